@@ -1,0 +1,44 @@
+### Reference messages: the addressees.
+### Each message holds a name as its value and the attributes .role, .salutation and .closing.
+### Transliterate personal names by your language’s convention; use the official title of each office.
+### .salutation and .closing are the forms a formal letter to that person or mission takes in your language.
+
+addressee-putin = Mr. Vladimir Putin
+    .role = President of the Russian Federation
+    .salutation = Dear Mr. President,
+    .closing = Respectfully yours,
+
+addressee-mishustin = Mr. Mikhail Mishustin
+    .role = Prime Minister of the Russian Federation
+    .salutation = Dear Prime Minister,
+    .closing = Respectfully yours,
+
+addressee-lavrov = Mr. Sergey Lavrov
+    .role = Minister of Foreign Affairs of the Russian Federation
+    .salutation = Dear Minister,
+    .closing = Yours sincerely,
+
+# The source calls him “General Prosecutor”: his title is Prosecutor General of the Russian Federation.
+addressee-krasnov = Mr. Igor Krasnov
+    .role = General Prosecutor of the Russian Federation
+    .salutation = Dear Prosecutor General,
+    .closing = Yours sincerely,
+
+# “Federal Security Service (FSS)”: the FSB. Use the service’s official name and usual abbreviation.
+addressee-bortnikov = Mr. Alexander Bortnikov
+    .role = Director of Federal Security Service (FSS)
+    .salutation = Dear Director,
+    .closing = Yours sincerely,
+
+# A mission has no personal name: the value is the mission, .role the country where it sits.
+# The letter is addressed to the head of mission (the Permanent Representative).
+addressee-mission-geneva = Permanent Mission of the Russian Federation to the United Nations in Geneva
+    .role = Switzerland
+    .salutation = Your Excellency,
+    .closing = Please accept, Your Excellency, the assurances of my highest consideration.
+
+# The letter is addressed to the Ambassador.
+addressee-embassy-brussels = Embassy of the Russian Federation in Brussels
+    .role = Belgium
+    .salutation = Your Excellency,
+    .closing = Please accept, Your Excellency, the assurances of my highest consideration.

@@ -1,0 +1,47 @@
+### Reference messages: names, the title page, labels and the page footer.
+
+## Terms: names that recur. Define each term once; messages refer to it.
+## Terms may take variants (e.g. grammatical case) in languages that need them:
+##   -observatory = { $case -> *[nominative] … [genitive] … }
+## and are then called as { -observatory(case: "genitive") }.
+
+# The organisation’s own name: never translated or transliterated, in every locale.
+-amnesty = Amnesty International
+# Short name of the Observatory for the Protection of Human Rights Defenders, as used in
+# “The Observatory recalls …”. Use the name the Observatory uses in your language.
+-observatory = Observatory
+# Full name of the Observatory, as it presents itself in your language.
+-observatory-full = Observatory for the Protection of Human Rights Defenders
+
+## The document
+
+# The name of this language, written in this language (shown on the download page).
+language-name = English
+# Title of the pack, on its first page and in the document properties.
+pack-title = Russian Federation: { -amnesty } declared an “undesirable organisation”
+# Line under the title.
+pack-subtitle = Urgent appeal of the { -observatory-full }
+# Document subject, stored in the PDF and DOCX properties.
+pack-subject = Urgent appeal, addresses of the authorities and model letters
+# Document author, stored in the PDF and DOCX properties.
+pack-author = { -observatory-full }
+# Running footer on every page. $page is the current page, $pages the number of pages.
+footer-page = Page { $page } of { $pages }
+
+## Contacts: how one addressee reads in the list of addresses.
+
+# One line of the list of addresses: $name is the addressee (bold), $role their position
+# (or the country, for a mission), $contact one or more channels (below).
+address-entry = { $name }, { $role }, { $contact }
+# Between two channels of the same addressee, when there are several.
+channel-separator = { "; " }
+# $address is an e-mail address; it is kept exactly as in the source and becomes a link.
+channel-email = E-mail: { $address }
+# $handle is an X (Twitter) account such as @GovernmentRF; it becomes a link.
+channel-x = X: { $handle }
+# $address is a postal address.
+channel-postal = Post: { $address }
+# $url is the address of a web contact form.
+channel-web = Web form: { $url }
+# $number is a telephone number in international format.
+channel-phone = Telephone: { $number }

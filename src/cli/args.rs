@@ -1,0 +1,115 @@
+//! Command-line arguments, parsed raw by clap and turned into library requests by each command.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turns one urgent human-rights appeal into checked, translated PDF and DOCX appeal packs.
+#[derive(Debug, Parser)]
+#[command(name = "appealpack", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// With no subcommand, appealpack builds.
+    #[command(flatten)]
+    pub build: BuildArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Print only errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print what is done, step by step.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+    /// When to colour diagnostics.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every locale, then render each one that passes into PDF and DOCX packs.
+    Build(BuildArgs),
+    /// Check every locale against the reference and report all problems.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// The i18n folder: manifest.toml, the canonical text and one folder per locale.
+    #[arg(long, value_name = "DIR", default_value = "i18n")]
+    pub i18n: PathBuf,
+    /// The fonts folder, with fonts.toml.
+    #[arg(long, value_name = "DIR", default_value = "fonts")]
+    pub fonts: PathBuf,
+    /// Only these locales (repeatable).
+    #[arg(long = "locale", short = 'l', value_name = "LOCALE")]
+    pub locales: Vec<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Formats to write (repeatable); PDF and DOCX by default.
+    #[arg(long = "format", short = 'f', value_enum, value_name = "FORMAT")]
+    pub formats: Vec<FormatArg>,
+    /// Paper size of the PDF and DOCX packs.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// The output folder; it is replaced as a whole when the build succeeds.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+    /// Also publish locales that lack messages, using the reference locale's text for those.
+    #[arg(long)]
+    pub allow_incomplete: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Pdf,
+    Docx,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Check a bare Fluent tree, DIR/<locale>/**/*.ftl, with no manifest.
+    #[arg(long, value_name = "DIR", conflicts_with = "i18n", requires = "reference")]
+    pub root: Option<PathBuf>,
+    /// The reference locale of a bare tree.
+    #[arg(long, value_name = "LOCALE", requires = "root")]
+    pub reference: Option<String>,
+    /// How to report.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// rustc-style snippets, coloured on a terminal.
+    Human,
+    /// One JSON document (schema: docs/diagnostics.md).
+    Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+}

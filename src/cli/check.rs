@@ -1,0 +1,90 @@
+//! `appealpack check`: report every problem of every locale, for people, tools or GitHub.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use appealpack::check::{CheckOptions, LocaleSummary, check};
+use appealpack::fonts::FontLibrary;
+use appealpack::load;
+use appealpack::report;
+
+use super::args::{CheckArgs, GlobalArgs, ReportFormat};
+use super::{exit, output};
+
+/// Version of the JSON report; bumped on any incompatible change (docs/diagnostics.md).
+const JSON_SCHEMA: &str = "appealpack-check/1";
+
+pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
+    let loaded = match (&args.root, &args.reference) {
+        (Some(root), Some(reference)) => load::load_bare(root, reference),
+        _ => load::load(&args.input.i18n),
+    };
+    let tree = match loaded {
+        Ok(tree) => tree,
+        Err(failure) => {
+            emit(global, args.format, &failure.diagnostics, &failure.sources, &[]);
+            return Ok(exit::CANNOT_RUN);
+        }
+    };
+    // Glyph coverage needs the fonts; a bare Fluent tree has none to check against.
+    let fonts = match tree.manifest {
+        Some(_) => Some(FontLibrary::load(&args.input.fonts)?),
+        None => None,
+    };
+    let report = check(&tree, fonts.as_ref(), &CheckOptions { locales: args.input.locales.clone() });
+    emit(global, args.format, &report.diagnostics, &tree.sources, &report.locales);
+    Ok(if report.diagnostics.has_errors() { exit::FOUND_ERRORS } else { exit::OK })
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    schema: &'static str,
+    errors: usize,
+    warnings: usize,
+    locales: &'a [LocaleSummary],
+    diagnostics: Vec<report::JsonDiagnostic<'a>>,
+}
+
+fn emit(
+    global: &GlobalArgs,
+    format: ReportFormat,
+    diagnostics: &appealpack::diagnostic::Diagnostics,
+    sources: &appealpack::source::SourceMap,
+    locales: &[LocaleSummary],
+) {
+    match format {
+        ReportFormat::Human => {
+            output::diagnostics(global, diagnostics, sources);
+            if !global.quiet && !locales.is_empty() {
+                eprint!("{}", summary_table(locales));
+            }
+            let (errors, warnings) = (diagnostics.errors(), diagnostics.warnings());
+            output::status(global, &format!("check: {errors} error(s), {warnings} warning(s)"));
+        }
+        ReportFormat::Json => {
+            let report = JsonReport {
+                schema: JSON_SCHEMA,
+                errors: diagnostics.errors(),
+                warnings: diagnostics.warnings(),
+                locales,
+                diagnostics: diagnostics.iter().map(|d| report::json_diagnostic(d, sources)).collect(),
+            };
+            println!("{}", serde_json::to_string_pretty(&report).expect("serialisable"));
+        }
+        ReportFormat::Github => print!("{}", report::github(&diagnostics.0, sources)),
+    }
+}
+
+fn summary_table(locales: &[LocaleSummary]) -> String {
+    let mut out = format!(
+        "{:<8} {:>7} {:>9} {:>8} {:>9} {:>9}\n",
+        "locale", "errors", "warnings", "missing", "obsolete", "coverage"
+    );
+    for s in locales {
+        out.push_str(&format!(
+            "{:<8} {:>7} {:>9} {:>8} {:>9} {:>8.1}%\n",
+            s.locale, s.errors, s.warnings, s.missing, s.obsolete, s.coverage
+        ));
+    }
+    out
+}

@@ -1,0 +1,48 @@
+//! Terminal output: colour only on a terminal, quiet and verbose levels, diagnostics to stderr.
+
+use std::io::IsTerminal;
+
+use appealpack::diagnostic::Diagnostics;
+use appealpack::report;
+use appealpack::source::SourceMap;
+
+use super::args::{ColorChoice, GlobalArgs};
+
+pub fn use_color(global: &GlobalArgs) -> bool {
+    match global.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// A fatal error at the edge of the program.
+pub fn error(global: &GlobalArgs, message: &str) {
+    if use_color(global) {
+        anstream::eprintln!("\x1b[1;91merror\x1b[0m\x1b[1m: {message}\x1b[0m");
+    } else {
+        eprintln!("error: {message}");
+    }
+}
+
+/// A status line (suppressed by --quiet).
+pub fn status(global: &GlobalArgs, message: &str) {
+    if !global.quiet {
+        eprintln!("{message}");
+    }
+}
+
+/// A detail line (only with --verbose).
+pub fn detail(global: &GlobalArgs, message: &str) {
+    if global.verbose {
+        eprintln!("{message}");
+    }
+}
+
+/// Every diagnostic, rustc-style; warnings are left out with --quiet.
+pub fn diagnostics(global: &GlobalArgs, diagnostics: &Diagnostics, sources: &SourceMap) {
+    let shown: Vec<_> = diagnostics.iter().filter(|d| d.is_error() || !global.quiet).cloned().collect();
+    if !shown.is_empty() {
+        eprint!("{}", report::human(&shown, sources, use_color(global)));
+    }
+}

@@ -1,0 +1,245 @@
+//! The font library: families from `fonts/fonts.toml`, read and parsed once per run.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rustybuzz::ttf_parser;
+use serde::Deserialize;
+
+/// The name of the font catalogue inside a fonts folder.
+pub const CATALOGUE_FILE: &str = "fonts.toml";
+
+#[derive(Debug, thiserror::Error)]
+pub enum FontError {
+    #[error("cannot read {}: {reason}", path.display())]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("{}: {reason}", path.display())]
+    Catalogue { path: PathBuf, reason: String },
+    #[error("{} is not a usable font: {reason}", path.display())]
+    Corrupt { path: PathBuf, reason: String },
+    #[error("unknown font family `{family}`")]
+    UnknownFamily { family: String },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Catalogue {
+    family: Vec<FamilyEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FamilyEntry {
+    name: String,
+    regular: PathBuf,
+    bold: Option<PathBuf>,
+    italic: Option<PathBuf>,
+    bold_italic: Option<PathBuf>,
+    licence: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FaceStyle {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl FaceStyle {
+    pub fn new(bold: bool, italic: bool) -> Self {
+        match (bold, italic) {
+            (false, false) => FaceStyle::Regular,
+            (true, false) => FaceStyle::Bold,
+            (false, true) => FaceStyle::Italic,
+            (true, true) => FaceStyle::BoldItalic,
+        }
+    }
+}
+
+/// One font file, parsed enough to know its names, metrics and which characters it maps.
+#[derive(Debug)]
+pub struct FontFace {
+    pub family: String,
+    pub style: FaceStyle,
+    pub path: PathBuf,
+    pub data: Arc<[u8]>,
+    pub postscript_name: String,
+    pub units_per_em: u16,
+    /// Every code point the cmap maps, sorted.
+    coverage: Vec<u32>,
+}
+
+impl FontFace {
+    fn load(family: &str, style: FaceStyle, path: PathBuf) -> Result<Self, FontError> {
+        let data: Arc<[u8]> = std::fs::read(&path)
+            .map_err(|e| FontError::Unreadable { path: path.clone(), reason: crate::load::io_reason(&e) })?
+            .into();
+        let face = ttf_parser::Face::parse(&data, 0)
+            .map_err(|e| FontError::Corrupt { path: path.clone(), reason: e.to_string() })?;
+        let mut coverage = Vec::new();
+        if let Some(cmap) = face.tables().cmap {
+            for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+                subtable.codepoints(|cp| {
+                    if subtable.glyph_index(cp).is_some_and(|g| g.0 != 0) {
+                        coverage.push(cp);
+                    }
+                });
+            }
+        }
+        coverage.sort_unstable();
+        coverage.dedup();
+        if coverage.is_empty() {
+            return Err(FontError::Corrupt { path, reason: "it maps no Unicode characters".into() });
+        }
+        let postscript_name = face
+            .names()
+            .into_iter()
+            .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .and_then(|n| n.to_string())
+            .unwrap_or_else(|| format!("{}-{:?}", family.replace(' ', ""), style));
+        let units_per_em = face.units_per_em();
+        Ok(Self { family: family.to_owned(), style, path, data, postscript_name, units_per_em, coverage })
+    }
+
+    pub fn covers(&self, ch: char) -> bool {
+        self.coverage.binary_search(&(ch as u32)).is_ok()
+    }
+
+    /// A rustybuzz face for shaping; cheap to make, it borrows the font data.
+    pub fn shaper(&self) -> rustybuzz::Face<'_> {
+        rustybuzz::Face::from_slice(&self.data, 0).expect("parsed when loaded")
+    }
+}
+
+#[derive(Debug)]
+pub struct Family {
+    pub name: String,
+    pub faces: BTreeMap<FaceStyle, Arc<FontFace>>,
+    pub licence: PathBuf,
+}
+
+impl Family {
+    /// The face for a style, falling back to bold, then regular, when the family lacks it.
+    pub fn face(&self, style: FaceStyle) -> &Arc<FontFace> {
+        let fallbacks: &[FaceStyle] = match style {
+            FaceStyle::BoldItalic => &[FaceStyle::BoldItalic, FaceStyle::Bold, FaceStyle::Regular],
+            FaceStyle::Italic => &[FaceStyle::Italic, FaceStyle::Regular],
+            FaceStyle::Bold => &[FaceStyle::Bold, FaceStyle::Regular],
+            FaceStyle::Regular => &[FaceStyle::Regular],
+        };
+        fallbacks.iter().find_map(|s| self.faces.get(s)).expect("every family has a regular face")
+    }
+}
+
+/// Every family of a fonts folder.
+#[derive(Debug)]
+pub struct FontLibrary {
+    pub dir: PathBuf,
+    pub families: Vec<Family>,
+}
+
+impl FontLibrary {
+    /// Reads `dir/fonts.toml` and parses every face it lists.
+    pub fn load(dir: &Path) -> Result<Self, FontError> {
+        let catalogue_path = dir.join(CATALOGUE_FILE);
+        let text = std::fs::read_to_string(&catalogue_path).map_err(|e| FontError::Unreadable {
+            path: catalogue_path.clone(),
+            reason: crate::load::io_reason(&e),
+        })?;
+        let catalogue: Catalogue = toml::from_str(&text).map_err(|e| FontError::Catalogue {
+            path: catalogue_path.clone(),
+            reason: e.message().trim_end_matches('.').to_owned(),
+        })?;
+        let mut families = Vec::new();
+        for entry in catalogue.family {
+            let files = [
+                (FaceStyle::Regular, Some(entry.regular)),
+                (FaceStyle::Bold, entry.bold),
+                (FaceStyle::Italic, entry.italic),
+                (FaceStyle::BoldItalic, entry.bold_italic),
+            ];
+            let mut faces = BTreeMap::new();
+            for (style, file) in files {
+                if let Some(file) = file {
+                    faces.insert(style, Arc::new(FontFace::load(&entry.name, style, dir.join(file))?));
+                }
+            }
+            let licence = dir.join(&entry.licence);
+            if !licence.is_file() {
+                return Err(FontError::Unreadable { path: licence, reason: "the licence file is missing".into() });
+            }
+            families.push(Family { name: entry.name, faces, licence });
+        }
+        Ok(Self { dir: dir.to_owned(), families })
+    }
+
+    pub fn family(&self, name: &str) -> Option<&Family> {
+        self.families.iter().find(|f| f.name == name)
+    }
+
+    /// The families a locale uses, in fallback order.
+    pub fn stack<'a>(&'a self, names: &[String]) -> Result<FontStack<'a>, FontError> {
+        let families = names
+            .iter()
+            .map(|name| self.family(name).ok_or_else(|| FontError::UnknownFamily { family: name.clone() }))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(FontStack { families })
+    }
+}
+
+/// The families of one locale, in fallback order.
+#[derive(Debug, Clone)]
+pub struct FontStack<'a> {
+    pub families: Vec<&'a Family>,
+}
+
+impl FontStack<'_> {
+    /// The first family whose face for `style` can draw `ch`.
+    pub fn face_for(&self, ch: char, style: FaceStyle) -> Option<&Arc<FontFace>> {
+        self.families.iter().map(|f| f.face(style)).find(|face| face.covers(ch))
+    }
+
+    /// Whether some face of the stack draws `ch` in every style the pack may use it in.
+    pub fn can_draw(&self, ch: char) -> bool {
+        is_invisible(ch) || self.face_for(ch, FaceStyle::Regular).is_some()
+    }
+}
+
+/// Characters a renderer never draws: bidi controls (used for ordering, then dropped),
+/// joiners and other default-ignorable code points, and line breaks.
+pub fn is_invisible(ch: char) -> bool {
+    matches!(ch,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\n' | '\r' | '\t')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library() -> FontLibrary {
+        FontLibrary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")).unwrap()
+    }
+
+    #[test]
+    fn shipped_fonts_cover_their_scripts() {
+        let library = library();
+        let stack = library.stack(&["Noto Naskh Arabic".into(), "Noto Sans".into()]).unwrap();
+        assert_eq!(stack.face_for('ب', FaceStyle::Regular).unwrap().family, "Noto Naskh Arabic");
+        assert_eq!(stack.face_for('Ж', FaceStyle::Bold).unwrap().family, "Noto Sans");
+        assert!(stack.can_draw('\u{2068}'), "isolates are never drawn");
+        assert!(!stack.can_draw('\u{4E00}'), "no CJK face is shipped");
+    }
+
+    #[test]
+    fn a_missing_family_is_named() {
+        let library = library();
+        let error = library.stack(&["Comic Sans".into()]).unwrap_err();
+        assert_eq!(error.to_string(), "unknown font family `Comic Sans`");
+    }
+}

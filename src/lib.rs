@@ -1,0 +1,22 @@
+//! appealpack: one urgent appeal, checked and rendered as translated PDF and DOCX packs.
+//!
+//! The pipeline is `load → check → model → render → artifacts`:
+//! - [`load`] reads an i18n tree (manifest, canonical text, Fluent files) into a [`load::Tree`];
+//! - [`check`] compares every locale with the reference and reports [`diagnostic`]s;
+//! - [`model`] builds one [`model::AppealPack`] per locale;
+//! - [`render`] turns a pack into PDF, DOCX or text bytes (pure functions);
+//! - [`artifacts`] is the only module that writes files.
+
+pub mod artifacts;
+pub mod canonical;
+pub mod check;
+pub mod diagnostic;
+pub mod diff;
+pub mod fonts;
+pub mod load;
+pub mod manifest;
+pub mod model;
+pub mod pipeline;
+pub mod render;
+pub mod report;
+pub mod source;

@@ -1,0 +1,419 @@
+//! Loading an i18n tree: manifest, canonical text and every locale's parsed Fluent files.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use rayon::prelude::*;
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::manifest::{Ident, Manifest};
+use crate::source::{FileId, SourceMap, span_in};
+
+/// The name of the manifest inside an i18n folder.
+pub const MANIFEST_FILE: &str = "manifest.toml";
+
+/// Everything read from an i18n tree. Problems that do not stop the run are in `diagnostics`.
+#[derive(Debug)]
+pub struct Tree {
+    pub root: PathBuf,
+    pub sources: SourceMap,
+    pub manifest: Option<Manifest>,
+    pub manifest_file: Option<FileId>,
+    pub canonical_file: Option<FileId>,
+    pub reference: String,
+    /// In manifest order (or sorted, without a manifest).
+    pub locales: Vec<Locale>,
+    pub diagnostics: Diagnostics,
+}
+
+#[derive(Debug)]
+pub struct Locale {
+    pub id: String,
+    pub langid: LanguageIdentifier,
+    pub dir: PathBuf,
+    pub files: Vec<FtlFile>,
+    /// Where each message (`id`) and term (`-id`) is defined; the first definition wins.
+    pub entries: BTreeMap<String, EntryLocation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FtlFile {
+    pub file: FileId,
+    /// Path inside the locale folder, with `/` separators (`alert.ftl`, `sub/x.ftl`).
+    pub name: String,
+    pub resource: Arc<FluentResource>,
+}
+
+/// The definition of one message or term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryLocation {
+    pub file: FileId,
+    /// Index of the entry in its file's resource.
+    pub index: usize,
+    /// Span of the identifier.
+    pub span: Range<usize>,
+}
+
+/// The tree could not be read at all (no manifest, unreadable folder, invalid manifest).
+#[derive(Debug, thiserror::Error)]
+#[error("could not load the i18n tree at {}", root.display())]
+pub struct LoadFailure {
+    pub root: PathBuf,
+    pub sources: SourceMap,
+    pub diagnostics: Diagnostics,
+}
+
+impl Tree {
+    pub fn locale(&self, id: &str) -> Option<&Locale> {
+        self.locales.iter().find(|l| l.id == id)
+    }
+
+    pub fn reference_locale(&self) -> Option<&Locale> {
+        self.locale(&self.reference)
+    }
+
+    pub fn canonical_text(&self) -> Option<&str> {
+        self.canonical_file.map(|f| self.sources.get(f).text())
+    }
+}
+
+impl Locale {
+    /// The message or term `id` (terms start with `-`), with the file it came from.
+    pub fn entry(&self, id: &str) -> Option<(&FtlFile, &ast::Entry<&str>)> {
+        let location = self.entries.get(id)?;
+        let file = self.files.iter().find(|f| f.file == location.file)?;
+        Some((file, file.resource.get_entry(location.index)?))
+    }
+
+    pub fn message(&self, id: &str) -> Option<&ast::Message<&str>> {
+        match self.entry(id)?.1 {
+            ast::Entry::Message(message) => Some(message),
+            _ => None,
+        }
+    }
+}
+
+/// Reads `root/manifest.toml`, the canonical text and every locale it lists.
+pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
+    let mut sources = SourceMap::new();
+    let manifest_path = root.join(MANIFEST_FILE);
+    let fail = |sources, diagnostic: Diagnostic| LoadFailure {
+        root: root.to_owned(),
+        sources,
+        diagnostics: Diagnostics(vec![diagnostic]),
+    };
+    let text = match std::fs::read(&manifest_path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                let message = format!("{} is not valid UTF-8", manifest_path.display());
+                let at = error.utf8_error().valid_up_to();
+                let file = sources.add_plain(&manifest_path, String::from_utf8_lossy(error.as_bytes()));
+                let diagnostic = Diagnostic::error(Code::InvalidUtf8, message)
+                    .with_label(file, at..at + 1, "invalid byte");
+                return Err(fail(sources, diagnostic));
+            }
+        },
+        Err(error) => {
+            let diagnostic = Diagnostic::error(
+                Code::Io,
+                format!("cannot read {}: {}", manifest_path.display(), io_reason(&error)),
+            )
+            .with_help(format!(
+                "an i18n folder holds {MANIFEST_FILE}, the canonical text and one folder per locale; \
+                 pass another with --i18n, or check a bare Fluent tree with --root DIR --reference LOCALE"
+            ));
+            return Err(fail(sources, diagnostic));
+        }
+    };
+    let manifest_file = sources.add_plain(&manifest_path, text.as_str());
+    let manifest = match Manifest::parse(&text, manifest_file) {
+        Ok(manifest) => manifest,
+        Err(diagnostic) => return Err(fail(sources, diagnostic)),
+    };
+    let problems = manifest.validate(manifest_file);
+    if !problems.is_empty() {
+        return Err(LoadFailure { root: root.to_owned(), sources, diagnostics: Diagnostics(problems) });
+    }
+
+    let mut diagnostics = Diagnostics::default();
+    let canonical_file = manifest.alert.canonical.as_ref().and_then(|name| {
+        let path = root.join(&name.name);
+        match read_text(&path) {
+            Ok((text, problem)) => {
+                let file = sources.add_plain(&path, text);
+                if let Some(at) = problem {
+                    diagnostics.push(invalid_utf8(&sources, file, at));
+                }
+                Some(file)
+            }
+            Err(error) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::Io,
+                        format!("cannot read the canonical text {}: {}", path.display(), io_reason(&error)),
+                    )
+                    .with_label(manifest_file, name.span.clone(), "named here"),
+                );
+                None
+            }
+        }
+    });
+
+    let locale_ids: Vec<&Ident> = manifest.alert.locales.iter().collect();
+    let mut locales = Vec::new();
+    for id in locale_ids {
+        let dir = root.join(&id.name);
+        if !dir.is_dir() {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::LocaleFolder,
+                    format!("locale `{id}` has no folder {}", dir.display()),
+                )
+                .in_locale(id.name.clone())
+                .with_label(manifest_file, id.span.clone(), "listed here")
+                .with_help(format!("create it with `appealpack init-locale {id}`")),
+            );
+            continue;
+        }
+        // validate() has already checked the id.
+        let langid = id.parse().unwrap_or_default();
+        locales.push(load_locale(&mut sources, &mut diagnostics, &id.name, langid, dir));
+    }
+
+    let reference = manifest.alert.reference.name.clone();
+    Ok(Tree {
+        root: root.to_owned(),
+        sources,
+        manifest: Some(manifest),
+        manifest_file: Some(manifest_file),
+        canonical_file,
+        reference,
+        locales,
+        diagnostics,
+    })
+}
+
+/// Reads a bare Fluent tree, `root/<locale>/**/*.ftl`, with no manifest.
+pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
+    let mut sources = SourceMap::new();
+    let mut diagnostics = Diagnostics::default();
+    let entries = std::fs::read_dir(root).map_err(|error| LoadFailure {
+        root: root.to_owned(),
+        sources: SourceMap::new(),
+        diagnostics: Diagnostics(vec![Diagnostic::error(
+            Code::Io,
+            format!("cannot read {}: {}", root.display(), io_reason(&error)),
+        )]),
+    })?;
+    let mut dirs: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| Some((e.file_name().into_string().ok()?, e.path())))
+        .filter(|(name, _)| !name.starts_with('.'))
+        .collect();
+    dirs.sort();
+    let mut locales = Vec::new();
+    for (name, dir) in dirs {
+        match crate::manifest::locale_id_problem(&Ident::new(name.clone())) {
+            None => {
+                let langid = name.parse().unwrap_or_default();
+                locales.push(load_locale(&mut sources, &mut diagnostics, &name, langid, dir));
+            }
+            Some(problem) => diagnostics.push(
+                Diagnostic::warning(Code::InvalidLocale, format!("skipping folder {}: {problem}", dir.display())),
+            ),
+        }
+    }
+    if !locales.iter().any(|l| l.id == reference) {
+        return Err(LoadFailure {
+            root: root.to_owned(),
+            sources,
+            diagnostics: Diagnostics(vec![Diagnostic::error(
+                Code::LocaleFolder,
+                format!("the reference locale `{reference}` has no folder in {}", root.display()),
+            )]),
+        });
+    }
+    Ok(Tree {
+        root: root.to_owned(),
+        sources,
+        manifest: None,
+        manifest_file: None,
+        canonical_file: None,
+        reference: reference.to_owned(),
+        locales,
+        diagnostics,
+    })
+}
+
+/// What one Fluent file turned into, before it joins the source map.
+struct ParsedFile {
+    name: String,
+    path: PathBuf,
+    outcome: Result<(Arc<FluentResource>, Vec<fluent_syntax::parser::ParserError>, Option<usize>), std::io::Error>,
+}
+
+fn load_locale(
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+    id: &str,
+    langid: LanguageIdentifier,
+    dir: PathBuf,
+) -> Locale {
+    let mut paths = Vec::new();
+    collect_ftl(&dir, &dir, &mut paths, diagnostics, id);
+    paths.sort();
+    // Reading and parsing dominate the check of a large tree; files are independent.
+    let parsed: Vec<ParsedFile> = paths
+        .into_par_iter()
+        .map(|(name, path)| {
+            let outcome = read_text(&path).map(|(text, bad_utf8)| {
+                let (resource, errors) = match FluentResource::try_new(text) {
+                    Ok(resource) => (resource, Vec::new()),
+                    Err((resource, errors)) => (resource, errors),
+                };
+                (Arc::new(resource), errors, bad_utf8)
+            });
+            ParsedFile { name, path, outcome }
+        })
+        .collect();
+
+    let mut files = Vec::new();
+    let mut entries = BTreeMap::new();
+    for parsed in parsed {
+        let (resource, errors, bad_utf8) = match parsed.outcome {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                diagnostics.push(
+                    Diagnostic::error(Code::Io, format!("cannot read {}: {}", parsed.path.display(), io_reason(&error)))
+                        .in_locale(id),
+                );
+                continue;
+            }
+        };
+        let file = sources.add_fluent(&parsed.path, resource.clone());
+        if let Some(at) = bad_utf8 {
+            diagnostics.push(invalid_utf8(sources, file, at).in_locale(id));
+        }
+        for error in errors {
+            diagnostics.push(syntax_error(file, &error).in_locale(id));
+        }
+        index_entries(file, &resource, &mut entries, diagnostics, id);
+        files.push(FtlFile { file, name: parsed.name, resource });
+    }
+    Locale { id: id.to_owned(), langid, dir, files, entries }
+}
+
+fn index_entries(
+    file: FileId,
+    resource: &FluentResource,
+    entries: &mut BTreeMap<String, EntryLocation>,
+    diagnostics: &mut Diagnostics,
+    locale: &str,
+) {
+    for (index, entry) in resource.entries().enumerate() {
+        let (key, name) = match entry {
+            ast::Entry::Message(m) => (m.id.name.to_owned(), m.id.name),
+            ast::Entry::Term(t) => (format!("-{}", t.id.name), t.id.name),
+            _ => continue,
+        };
+        let span = span_in(resource.source(), name);
+        let location = EntryLocation { file, index, span: span.clone() };
+        if let Some(first) = entries.get(&key) {
+            diagnostics.push(
+                Diagnostic::warning(Code::DuplicateId, format!("`{key}` is defined more than once"))
+                    .in_locale(locale)
+                    .for_message(key.clone())
+                    .with_label(file, span, "defined again here")
+                    .with_label(first.file, first.span.clone(), "first defined here")
+                    .with_note("the first definition is used"),
+            );
+        } else {
+            entries.insert(key, location);
+        }
+    }
+}
+
+fn collect_ftl(
+    base: &Path,
+    dir: &Path,
+    out: &mut Vec<(String, PathBuf)>,
+    diagnostics: &mut Diagnostics,
+    locale: &str,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(Code::Io, format!("cannot read {}: {}", dir.display(), io_reason(&error)))
+                    .in_locale(locale),
+            );
+            return;
+        }
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        // Symlinks are not followed: a locale folder must not reach outside the tree.
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            collect_ftl(base, &path, out, diagnostics, locale);
+        } else if kind.is_file() && path.extension().is_some_and(|e| e == "ftl") {
+            let name = path
+                .strip_prefix(base)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push((name, path));
+        }
+    }
+}
+
+/// Reads a text file, dropping a UTF-8 byte order mark. Invalid UTF-8 is replaced and the
+/// offset of the first bad byte returned, so the caller can report it and go on.
+pub fn read_text(path: &Path) -> std::io::Result<(String, Option<usize>)> {
+    let bytes = std::fs::read(path)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), None),
+        Err(error) => (String::from_utf8_lossy(bytes).into_owned(), Some(error.valid_up_to())),
+    })
+}
+
+fn invalid_utf8(sources: &SourceMap, file: FileId, at: usize) -> Diagnostic {
+    let path = sources.path(file).display();
+    // The lossy text has U+FFFD (3 bytes) where the bad byte was.
+    Diagnostic::error(Code::InvalidUtf8, format!("{path} is not valid UTF-8"))
+        .with_label(file, at..at + 3, "invalid byte sequence here")
+        .with_help("save the file as UTF-8")
+}
+
+fn syntax_error(file: FileId, error: &fluent_syntax::parser::ParserError) -> Diagnostic {
+    let mut message = error.kind.to_string();
+    if let Some(first) = message.get(..1) {
+        message = first.to_lowercase() + &message[1..];
+    }
+    let mut diagnostic = Diagnostic::error(Code::Syntax, message).with_label(file, error.pos.clone(), "here");
+    if let Some(slice) = &error.slice {
+        diagnostic = diagnostic.with_label(file, slice.clone(), "this entry is skipped");
+    }
+    diagnostic
+}
+
+/// The reason of an I/O error without the "(os error N)" suffix.
+pub fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => text,
+    }
+}

@@ -1,0 +1,496 @@
+//! Building an `AppealPack` from a locale's Fluent messages and the manifest's outline.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_syntax::ast;
+use unic_langid::CharacterDirection;
+
+use super::{AppealPack, Block, Direction, FooterPiece, Inline, Metadata, Para, Part, PartKind};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::load::{Locale, Tree};
+use crate::manifest::{AddresseeConfig, BlockConfig, Channel, Manifest, MessageRef};
+
+type Bundle = FluentBundle<Arc<FluentResource>>;
+
+#[derive(Debug, Clone, Default)]
+pub struct ModelOptions {
+    /// Take a message missing from the locale from the reference locale (and record it),
+    /// instead of failing.
+    pub allow_fallback: bool,
+    /// Overrides the direction the locale id implies (pseudo-locales).
+    pub direction: Option<Direction>,
+}
+
+/// Builds the pack of `locale`. Any message that is missing or cannot be formatted is an error;
+/// all of them are reported together.
+pub fn build_pack(tree: &Tree, locale: &str, options: &ModelOptions) -> Result<AppealPack, Diagnostics> {
+    let Some(manifest) = tree.manifest.as_ref() else {
+        let error = Diagnostic::error(Code::ManifestInvalid, "building a pack needs a manifest");
+        return Err(Diagnostics(vec![error]));
+    };
+    let Some(source) = tree.locale(locale) else {
+        let error = Diagnostic::error(Code::LocaleFolder, format!("locale `{locale}` was not loaded"));
+        return Err(Diagnostics(vec![error]));
+    };
+    let fallback = options
+        .allow_fallback
+        .then(|| tree.reference_locale())
+        .flatten()
+        .filter(|reference| reference.id != locale)
+        .map(|reference| (reference, bundle_for(reference)));
+    let mut builder = Builder {
+        tree,
+        manifest,
+        locale: source,
+        bundle: bundle_for(source),
+        fallback,
+        diagnostics: Diagnostics::default(),
+        fallbacks: BTreeSet::new(),
+    };
+    let pack = builder.pack(options);
+    if builder.diagnostics.has_errors() {
+        return Err(builder.diagnostics);
+    }
+    Ok(pack)
+}
+
+/// A bundle with every file of the locale; duplicates keep their first definition.
+fn bundle_for(locale: &Locale) -> Bundle {
+    let mut bundle = FluentBundle::new(vec![locale.langid.clone()]);
+    for file in &locale.files {
+        // Duplicate ids are reported by the loader; the bundle keeps the first.
+        let _ = bundle.add_resource(file.resource.clone());
+    }
+    // NUMBER() is documented as available to translators.
+    let _ = bundle.add_builtins();
+    bundle
+}
+
+/// Values for `{ $variables }` that stand for rich text (bold names, links): each is passed to
+/// Fluent as one private-use character, found again in the output and replaced by its inlines.
+/// This keeps word order entirely in the translator's hands.
+struct RichArgs(Vec<(&'static str, Vec<Inline>)>);
+
+const SENTINEL_BASE: u32 = 0xF0000;
+
+fn sentinel(index: usize) -> char {
+    char::from_u32(SENTINEL_BASE + index as u32).expect("few rich arguments")
+}
+
+struct Builder<'t> {
+    tree: &'t Tree,
+    manifest: &'t Manifest,
+    locale: &'t Locale,
+    bundle: Bundle,
+    fallback: Option<(&'t Locale, Bundle)>,
+    diagnostics: Diagnostics,
+    fallbacks: BTreeSet<String>,
+}
+
+impl Builder<'_> {
+    fn pack(&mut self, options: &ModelOptions) -> AppealPack {
+        let manifest = self.manifest;
+        let pack_config = &manifest.pack;
+        let direction = options.direction.unwrap_or(match self.locale.langid.character_direction() {
+            CharacterDirection::RTL => Direction::Rtl,
+            _ => Direction::Ltr,
+        });
+        let no_args = FluentArgs::new();
+        let letter_count = manifest.letters.as_ref().map_or(0, |_| manifest.addressees.len());
+        let mut doc_args = FluentArgs::new();
+        doc_args.set("count", letter_count);
+
+        let meta = Metadata {
+            title: self.text(&pack_config.title, &no_args),
+            subtitle: pack_config.subtitle.as_ref().map(|m| self.text(m, &no_args)),
+            subject: pack_config.subject.as_ref().map(|m| self.text(m, &no_args)),
+            author: pack_config.author.as_ref().map(|m| self.text(m, &no_args)),
+        };
+        let language_name = self.text(&pack_config.language_name, &no_args);
+        let footer = self.footer(&pack_config.footer);
+
+        let mut parts = Vec::new();
+        for section in &manifest.sections {
+            let heading = section.heading.as_ref().map(|m| self.para(m, &doc_args, RichArgs(Vec::new())));
+            let blocks = self.blocks(&section.blocks, &doc_args);
+            parts.push(Part {
+                id: section.id.name.clone(),
+                kind: PartKind::Section,
+                canonical: section.canonical,
+                new_page: false,
+                kicker: None,
+                heading,
+                blocks,
+            });
+        }
+        if manifest.letters.is_some() {
+            for (index, addressee) in manifest.addressees.iter().enumerate() {
+                let letter = self.letter(addressee, index + 1, letter_count);
+                parts.push(letter);
+            }
+        }
+
+        AppealPack {
+            alert_id: manifest.alert.id.name.clone(),
+            locale: self.locale.id.clone(),
+            direction,
+            language_name,
+            fonts: manifest.fonts.for_locale(&self.locale.id).to_vec(),
+            meta,
+            footer,
+            parts,
+            fallbacks: self.fallbacks.iter().cloned().collect(),
+        }
+    }
+
+    fn blocks(&mut self, configs: &[BlockConfig], args: &FluentArgs) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        for config in configs {
+            match config {
+                BlockConfig::Paragraph(m) => blocks.push(Block::Paragraph(self.para(m, args, RichArgs(Vec::new())))),
+                BlockConfig::Paragraphs(ms) => {
+                    for m in ms {
+                        blocks.push(Block::Paragraph(self.para(m, args, RichArgs(Vec::new()))));
+                    }
+                }
+                BlockConfig::List(ms) => {
+                    let items = ms.iter().map(|m| self.para(m, args, RichArgs(Vec::new()))).collect();
+                    blocks.push(Block::List(items));
+                }
+                BlockConfig::Addresses(ids) => {
+                    let entries = ids
+                        .iter()
+                        .filter_map(|id| self.manifest.addressee(id))
+                        .map(|a| self.address_entry(a))
+                        .collect();
+                    blocks.push(Block::Addresses(entries));
+                }
+            }
+        }
+        blocks
+    }
+
+    fn address_entry(&mut self, addressee: &AddresseeConfig) -> Para {
+        let no_args = FluentArgs::new();
+        let name = self.text(&addressee.message, &no_args);
+        let role = self.text(&attribute(&addressee.message, "role"), &no_args);
+        let contact = self.contact(addressee);
+        let strong = Inline { strong: true, ..Inline::plain(name) };
+        let rich = RichArgs(vec![("name", vec![strong]), ("role", vec![Inline::plain(role)]), ("contact", contact)]);
+        self.para(&self.manifest.contacts.entry, &no_args, rich)
+    }
+
+    /// Every channel of an addressee, joined by the locale's separator.
+    fn contact(&mut self, addressee: &AddresseeConfig) -> Vec<Inline> {
+        let separator = self.text(&self.manifest.contacts.separator, &FluentArgs::new());
+        let mut inlines = Vec::new();
+        for (i, channel) in addressee.channels.iter().enumerate() {
+            if i > 0 {
+                inlines.push(Inline::plain(separator.clone()));
+            }
+            inlines.extend(self.channel(channel).inlines);
+        }
+        inlines
+    }
+
+    fn channel(&mut self, channel: &Channel) -> Para {
+        let contacts = &self.manifest.contacts;
+        let (message, variable) = match channel {
+            Channel::Email(_) => (Some(&contacts.email), "address"),
+            Channel::X(_) => (Some(&contacts.x), "handle"),
+            Channel::Postal(_) => (contacts.postal.as_ref(), "address"),
+            Channel::Web(_) => (contacts.web.as_ref(), "url"),
+            Channel::Phone(_) => (contacts.phone.as_ref(), "number"),
+        };
+        let value = channel.value();
+        let Some(message) = message else {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::ManifestInvalid,
+                    format!("a {} channel is used but `contacts.{}` names no message", channel.kind(), channel.kind()),
+                )
+                .with_label(self.manifest_file(), value.span.clone(), "this channel"),
+            );
+            return Para::plain(String::new(), value.name.clone());
+        };
+        let inline = Inline { link: link_target(channel), ..Inline::plain(value.name.clone()) };
+        self.para(message, &FluentArgs::new(), RichArgs(vec![(variable, vec![inline])]))
+    }
+
+    fn letter(&mut self, addressee: &AddresseeConfig, number: usize, count: usize) -> Part {
+        let letters = self.manifest.letters.as_ref().expect("letters are configured");
+        let no_args = FluentArgs::new();
+        let name = self.text(&addressee.message, &no_args);
+        let role = self.text(&attribute(&addressee.message, "role"), &no_args);
+        let mut args = FluentArgs::new();
+        args.set("name", name.clone());
+        args.set("role", role.clone());
+        args.set("kind", addressee.kind.name.clone());
+        args.set("number", number);
+        args.set("count", count);
+
+        let kicker = letters.kicker.as_ref().map(|m| self.para(m, &args, RichArgs(Vec::new())));
+        let heading = Para::plain(addressee.message.name.clone(), name);
+        let mut recipient = vec![Para::plain(format!("{}.role", addressee.message), role)];
+        recipient.extend(addressee.channels.iter().map(|c| self.channel(c)));
+
+        let mut blocks = vec![Block::Recipient(recipient)];
+        if let Some(subject) = &letters.subject {
+            blocks.push(Block::Subject(self.para(subject, &args, RichArgs(Vec::new()))));
+        }
+        let salutation = attribute(&addressee.message, "salutation");
+        blocks.push(Block::Salutation(self.para(&salutation, &args, RichArgs(Vec::new()))));
+        blocks.extend(self.blocks(&letters.body, &args));
+        let closing = attribute(&addressee.message, "closing");
+        blocks.push(Block::Closing(self.para(&closing, &args, RichArgs(Vec::new()))));
+        if !letters.signature.is_empty() {
+            let fields = letters.signature.iter().map(|m| self.para(m, &args, RichArgs(Vec::new()))).collect();
+            blocks.push(Block::Signature(fields));
+        }
+        // A suggested post only for addressees that X is the only way to reach.
+        let only_x = addressee.channels.iter().all(|c| matches!(c, Channel::X(_)));
+        if let (true, Some(post), Some(Channel::X(handle))) = (only_x, &letters.post, addressee.channels.first()) {
+            let heading = match &letters.post_heading {
+                Some(m) => self.para(m, &args, RichArgs(Vec::new())),
+                None => Para::plain(String::new(), String::new()),
+            };
+            let handle = Inline { link: link_target(&Channel::X(handle.clone())), ..Inline::plain(handle.name.clone()) };
+            let text = self.para(post, &args, RichArgs(vec![("handle", vec![handle])]));
+            blocks.push(Block::Post { heading, text });
+        }
+        Part {
+            id: format!("letter-{}", addressee.id),
+            kind: PartKind::Letter,
+            canonical: false,
+            new_page: true,
+            kicker,
+            heading: Some(heading),
+            blocks,
+        }
+    }
+
+    fn footer(&mut self, message: &MessageRef) -> Vec<FooterPiece> {
+        let mut args = FluentArgs::new();
+        args.set("page", sentinel(0).to_string());
+        args.set("pages", sentinel(1).to_string());
+        let text = self.format(message, &args);
+        let mut pieces = Vec::new();
+        let mut current = String::new();
+        for c in text.chars() {
+            let piece = match c {
+                c if c == sentinel(0) => FooterPiece::Page,
+                c if c == sentinel(1) => FooterPiece::Pages,
+                c => {
+                    current.push(c);
+                    continue;
+                }
+            };
+            if !current.is_empty() {
+                pieces.push(FooterPiece::Text(std::mem::take(&mut current)));
+            }
+            pieces.push(piece);
+        }
+        if !current.is_empty() {
+            pieces.push(FooterPiece::Text(current));
+        }
+        pieces
+    }
+
+    /// Plain text, isolation marks removed (titles, names, metadata).
+    fn text(&mut self, message: &MessageRef, args: &FluentArgs) -> String {
+        self.format(message, args).chars().filter(|c| !super::is_isolation_mark(*c)).collect()
+    }
+
+    /// A paragraph whose `rich` variables become styled or linked inlines.
+    fn para(&mut self, message: &MessageRef, args: &FluentArgs, rich: RichArgs) -> Para {
+        let mut all_args = FluentArgs::new();
+        for (key, value) in args.iter() {
+            all_args.set(key.to_owned(), value.clone());
+        }
+        for (index, (name, _)) in rich.0.iter().enumerate() {
+            all_args.set(*name, sentinel(index).to_string());
+        }
+        let text = self.format(message, &all_args);
+        let mut inlines: Vec<Inline> = Vec::new();
+        let mut current = String::new();
+        for c in text.chars() {
+            let index = (c as u32).wrapping_sub(SENTINEL_BASE) as usize;
+            match rich.0.get(index) {
+                Some((_, rich_inlines)) => {
+                    if !current.is_empty() {
+                        inlines.push(Inline::plain(std::mem::take(&mut current)));
+                    }
+                    inlines.extend(rich_inlines.iter().cloned());
+                }
+                None => current.push(c),
+            }
+        }
+        if !current.is_empty() {
+            inlines.push(Inline::plain(current));
+        }
+        Para { source: message.name.clone(), inlines: merge_plain(inlines) }
+    }
+
+    /// Formats `id` or `id.attribute`; reports a missing message or any resolver error.
+    fn format(&mut self, message: &MessageRef, args: &FluentArgs) -> String {
+        let (id, attribute) = split_ref(message);
+        let mut errors = Vec::new();
+        let (text, from) = if let Some(pattern) = find_pattern(&self.bundle, id, attribute) {
+            (self.bundle.format_pattern(pattern, Some(args), &mut errors).into_owned(), self.locale)
+        } else if let Some(pattern) = self.fallback.as_ref().and_then(|(_, b)| find_pattern(b, id, attribute)) {
+            let (reference, bundle) = self.fallback.as_ref().expect("checked above");
+            self.fallbacks.insert(message.name.clone());
+            (bundle.format_pattern(pattern, Some(args), &mut errors).into_owned(), *reference)
+        } else {
+            let what = if attribute.is_some() { "attribute" } else { "message" };
+            let code = if attribute.is_some() { Code::MissingAttribute } else { Code::MissingMessage };
+            let mut diagnostic = Diagnostic::error(code, format!("missing {what} `{message}`"))
+                .in_locale(self.locale.id.clone())
+                .for_message(message.name.clone());
+            if message.span != (0..0) {
+                diagnostic = diagnostic.with_label(self.manifest_file(), message.span.clone(), "used here");
+            }
+            self.diagnostics.push(diagnostic);
+            return format!("{{{message}}}");
+        };
+        for error in errors {
+            let mut diagnostic = Diagnostic::error(
+                Code::ResolveError,
+                format!("cannot format `{message}`: {}", lowercase_first(&error.to_string())),
+            )
+            .in_locale(from.id.clone())
+            .for_message(message.name.clone());
+            if let Some(location) = from.entries.get(id) {
+                diagnostic = diagnostic.with_label(location.file, location.span.clone(), "in this message");
+            }
+            self.diagnostics.push(diagnostic);
+        }
+        text
+    }
+
+    fn manifest_file(&self) -> crate::source::FileId {
+        self.tree.manifest_file.expect("a pack is built from a manifest")
+    }
+}
+
+fn find_pattern<'b>(bundle: &'b Bundle, id: &str, attribute: Option<&str>) -> Option<&'b ast::Pattern<&'b str>> {
+    let message = bundle.get_message(id)?;
+    match attribute {
+        Some(name) => message.get_attribute(name).map(|a| a.value()),
+        None => message.value(),
+    }
+}
+
+fn split_ref(message: &str) -> (&str, Option<&str>) {
+    match message.split_once('.') {
+        Some((id, attribute)) => (id, Some(attribute)),
+        None => (message, None),
+    }
+}
+
+fn attribute(message: &MessageRef, name: &str) -> MessageRef {
+    MessageRef { name: format!("{}.{name}", message.name), span: message.span.clone() }
+}
+
+/// Joins neighbouring inlines of the same style, so the model is the same however the text
+/// was assembled.
+fn merge_plain(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        if inline.text.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last)
+                if last.strong == inline.strong
+                    && last.emphasis == inline.emphasis
+                    && last.link.is_none()
+                    && inline.link.is_none() =>
+            {
+                last.text.push_str(&inline.text)
+            }
+            _ => out.push(inline),
+        }
+    }
+    out
+}
+
+/// The link for a channel; only well-formed `mailto:`, `https:` and `tel:` targets are made.
+pub fn link_target(channel: &Channel) -> Option<String> {
+    let value = channel.value().name.as_str();
+    let clean = !value.is_empty() && !value.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !clean {
+        return None;
+    }
+    match channel {
+        Channel::Email(_) => is_email(value).then(|| format!("mailto:{value}")),
+        Channel::X(_) => {
+            let name = value.strip_prefix('@')?;
+            let valid = (1..=15).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            valid.then(|| format!("https://x.com/{name}"))
+        }
+        Channel::Web(_) => {
+            let rest = value.strip_prefix("https://")?;
+            (!rest.is_empty() && !value.contains(['"', '<', '>', '\\'])).then(|| value.to_owned())
+        }
+        Channel::Phone(_) => {
+            let digits = value.trim_start_matches('+');
+            let valid = digits.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '.') && !digits.is_empty();
+            valid.then(|| format!("tel:{value}"))
+        }
+        Channel::Postal(_) => None,
+    }
+}
+
+/// A deliberately plain e-mail shape: `local@domain.tld`, ASCII, no quoting.
+pub fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else { return false };
+    let ok_char = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
+    !local.is_empty()
+        && local.bytes().all(ok_char)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && domain.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::Ident;
+
+    #[test]
+    fn only_safe_schemes_become_links() {
+        let email = |v: &str| link_target(&Channel::Email(Ident::new(v)));
+        assert_eq!(email("fsb@fsb.ru").as_deref(), Some("mailto:fsb@fsb.ru"));
+        assert_eq!(email("javascript:alert(1)@x.ru"), None);
+        assert_eq!(email("a b@c.d"), None);
+        let x = |v: &str| link_target(&Channel::X(Ident::new(v)));
+        assert_eq!(x("@KremlinRussia_E").as_deref(), Some("https://x.com/KremlinRussia_E"));
+        assert_eq!(x("@javascript:alert(1)"), None);
+        let web = |v: &str| link_target(&Channel::Web(Ident::new(v)));
+        assert_eq!(web("javascript:alert(1)"), None);
+        assert_eq!(web("http://example.org"), None);
+        assert_eq!(web("https://example.org/form").as_deref(), Some("https://example.org/form"));
+        let phone = |v: &str| link_target(&Channel::Phone(Ident::new(v)));
+        assert_eq!(phone("+41 22 000").as_deref(), None);
+        assert_eq!(phone("+41-22-000").as_deref(), Some("tel:+41-22-000"));
+    }
+
+    #[test]
+    fn plain_inlines_merge_but_links_stay_apart() {
+        let link = Inline { link: Some("mailto:a@b.c".into()), ..Inline::plain("a@b.c") };
+        let merged = merge_plain(vec![Inline::plain("E-mail"), Inline::plain(": "), link.clone(), Inline::plain("")]);
+        assert_eq!(merged, vec![Inline::plain("E-mail: "), link]);
+    }
+}

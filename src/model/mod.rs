@@ -1,0 +1,184 @@
+//! The document model: one `AppealPack` per locale, which every renderer turns into bytes.
+
+mod build;
+
+pub use build::{ModelOptions, build_pack};
+
+use serde::Serialize;
+
+/// Everything a renderer needs to produce one locale's pack; no renderer reads Fluent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AppealPack {
+    pub alert_id: String,
+    /// BCP 47 tag, e.g. `ar`.
+    pub locale: String,
+    pub direction: Direction,
+    /// The language's name in itself (`Français`).
+    pub language_name: String,
+    /// Font families in fallback order.
+    pub fonts: Vec<String>,
+    pub meta: Metadata,
+    /// The running footer, e.g. `Page ` [page] ` of ` [pages].
+    pub footer: Vec<FooterPiece>,
+    pub parts: Vec<Part>,
+    /// Messages taken from the reference locale because this locale lacks them.
+    pub fallbacks: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metadata {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub subject: Option<String>,
+    pub author: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FooterPiece {
+    Text(String),
+    Page,
+    Pages,
+}
+
+/// A section of the alert, or one model letter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Part {
+    pub id: String,
+    pub kind: PartKind,
+    /// Whether the reference locale must reproduce this part of the canonical text.
+    pub canonical: bool,
+    pub new_page: bool,
+    /// A small line above the heading ("Model letter 2 of 7").
+    pub kicker: Option<Para>,
+    pub heading: Option<Para>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartKind {
+    Section,
+    Letter,
+}
+
+/// A block-level element; each says what it is, and renderers decide how it looks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Block {
+    Paragraph(Para),
+    /// A bulleted list.
+    List(Vec<Para>),
+    /// The list of addresses: one entry per addressee, with links.
+    Addresses(Vec<Para>),
+    /// The inside address of a letter: position, then contact lines.
+    Recipient(Vec<Para>),
+    Subject(Para),
+    Salutation(Para),
+    Closing(Para),
+    /// Labels of the places the sender fills in, each printed with a line to write on.
+    Signature(Vec<Para>),
+    /// A suggested social-media post.
+    Post { heading: Para, text: Para },
+}
+
+/// A run of inline text that came from one message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Para {
+    /// The message it came from (`id` or `id.attribute`), for diagnostics.
+    pub source: String,
+    pub inlines: Vec<Inline>,
+}
+
+/// Text with one style. Text keeps Fluent's bidi isolation marks (U+2066–U+2069): renderers
+/// use them to order mixed-direction text and never draw them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Inline {
+    pub text: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub strong: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub emphasis: bool,
+    /// `mailto:`, `https:` or `tel:` target; no other scheme is ever linked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+impl Inline {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self { text: text.into(), strong: false, emphasis: false, link: None }
+    }
+}
+
+impl Para {
+    pub fn plain(source: impl Into<String>, text: impl Into<String>) -> Self {
+        Self { source: source.into(), inlines: vec![Inline::plain(text)] }
+    }
+
+    /// The text as a reader sees it: isolation marks removed.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for inline in &self.inlines {
+            out.extend(inline.text.chars().filter(|c| !is_isolation_mark(*c)));
+        }
+        out
+    }
+
+    /// The text with isolation marks kept, for bidi processing.
+    pub fn logical_text(&self) -> String {
+        self.inlines.iter().map(|i| i.text.as_str()).collect()
+    }
+}
+
+/// Fluent's isolates and the bidi embedding controls it might meet in translations.
+pub fn is_isolation_mark(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2069}')
+}
+
+impl Block {
+    /// Every paragraph of the block, in reading order.
+    pub fn paras(&self) -> Vec<&Para> {
+        match self {
+            Block::Paragraph(p) | Block::Subject(p) | Block::Salutation(p) | Block::Closing(p) => vec![p],
+            Block::List(items) | Block::Addresses(items) | Block::Recipient(items) | Block::Signature(items) => {
+                items.iter().collect()
+            }
+            Block::Post { heading, text } => vec![heading, text],
+        }
+    }
+}
+
+impl AppealPack {
+    /// Every paragraph of the pack in reading order, headings included.
+    pub fn paras(&self) -> impl Iterator<Item = &Para> {
+        self.parts.iter().flat_map(|part| {
+            part.kicker
+                .iter()
+                .chain(part.heading.iter())
+                .chain(part.blocks.iter().flat_map(Block::paras))
+        })
+    }
+
+    pub fn letters(&self) -> impl Iterator<Item = &Part> {
+        self.parts.iter().filter(|p| p.kind == PartKind::Letter)
+    }
+
+    /// The footer for one page, e.g. "Page 2 of 9".
+    pub fn footer_text(&self, page: usize, pages: usize) -> String {
+        self.footer
+            .iter()
+            .map(|piece| match piece {
+                FooterPiece::Text(text) => text.chars().filter(|c| !is_isolation_mark(*c)).collect(),
+                FooterPiece::Page => page.to_string(),
+                FooterPiece::Pages => pages.to_string(),
+            })
+            .collect()
+    }
+}

@@ -5,7 +5,8 @@
 ##   -observatory = { $case -> *[nominative] … [genitive] … }
 ## and are then called as { -observatory(case: "genitive") }.
 
-# The organisation’s own name: never translated or transliterated, in every locale.
+# The name the organisation itself uses in your language: “Amnesty International” in Latin
+# script for most languages (including Russian and Ukrainian usage), “منظمة العفو الدولية” in Arabic.
 -amnesty = Amnesty International
 # Short name of the Observatory for the Protection of Human Rights Defenders, as used in
 # “The Observatory recalls …”. Use the name the Observatory uses in your language.

@@ -15,7 +15,10 @@ pub struct WriteError {
 }
 
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> WriteError + '_ {
-    move |error| WriteError { path: path.to_owned(), reason: crate::load::io_reason(&error) }
+    move |error| WriteError {
+        path: path.to_owned(),
+        reason: crate::load::io_reason(&error),
+    }
 }
 
 /// How a build's files meet what is already in the output folder.
@@ -38,19 +41,30 @@ pub struct WriteSummary {
 
 /// Writes every artifact under `out`: into a staging folder beside it first, then swaps the
 /// folders with two renames. On error the previous `out` is left as it was.
-pub fn write_output(out: &Path, artifacts: &[Artifact], mode: WriteMode) -> Result<WriteSummary, WriteError> {
+pub fn write_output(
+    out: &Path,
+    artifacts: &[Artifact],
+    mode: WriteMode,
+) -> Result<WriteSummary, WriteError> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
     fs::create_dir_all(&parent).map_err(io_error(&parent))?;
     remove_leftovers(&parent, &name);
 
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.staging-{pid}"));
     let result = stage(&staging, out, artifacts, mode).and_then(|summary| {
-        swap(&staging, out, &parent.join(format!(".{name}.previous-{pid}")))?;
+        swap(
+            &staging,
+            out,
+            &parent.join(format!(".{name}.previous-{pid}")),
+        )?;
         Ok(summary)
     });
     if result.is_err() {
@@ -59,7 +73,12 @@ pub fn write_output(out: &Path, artifacts: &[Artifact], mode: WriteMode) -> Resu
     result
 }
 
-fn stage(staging: &Path, out: &Path, artifacts: &[Artifact], mode: WriteMode) -> Result<WriteSummary, WriteError> {
+fn stage(
+    staging: &Path,
+    out: &Path,
+    artifacts: &[Artifact],
+    mode: WriteMode,
+) -> Result<WriteSummary, WriteError> {
     let _ = fs::remove_dir_all(staging);
     fs::create_dir_all(staging).map_err(io_error(staging))?;
     let mut summary = WriteSummary::default();
@@ -81,9 +100,18 @@ fn stage(staging: &Path, out: &Path, artifacts: &[Artifact], mode: WriteMode) ->
 
 /// Copies what the new output keeps from the old one: always README.md, and in merge mode
 /// every file the build did not produce.
-fn carry_over(old_root: &Path, new_root: &Path, rel: &Path, produced: &[PathBuf], mode: WriteMode) -> Result<(), WriteError> {
+fn carry_over(
+    old_root: &Path,
+    new_root: &Path,
+    rel: &Path,
+    produced: &[PathBuf],
+    mode: WriteMode,
+) -> Result<(), WriteError> {
     let dir = old_root.join(rel);
-    for entry in fs::read_dir(&dir).map_err(io_error(&dir))?.filter_map(Result::ok) {
+    for entry in fs::read_dir(&dir)
+        .map_err(io_error(&dir))?
+        .filter_map(Result::ok)
+    {
         let rel_path = rel.join(entry.file_name());
         let kind = entry.file_type().map_err(io_error(&entry.path()))?;
         if kind.is_dir() {
@@ -93,7 +121,9 @@ fn carry_over(old_root: &Path, new_root: &Path, rel: &Path, produced: &[PathBuf]
             continue;
         }
         let keep = match mode {
-            WriteMode::Replace => rel == Path::new("") && KEPT_FILES.iter().any(|k| entry.file_name() == *k),
+            WriteMode::Replace => {
+                rel == Path::new("") && KEPT_FILES.iter().any(|k| entry.file_name() == *k)
+            }
             WriteMode::Merge => !produced.contains(&rel_path),
         };
         let target = new_root.join(&rel_path);
@@ -128,13 +158,20 @@ fn swap(staging: &Path, out: &Path, previous: &Path) -> Result<(), WriteError> {
 
 /// Staging and previous folders of builds that were killed before they finished.
 fn remove_leftovers(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     for entry in entries.filter_map(Result::ok) {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        let ours = file_name.starts_with(&format!(".{name}.staging-")) || file_name.starts_with(&format!(".{name}.previous-"));
-        let pid = file_name.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
+        let ours = file_name.starts_with(&format!(".{name}.staging-"))
+            || file_name.starts_with(&format!(".{name}.previous-"));
+        let pid = file_name
+            .rsplit('-')
+            .next()
+            .and_then(|p| p.parse::<u32>().ok());
         // A folder of a build that is still running (another process) is left alone.
-        let running = pid.is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
+        let running = pid
+            .is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
         if ours && !running {
             let _ = fs::remove_dir_all(entry.path());
         }
@@ -155,9 +192,13 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&dir).map_err(io_error(&dir))?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
-    let result = write_new_file(&temp, bytes).and_then(|()| fs::rename(&temp, path).map_err(io_error(path)));
+    let result =
+        write_new_file(&temp, bytes).and_then(|()| fs::rename(&temp, path).map_err(io_error(path)));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -188,12 +229,16 @@ mod tests {
         fs::create_dir_all(out.join("old")).unwrap();
         fs::write(out.join("README.md"), "kept").unwrap();
         fs::write(out.join("old/x.pdf"), "stale").unwrap();
-        let summary = write_output(&out, &[artifact("en/a.txt", b"new")], WriteMode::Replace).unwrap();
+        let summary =
+            write_output(&out, &[artifact("en/a.txt", b"new")], WriteMode::Replace).unwrap();
         assert_eq!(summary, WriteSummary { files: 1, bytes: 3 });
         assert_eq!(fs::read_to_string(out.join("README.md")).unwrap(), "kept");
         assert_eq!(fs::read_to_string(out.join("en/a.txt")).unwrap(), "new");
         assert!(!out.join("old").exists());
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["output"], "no staging folder left behind");
     }
 
@@ -218,8 +263,14 @@ mod tests {
         // A path that cannot be created: a file stands where a folder must go.
         let bad = [artifact("a.txt", b"1"), artifact("a.txt/b.txt", b"2")];
         assert!(write_output(&out, &bad, WriteMode::Replace).is_err());
-        assert_eq!(fs::read_to_string(out.join("keep.txt")).unwrap(), "previous");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(
+            fs::read_to_string(out.join("keep.txt")).unwrap(),
+            "previous"
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["output"]);
     }
 }

@@ -17,7 +17,10 @@ pub fn canonical_lines(pack: &AppealPack) -> Vec<Line> {
         .iter()
         .filter(|p| p.canonical)
         .flat_map(part_lines)
-        .map(|l| Line { text: normalise(&l.text), ..l })
+        .map(|l| Line {
+            text: normalise(&l.text),
+            ..l
+        })
         .filter(|l| !l.text.is_empty())
         .collect()
 }
@@ -25,7 +28,9 @@ pub fn canonical_lines(pack: &AppealPack) -> Vec<Line> {
 /// Compares the reference pack with `canonical.txt`; each drifted paragraph is one error
 /// naming its message and showing the changed words.
 pub fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
-    let Some(file) = tree.canonical_file else { return Vec::new() };
+    let Some(file) = tree.canonical_file else {
+        return Vec::new();
+    };
     let text = tree.sources.get(file).text();
     // (byte range, normalised text) of each non-empty line of the canonical file.
     let mut canonical = Vec::new();
@@ -55,9 +60,30 @@ pub fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
     let mut index = 0;
     while index < edits.len() {
         // A run of deletions and insertions between two equal lines.
-        let run_end = edits[index..].iter().position(|e| matches!(e, Edit::Same(..))).map_or(edits.len(), |p| index + p);
-        let deleted: Vec<usize> = edits[index..run_end].iter().filter_map(|e| if let Edit::Delete(i) = e { Some(*i) } else { None }).collect();
-        let inserted: Vec<usize> = edits[index..run_end].iter().filter_map(|e| if let Edit::Insert(j) = e { Some(*j) } else { None }).collect();
+        let run_end = edits[index..]
+            .iter()
+            .position(|e| matches!(e, Edit::Same(..)))
+            .map_or(edits.len(), |p| index + p);
+        let deleted: Vec<usize> = edits[index..run_end]
+            .iter()
+            .filter_map(|e| {
+                if let Edit::Delete(i) = e {
+                    Some(*i)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let inserted: Vec<usize> = edits[index..run_end]
+            .iter()
+            .filter_map(|e| {
+                if let Edit::Insert(j) = e {
+                    Some(*j)
+                } else {
+                    None
+                }
+            })
+            .collect();
         // Pair them in order: a pair is a paragraph that drifted.
         for k in 0..deleted.len().max(inserted.len()) {
             match (deleted.get(k), inserted.get(k)) {
@@ -76,10 +102,16 @@ pub fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
                     out.push(message_label(diagnostic, &line.source));
                 }
                 (Some(&i), None) => out.push(
-                    Diagnostic::error(Code::CanonicalDrift, format!("line {} of the canonical text is reproduced by no message", line_number(text, canonical[i].0.start)))
-                        .in_locale(locale.clone())
-                        .with_label(file, canonical[i].0.clone(), "not in the pack")
-                        .with_help("add a message for it to a canonical section of the manifest"),
+                    Diagnostic::error(
+                        Code::CanonicalDrift,
+                        format!(
+                            "line {} of the canonical text is reproduced by no message",
+                            line_number(text, canonical[i].0.start)
+                        ),
+                    )
+                    .in_locale(locale.clone())
+                    .with_label(file, canonical[i].0.clone(), "not in the pack")
+                    .with_help("add a message for it to a canonical section of the manifest"),
                 ),
                 (None, Some(&j)) => {
                     let line = &generated[j];

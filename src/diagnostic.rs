@@ -137,8 +137,17 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_label(mut self, file: FileId, span: Range<usize>, message: impl Into<String>) -> Self {
-        self.labels.push(Label { file, span, message: message.into() });
+    pub fn with_label(
+        mut self,
+        file: FileId,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        self.labels.push(Label {
+            file,
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -196,7 +205,9 @@ impl Diagnostics {
 
     /// Whether `locale` has any error (diagnostics without a locale count for every locale).
     pub fn locale_has_errors(&self, locale: &str) -> bool {
-        self.0.iter().any(|d| d.is_error() && d.locale.as_deref().is_none_or(|l| l == locale))
+        self.0
+            .iter()
+            .any(|d| d.is_error() && d.locale.as_deref().is_none_or(|l| l == locale))
     }
 
     /// Sorts by locale, file, position, then code, so output never depends on thread timing.
@@ -244,7 +255,10 @@ mod tests {
 
     #[test]
     fn codes_have_kebab_case_names() {
-        assert_eq!(Code::MissingPluralCategory.as_str(), "missing-plural-category");
+        assert_eq!(
+            Code::MissingPluralCategory.as_str(),
+            "missing-plural-category"
+        );
         assert_eq!(Code::Io.as_str(), "io");
     }
 

@@ -22,15 +22,21 @@ pub fn diff<T: PartialEq>(old: &[T], new: &[T]) -> Vec<Edit> {
         .zip(new[prefix..].iter().rev())
         .take_while(|(a, b)| a == b)
         .count();
-    let (a, b) = (&old[prefix..old.len() - suffix], &new[prefix..new.len() - suffix]);
+    let (a, b) = (
+        &old[prefix..old.len() - suffix],
+        &new[prefix..new.len() - suffix],
+    );
     let (n, m) = (a.len(), b.len());
     // lcs[i][j] = length of the LCS of a[i..] and b[j..].
     let mut lcs = vec![0u32; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[at(i, j)] =
-                if a[i] == b[j] { lcs[at(i + 1, j + 1)] + 1 } else { lcs[at(i + 1, j)].max(lcs[at(i, j + 1)]) };
+            lcs[at(i, j)] = if a[i] == b[j] {
+                lcs[at(i + 1, j + 1)] + 1
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
         }
     }
     let mut edits: Vec<Edit> = (0..prefix).map(|i| Edit::Same(i, i)).collect();
@@ -136,13 +142,24 @@ mod tests {
     #[test]
     fn diff_finds_the_changed_item() {
         let edits = diff(&["a", "b", "c"], &["a", "x", "c"]);
-        assert_eq!(edits, vec![Edit::Same(0, 0), Edit::Insert(1), Edit::Delete(1), Edit::Same(2, 2)]);
+        assert_eq!(
+            edits,
+            vec![
+                Edit::Same(0, 0),
+                Edit::Insert(1),
+                Edit::Delete(1),
+                Edit::Same(2, 2)
+            ]
+        );
     }
 
     #[test]
     fn word_diff_marks_changes() {
         assert_eq!(
-            word_diff("fines of up to 15,000 Russian rubles", "fines of up to 50,000 Russian rubles"),
+            word_diff(
+                "fines of up to 15,000 Russian rubles",
+                "fines of up to 50,000 Russian rubles"
+            ),
             "fines of up to [-15,000-] {+50,000+} Russian rubles"
         );
         assert_eq!(word_diff("a b", "a b c"), "a b {+c+}");
@@ -150,7 +167,13 @@ mod tests {
 
     #[test]
     fn excerpts_keep_context_around_changes() {
-        let text = word_diff("one two three four five six seven", "one two three FOUR five six seven");
-        assert_eq!(excerpt_changes(&text, 1), "… three [-four-] {+FOUR+} five …");
+        let text = word_diff(
+            "one two three four five six seven",
+            "one two three FOUR five six seven",
+        );
+        assert_eq!(
+            excerpt_changes(&text, 1),
+            "… three [-four-] {+FOUR+} five …"
+        );
     }
 }

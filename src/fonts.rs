@@ -75,10 +75,15 @@ pub struct FontFace {
 impl FontFace {
     fn load(family: &str, style: FaceStyle, path: PathBuf) -> Result<Self, FontError> {
         let data: Arc<[u8]> = std::fs::read(&path)
-            .map_err(|e| FontError::Unreadable { path: path.clone(), reason: crate::load::io_reason(&e) })?
+            .map_err(|e| FontError::Unreadable {
+                path: path.clone(),
+                reason: crate::load::io_reason(&e),
+            })?
             .into();
-        let face = ttf_parser::Face::parse(&data, 0)
-            .map_err(|e| FontError::Corrupt { path: path.clone(), reason: e.to_string() })?;
+        let face = ttf_parser::Face::parse(&data, 0).map_err(|e| FontError::Corrupt {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
         let mut coverage = Vec::new();
         if let Some(cmap) = face.tables().cmap {
             for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
@@ -92,7 +97,10 @@ impl FontFace {
         coverage.sort_unstable();
         coverage.dedup();
         if coverage.is_empty() {
-            return Err(FontError::Corrupt { path, reason: "it maps no Unicode characters".into() });
+            return Err(FontError::Corrupt {
+                path,
+                reason: "it maps no Unicode characters".into(),
+            });
         }
         let postscript_name = face
             .names()
@@ -101,7 +109,15 @@ impl FontFace {
             .and_then(|n| n.to_string())
             .unwrap_or_else(|| format!("{}-{:?}", family.replace(' ', ""), style));
         let units_per_em = face.units_per_em();
-        Ok(Self { family: family.to_owned(), style, path, data, postscript_name, units_per_em, coverage })
+        Ok(Self {
+            family: family.to_owned(),
+            style,
+            path,
+            data,
+            postscript_name,
+            units_per_em,
+            coverage,
+        })
     }
 
     pub fn covers(&self, ch: char) -> bool {
@@ -130,7 +146,10 @@ impl Family {
             FaceStyle::Bold => &[FaceStyle::Bold, FaceStyle::Regular],
             FaceStyle::Regular => &[FaceStyle::Regular],
         };
-        fallbacks.iter().find_map(|s| self.faces.get(s)).expect("every family has a regular face")
+        fallbacks
+            .iter()
+            .find_map(|s| self.faces.get(s))
+            .expect("every family has a regular face")
     }
 }
 
@@ -164,27 +183,50 @@ impl FontLibrary {
             let mut faces = BTreeMap::new();
             for (style, file) in files {
                 if let Some(file) = file {
-                    faces.insert(style, Arc::new(FontFace::load(&entry.name, style, dir.join(file))?));
+                    faces.insert(
+                        style,
+                        Arc::new(FontFace::load(&entry.name, style, dir.join(file))?),
+                    );
                 }
             }
             let licence = dir.join(&entry.licence);
             if !licence.is_file() {
-                return Err(FontError::Unreadable { path: licence, reason: "the licence file is missing".into() });
+                return Err(FontError::Unreadable {
+                    path: licence,
+                    reason: "the licence file is missing".into(),
+                });
             }
-            families.push(Family { name: entry.name, faces, licence });
+            families.push(Family {
+                name: entry.name,
+                faces,
+                licence,
+            });
         }
-        Ok(Self { dir: dir.to_owned(), families })
+        Ok(Self {
+            dir: dir.to_owned(),
+            families,
+        })
     }
 
     pub fn family(&self, name: &str) -> Option<&Family> {
         self.families.iter().find(|f| f.name == name)
     }
 
-    /// The families a locale uses, in fallback order.
+    /// The families a locale uses, in fallback order; none named means every family, in
+    /// catalogue order.
     pub fn stack<'a>(&'a self, names: &[String]) -> Result<FontStack<'a>, FontError> {
+        if names.is_empty() {
+            return Ok(FontStack {
+                families: self.families.iter().collect(),
+            });
+        }
         let families = names
             .iter()
-            .map(|name| self.family(name).ok_or_else(|| FontError::UnknownFamily { family: name.clone() }))
+            .map(|name| {
+                self.family(name).ok_or_else(|| FontError::UnknownFamily {
+                    family: name.clone(),
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(FontStack { families })
     }
@@ -199,7 +241,10 @@ pub struct FontStack<'a> {
 impl FontStack<'_> {
     /// The first family whose face for `style` can draw `ch`.
     pub fn face_for(&self, ch: char, style: FaceStyle) -> Option<&Arc<FontFace>> {
-        self.families.iter().map(|f| f.face(style)).find(|face| face.covers(ch))
+        self.families
+            .iter()
+            .map(|f| f.face(style))
+            .find(|face| face.covers(ch))
     }
 
     /// Whether some face of the stack draws `ch` in every style the pack may use it in.
@@ -229,9 +274,17 @@ mod tests {
     #[test]
     fn shipped_fonts_cover_their_scripts() {
         let library = library();
-        let stack = library.stack(&["Noto Naskh Arabic".into(), "Noto Sans".into()]).unwrap();
-        assert_eq!(stack.face_for('ب', FaceStyle::Regular).unwrap().family, "Noto Naskh Arabic");
-        assert_eq!(stack.face_for('Ж', FaceStyle::Bold).unwrap().family, "Noto Sans");
+        let stack = library
+            .stack(&["Noto Naskh Arabic".into(), "Noto Sans".into()])
+            .unwrap();
+        assert_eq!(
+            stack.face_for('ب', FaceStyle::Regular).unwrap().family,
+            "Noto Naskh Arabic"
+        );
+        assert_eq!(
+            stack.face_for('Ж', FaceStyle::Bold).unwrap().family,
+            "Noto Sans"
+        );
         assert!(stack.can_draw('\u{2068}'), "isolates are never drawn");
         assert!(!stack.can_draw('\u{4E00}'), "no CJK face is shipped");
     }

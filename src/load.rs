@@ -113,9 +113,13 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
             Err(error) => {
                 let message = format!("{} is not valid UTF-8", manifest_path.display());
                 let at = error.utf8_error().valid_up_to();
-                let file = sources.add_plain(&manifest_path, String::from_utf8_lossy(error.as_bytes()));
-                let diagnostic = Diagnostic::error(Code::InvalidUtf8, message)
-                    .with_label(file, at..at + 1, "invalid byte");
+                let file =
+                    sources.add_plain(&manifest_path, String::from_utf8_lossy(error.as_bytes()));
+                let diagnostic = Diagnostic::error(Code::InvalidUtf8, message).with_label(
+                    file,
+                    at..at + 1,
+                    "invalid byte",
+                );
                 return Err(fail(sources, diagnostic));
             }
         },
@@ -134,11 +138,15 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
     let manifest_file = sources.add_plain(&manifest_path, text.as_str());
     let manifest = match Manifest::parse(&text, manifest_file) {
         Ok(manifest) => manifest,
-        Err(diagnostic) => return Err(fail(sources, diagnostic)),
+        Err(diagnostic) => return Err(fail(sources, *diagnostic)),
     };
     let problems = manifest.validate(manifest_file);
     if !problems.is_empty() {
-        return Err(LoadFailure { root: root.to_owned(), sources, diagnostics: Diagnostics(problems) });
+        return Err(LoadFailure {
+            root: root.to_owned(),
+            sources,
+            diagnostics: Diagnostics(problems),
+        });
     }
 
     let mut diagnostics = Diagnostics::default();
@@ -156,7 +164,11 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
                 diagnostics.push(
                     Diagnostic::error(
                         Code::Io,
-                        format!("cannot read the canonical text {}: {}", path.display(), io_reason(&error)),
+                        format!(
+                            "cannot read the canonical text {}: {}",
+                            path.display(),
+                            io_reason(&error)
+                        ),
                     )
                     .with_label(manifest_file, name.span.clone(), "named here"),
                 );
@@ -183,7 +195,13 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
         }
         // validate() has already checked the id.
         let langid = id.parse().unwrap_or_default();
-        locales.push(load_locale(&mut sources, &mut diagnostics, &id.name, langid, dir));
+        locales.push(load_locale(
+            &mut sources,
+            &mut diagnostics,
+            &id.name,
+            langid,
+            dir,
+        ));
     }
 
     let reference = manifest.alert.reference.name.clone();
@@ -223,11 +241,18 @@ pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
         match crate::manifest::locale_id_problem(&Ident::new(name.clone())) {
             None => {
                 let langid = name.parse().unwrap_or_default();
-                locales.push(load_locale(&mut sources, &mut diagnostics, &name, langid, dir));
+                locales.push(load_locale(
+                    &mut sources,
+                    &mut diagnostics,
+                    &name,
+                    langid,
+                    dir,
+                ));
             }
-            Some(problem) => diagnostics.push(
-                Diagnostic::warning(Code::InvalidLocale, format!("skipping folder {}: {problem}", dir.display())),
-            ),
+            Some(problem) => diagnostics.push(Diagnostic::warning(
+                Code::InvalidLocale,
+                format!("skipping folder {}: {problem}", dir.display()),
+            )),
         }
     }
     if !locales.iter().any(|l| l.id == reference) {
@@ -236,7 +261,10 @@ pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
             sources,
             diagnostics: Diagnostics(vec![Diagnostic::error(
                 Code::LocaleFolder,
-                format!("the reference locale `{reference}` has no folder in {}", root.display()),
+                format!(
+                    "the reference locale `{reference}` has no folder in {}",
+                    root.display()
+                ),
             )]),
         });
     }
@@ -252,11 +280,19 @@ pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
     })
 }
 
-/// What one Fluent file turned into, before it joins the source map.
+/// One Fluent file, parsed, before it joins the source map.
+struct Parsed {
+    resource: Arc<FluentResource>,
+    errors: Vec<fluent_syntax::parser::ParserError>,
+    /// Offset of the first invalid UTF-8 byte, if any.
+    bad_utf8: Option<usize>,
+}
+
+/// What reading and parsing one Fluent file gave.
 struct ParsedFile {
     name: String,
     path: PathBuf,
-    outcome: Result<(Arc<FluentResource>, Vec<fluent_syntax::parser::ParserError>, Option<usize>), std::io::Error>,
+    outcome: std::io::Result<Parsed>,
 }
 
 fn load_locale(
@@ -278,21 +314,40 @@ fn load_locale(
                     Ok(resource) => (resource, Vec::new()),
                     Err((resource, errors)) => (resource, errors),
                 };
-                (Arc::new(resource), errors, bad_utf8)
+                Parsed {
+                    resource: Arc::new(resource),
+                    errors,
+                    bad_utf8,
+                }
             });
-            ParsedFile { name, path, outcome }
+            ParsedFile {
+                name,
+                path,
+                outcome,
+            }
         })
         .collect();
 
     let mut files = Vec::new();
     let mut entries = BTreeMap::new();
     for parsed in parsed {
-        let (resource, errors, bad_utf8) = match parsed.outcome {
+        let Parsed {
+            resource,
+            errors,
+            bad_utf8,
+        } = match parsed.outcome {
             Ok(outcome) => outcome,
             Err(error) => {
                 diagnostics.push(
-                    Diagnostic::error(Code::Io, format!("cannot read {}: {}", parsed.path.display(), io_reason(&error)))
-                        .in_locale(id),
+                    Diagnostic::error(
+                        Code::Io,
+                        format!(
+                            "cannot read {}: {}",
+                            parsed.path.display(),
+                            io_reason(&error)
+                        ),
+                    )
+                    .in_locale(id),
                 );
                 continue;
             }
@@ -302,12 +357,22 @@ fn load_locale(
             diagnostics.push(invalid_utf8(sources, file, at).in_locale(id));
         }
         for error in errors {
-            diagnostics.push(syntax_error(file, &error).in_locale(id));
+            diagnostics.push(syntax_error(file, resource.source(), &error).in_locale(id));
         }
         index_entries(file, &resource, &mut entries, diagnostics, id);
-        files.push(FtlFile { file, name: parsed.name, resource });
+        files.push(FtlFile {
+            file,
+            name: parsed.name,
+            resource,
+        });
     }
-    Locale { id: id.to_owned(), langid, dir, files, entries }
+    Locale {
+        id: id.to_owned(),
+        langid,
+        dir,
+        files,
+        entries,
+    }
 }
 
 fn index_entries(
@@ -324,15 +389,22 @@ fn index_entries(
             _ => continue,
         };
         let span = span_in(resource.source(), name);
-        let location = EntryLocation { file, index, span: span.clone() };
+        let location = EntryLocation {
+            file,
+            index,
+            span: span.clone(),
+        };
         if let Some(first) = entries.get(&key) {
             diagnostics.push(
-                Diagnostic::warning(Code::DuplicateId, format!("`{key}` is defined more than once"))
-                    .in_locale(locale)
-                    .for_message(key.clone())
-                    .with_label(file, span, "defined again here")
-                    .with_label(first.file, first.span.clone(), "first defined here")
-                    .with_note("the first definition is used"),
+                Diagnostic::warning(
+                    Code::DuplicateId,
+                    format!("`{key}` is defined more than once"),
+                )
+                .in_locale(locale)
+                .for_message(key.clone())
+                .with_label(file, span, "defined again here")
+                .with_label(first.file, first.span.clone(), "first defined here")
+                .with_note("the first definition is used"),
             );
         } else {
             entries.insert(key, location);
@@ -351,8 +423,11 @@ fn collect_ftl(
         Ok(entries) => entries,
         Err(error) => {
             diagnostics.push(
-                Diagnostic::error(Code::Io, format!("cannot read {}: {}", dir.display(), io_reason(&error)))
-                    .in_locale(locale),
+                Diagnostic::error(
+                    Code::Io,
+                    format!("cannot read {}: {}", dir.display(), io_reason(&error)),
+                )
+                .in_locale(locale),
             );
             return;
         }
@@ -360,7 +435,9 @@ fn collect_ftl(
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
         // Symlinks are not followed: a locale folder must not reach outside the tree.
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             collect_ftl(base, &path, out, diagnostics, locale);
         } else if kind.is_file() && path.extension().is_some_and(|e| e == "ftl") {
@@ -383,7 +460,10 @@ pub fn read_text(path: &Path) -> std::io::Result<(String, Option<usize>)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     Ok(match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), None),
-        Err(error) => (String::from_utf8_lossy(bytes).into_owned(), Some(error.valid_up_to())),
+        Err(error) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(error.valid_up_to()),
+        ),
     })
 }
 
@@ -395,14 +475,22 @@ fn invalid_utf8(sources: &SourceMap, file: FileId, at: usize) -> Diagnostic {
         .with_help("save the file as UTF-8")
 }
 
-fn syntax_error(file: FileId, error: &fluent_syntax::parser::ParserError) -> Diagnostic {
+fn syntax_error(
+    file: FileId,
+    source: &str,
+    error: &fluent_syntax::parser::ParserError,
+) -> Diagnostic {
     let mut message = error.kind.to_string();
     if let Some(first) = message.get(..1) {
         message = first.to_lowercase() + &message[1..];
     }
-    let mut diagnostic = Diagnostic::error(Code::Syntax, message).with_label(file, error.pos.clone(), "here");
+    let mut diagnostic =
+        Diagnostic::error(Code::Syntax, message).with_label(file, error.pos.clone(), "here");
     if let Some(slice) = &error.slice {
-        diagnostic = diagnostic.with_label(file, slice.clone(), "this entry is skipped");
+        // The junk runs up to the next entry; its trailing blank lines are not part of it.
+        let text = source.get(slice.clone()).unwrap_or_default();
+        let end = slice.start + text.trim_end().len();
+        diagnostic = diagnostic.with_label(file, slice.start..end, "this entry is skipped");
     }
     diagnostic
 }

@@ -20,14 +20,20 @@ pub struct Ident {
 
 impl Ident {
     pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into(), span: 0..0 }
+        Self {
+            name: name.into(),
+            span: 0..0,
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Ident {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = toml::Spanned::<String>::deserialize(deserializer)?;
-        Ok(Self { span: spanned.span(), name: spanned.into_inner() })
+        Ok(Self {
+            span: spanned.span(),
+            name: spanned.into_inner(),
+        })
     }
 }
 
@@ -202,7 +208,11 @@ pub enum Channel {
 impl Channel {
     pub fn value(&self) -> &Ident {
         match self {
-            Channel::Email(v) | Channel::X(v) | Channel::Postal(v) | Channel::Web(v) | Channel::Phone(v) => v,
+            Channel::Email(v)
+            | Channel::X(v)
+            | Channel::Postal(v)
+            | Channel::Web(v)
+            | Channel::Phone(v) => v,
         }
     }
 
@@ -238,7 +248,7 @@ pub enum Counting {
 
 impl Manifest {
     /// Parses the manifest; a TOML or schema error becomes a diagnostic pointing into the file.
-    pub fn parse(text: &str, file: FileId) -> Result<Manifest, Diagnostic> {
+    pub fn parse(text: &str, file: FileId) -> Result<Manifest, Box<Diagnostic>> {
         toml::from_str::<Manifest>(text).map_err(|error| {
             let span = error.span().unwrap_or(0..0);
             let message = error.message().trim_end_matches('.').to_owned();
@@ -246,7 +256,9 @@ impl Manifest {
             if message.is_empty() {
                 message = "invalid manifest".into();
             }
-            Diagnostic::error(Code::ManifestInvalid, message).with_label(file, span, "here")
+            Box::new(
+                Diagnostic::error(Code::ManifestInvalid, message).with_label(file, span, "here"),
+            )
         })
     }
 
@@ -267,7 +279,10 @@ impl Manifest {
         if !is_safe_name(&self.alert.id) {
             out.push(error(
                 Code::ManifestInvalid,
-                format!("alert id `{}` must use only letters, digits, `-` and `_`", self.alert.id),
+                format!(
+                    "alert id `{}` must use only letters, digits, `-` and `_`",
+                    self.alert.id
+                ),
                 &self.alert.id,
                 "used in output file names",
             ));
@@ -275,7 +290,12 @@ impl Manifest {
         let mut seen = BTreeSet::new();
         for locale in &self.alert.locales {
             if let Some(problem) = locale_id_problem(locale) {
-                out.push(error(Code::InvalidLocale, problem, locale, "not a valid locale id"));
+                out.push(error(
+                    Code::InvalidLocale,
+                    problem,
+                    locale,
+                    "not a valid locale id",
+                ));
             } else if !seen.insert(locale.name.as_str()) {
                 out.push(error(
                     Code::ManifestInvalid,
@@ -285,10 +305,18 @@ impl Manifest {
                 ));
             }
         }
-        if !self.alert.locales.iter().any(|l| l.name == self.alert.reference.name) {
+        if !self
+            .alert
+            .locales
+            .iter()
+            .any(|l| l.name == self.alert.reference.name)
+        {
             out.push(error(
                 Code::ManifestInvalid,
-                format!("the reference locale `{}` is not in `alert.locales`", self.alert.reference),
+                format!(
+                    "the reference locale `{}` is not in `alert.locales`",
+                    self.alert.reference
+                ),
                 &self.alert.reference,
                 "add it to the locales",
             ));
@@ -336,10 +364,14 @@ impl Manifest {
 /// Why `locale` cannot be used as a locale id and folder name, if it cannot.
 pub fn locale_id_problem(locale: &Ident) -> Option<String> {
     if !is_safe_name(locale) {
-        return Some(format!("`{locale}` is not a locale id (letters, digits and `-` only)"));
+        return Some(format!(
+            "`{locale}` is not a locale id (letters, digits and `-` only)"
+        ));
     }
     match locale.parse::<LanguageIdentifier>() {
-        Err(_) => Some(format!("`{locale}` is not a valid BCP 47 language identifier")),
+        Err(_) => Some(format!(
+            "`{locale}` is not a valid BCP 47 language identifier"
+        )),
         Ok(langid) if langid.to_string() != locale.name => Some(format!(
             "locale `{locale}` should be written in canonical form `{langid}`"
         )),
@@ -351,7 +383,9 @@ pub fn locale_id_problem(locale: &Ident) -> Option<String> {
 fn is_safe_name(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 64
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -397,7 +431,11 @@ x = "x"
         let text = MINIMAL.replace("[pack]", "[pack]\ncolour = \"red\"");
         let error = Manifest::parse(&text, FileId(0)).unwrap_err();
         assert_eq!(error.code, Code::ManifestInvalid);
-        assert!(error.message.contains("unknown field `colour`"), "{}", error.message);
+        assert!(
+            error.message.contains("unknown field `colour`"),
+            "{}",
+            error.message
+        );
         let span = error.labels[0].span.clone();
         assert_eq!(&text[span], "colour");
     }

@@ -66,22 +66,38 @@ pub fn artifact_path(alert_id: &str, locale: &str, format: Format, paper: Paper)
         (Format::Pdf | Format::Docx, Paper::Letter) => "-letter",
         _ => "",
     };
-    format!("{locale}/{alert_id}-{locale}{suffix}.{}", format.extension())
+    format!(
+        "{locale}/{alert_id}-{locale}{suffix}.{}",
+        format.extension()
+    )
 }
 
 /// Checks, then renders every locale that passed. Never writes a file.
 pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildOutcome {
-    let report = check(tree, Some(fonts), &CheckOptions { locales: request.locales.clone() });
+    let report = check(
+        tree,
+        Some(fonts),
+        &CheckOptions {
+            locales: request.locales.clone(),
+        },
+    );
     let mut refused = Vec::new();
     let mut buildable = Vec::new();
     for summary in &report.locales {
         let blocking = report.diagnostics.iter().any(|d| {
             d.is_error()
                 && d.locale.as_deref().is_none_or(|l| l == summary.locale)
-                && !(request.allow_incomplete && matches!(d.code, Code::MissingMessage | Code::MissingTerm | Code::MissingAttribute))
+                && !(request.allow_incomplete
+                    && matches!(
+                        d.code,
+                        Code::MissingMessage | Code::MissingTerm | Code::MissingAttribute
+                    ))
         });
         if blocking {
-            refused.push((summary.locale.clone(), format!("{} error(s) found by the check", summary.errors)));
+            refused.push((
+                summary.locale.clone(),
+                format!("{} error(s) found by the check", summary.errors),
+            ));
         } else {
             buildable.push(summary.locale.clone());
         }
@@ -92,8 +108,14 @@ pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildO
         }
     }
 
-    let alert_id = tree.manifest.as_ref().map_or("alert", |m| m.alert.id.name.as_str());
-    let model_options = ModelOptions { allow_fallback: request.allow_incomplete, direction: None };
+    let alert_id = tree
+        .manifest
+        .as_ref()
+        .map_or("alert", |m| m.alert.id.name.as_str());
+    let model_options = ModelOptions {
+        allow_fallback: request.allow_incomplete,
+        direction: None,
+    };
     let results: Vec<Result<Vec<Artifact>, Diagnostics>> = buildable
         .par_iter()
         .map(|locale| {
@@ -103,8 +125,10 @@ pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildO
                 .formats
                 .par_iter()
                 .map(|&format| {
-                    let rendered = render(format, &pack, fonts, &request.render).map_err(|e| render_error(locale, e))?;
-                    let paper = matches!(format, Format::Pdf | Format::Docx).then_some(request.render.paper);
+                    let rendered = render(format, &pack, fonts, &request.render)
+                        .map_err(|e| render_error(locale, e))?;
+                    let paper = matches!(format, Format::Pdf | Format::Docx)
+                        .then_some(request.render.paper);
                     Ok(Artifact {
                         locale: locale.clone(),
                         format,
@@ -119,12 +143,18 @@ pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildO
         })
         .collect();
 
-    let mut outcome = BuildOutcome { check: report, refused, ..Default::default() };
+    let mut outcome = BuildOutcome {
+        check: report,
+        refused,
+        ..Default::default()
+    };
     for (locale, result) in buildable.iter().zip(results) {
         match result {
             Ok(artifacts) => outcome.artifacts.extend(artifacts),
             Err(diagnostics) => {
-                outcome.refused.push((locale.clone(), "it could not be rendered".into()));
+                outcome
+                    .refused
+                    .push((locale.clone(), "it could not be rendered".into()));
                 outcome.diagnostics.extend(diagnostics);
             }
         }
@@ -139,5 +169,7 @@ fn render_error(locale: &str, error: RenderError) -> Diagnostics {
         RenderError::Font(_) => Code::FontInvalid,
         RenderError::Failed { .. } => Code::Io,
     };
-    Diagnostics(vec![Diagnostic::error(code, error.to_string()).in_locale(locale)])
+    Diagnostics(vec![
+        Diagnostic::error(code, error.to_string()).in_locale(locale),
+    ])
 }

@@ -11,8 +11,12 @@ use crate::source::SourceMap;
 /// Renders diagnostics as rustc does: header, `--> file:line:column`, the source lines with
 /// the spans underlined, then notes and help.
 pub fn human(diagnostics: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() }
-        .decor_style(DecorStyle::Unicode);
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Unicode);
     let mut out = String::new();
     for diagnostic in diagnostics {
         out.push_str(&renderer.render(&groups(diagnostic, sources)));
@@ -38,11 +42,23 @@ struct Excerpt {
 fn excerpt(sources: &SourceMap, labels: &[&Label]) -> Excerpt {
     let file = sources.get(labels[0].file);
     let text = file.text();
-    let first = labels.iter().map(|l| file.line_col(l.span.start).0).min().unwrap_or(1);
-    let last = labels.iter().map(|l| file.line_col(l.span.end).0).max().unwrap_or(first);
+    let first = labels
+        .iter()
+        .map(|l| file.line_col(l.span.start).0)
+        .min()
+        .unwrap_or(1);
+    let last = labels
+        .iter()
+        .map(|l| file.line_col(l.span.end).0)
+        .max()
+        .unwrap_or(first);
     let base = file.line_range(first).start;
     let end = file.line_range(last).end;
-    Excerpt { text: text[base..end.max(base)].to_owned(), first_line: first, base }
+    Excerpt {
+        text: text[base..end.max(base)].to_owned(),
+        first_line: first,
+        base,
+    }
 }
 
 fn groups<'a>(diagnostic: &'a Diagnostic, sources: &SourceMap) -> Vec<Group<'a>> {
@@ -62,16 +78,33 @@ fn groups<'a>(diagnostic: &'a Diagnostic, sources: &SourceMap) -> Vec<Group<'a>>
             continue;
         }
         seen.push(file);
-        let labels: Vec<&Label> = diagnostic.labels.iter().filter(|l| l.file == file).collect();
+        let labels: Vec<&Label> = diagnostic
+            .labels
+            .iter()
+            .filter(|l| l.file == file)
+            .collect();
         let excerpt = excerpt(sources, &labels);
         let path = sources.path(file).display().to_string();
-        let mut snippet =
-            Snippet::source(excerpt.text.clone()).line_start(excerpt.first_line).path(path);
+        let mut snippet = Snippet::source(excerpt.text.clone())
+            .line_start(excerpt.first_line)
+            .path(path);
         for label in &labels {
-            let start = label.span.start.saturating_sub(excerpt.base).min(excerpt.text.len());
-            let end = label.span.end.saturating_sub(excerpt.base).clamp(start, excerpt.text.len());
+            let start = label
+                .span
+                .start
+                .saturating_sub(excerpt.base)
+                .min(excerpt.text.len());
+            let end = label
+                .span
+                .end
+                .saturating_sub(excerpt.base)
+                .clamp(start, excerpt.text.len());
             let is_primary = std::ptr::eq(*label, &diagnostic.labels[0]);
-            let kind = if is_primary { AnnotationKind::Primary } else { AnnotationKind::Context };
+            let kind = if is_primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
             snippet = snippet.annotation(kind.span(start..end).label(label.message.clone()));
         }
         group = group.element(snippet);
@@ -90,13 +123,22 @@ pub fn short(diagnostic: &Diagnostic, sources: &SourceMap) -> String {
     let mut out = String::new();
     if let Some(label) = diagnostic.primary() {
         let (line, column) = sources.get(label.file).line_col(label.span.start);
-        let _ = write!(out, "{}:{line}:{column}: ", sources.path(label.file).display());
+        let _ = write!(
+            out,
+            "{}:{line}:{column}: ",
+            sources.path(label.file).display()
+        );
     }
     let severity = match diagnostic.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let _ = write!(out, "{severity}[{}]: {}", diagnostic.code.as_str(), diagnostic.message);
+    let _ = write!(
+        out,
+        "{severity}[{}]: {}",
+        diagnostic.code.as_str(),
+        diagnostic.message
+    );
     if let Some(locale) = &diagnostic.locale {
         let _ = write!(out, " [{locale}]");
     }
@@ -138,7 +180,11 @@ pub fn json_diagnostic<'a>(diagnostic: &'a Diagnostic, sources: &SourceMap) -> J
         message: &diagnostic.message,
         locale: diagnostic.locale.as_deref(),
         message_id: diagnostic.message_id.as_deref(),
-        locations: diagnostic.labels.iter().map(|l| json_location(l, sources)).collect(),
+        locations: diagnostic
+            .labels
+            .iter()
+            .map(|l| json_location(l, sources))
+            .collect(),
         notes: &diagnostic.notes,
         help: &diagnostic.help,
     }
@@ -173,8 +219,13 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
             let file = sources.get(label.file);
             let (line, column) = file.line_col(label.span.start);
             let (end_line, end_column) = file.line_col(label.span.end);
-            props.push(format!("file={}", escape_property(&file.path.display().to_string())));
-            props.push(format!("line={line},col={column},endLine={end_line},endColumn={end_column}"));
+            props.push(format!(
+                "file={}",
+                escape_property(&file.path.display().to_string())
+            ));
+            props.push(format!(
+                "line={line},col={column},endLine={end_line},endColumn={end_column}"
+            ));
         }
         let mut title = format!("appealpack {}", diagnostic.code.as_str());
         if let Some(locale) = &diagnostic.locale {
@@ -186,14 +237,21 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
             message.push('\n');
             message.push_str(line);
         }
-        let _ = writeln!(out, "::{command} {}::{}", props.join(","), escape_data(&message));
+        let _ = writeln!(
+            out,
+            "::{command} {}::{}",
+            props.join(","),
+            escape_data(&message)
+        );
     }
     out
 }
 
 // Escaping rules of GitHub's workflow commands (actions/toolkit, command.ts).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(text: &str) -> String {
@@ -219,7 +277,10 @@ mod tests {
     fn human_output_quotes_the_source() {
         let (sources, diagnostic) = sample();
         let text = human(std::slice::from_ref(&diagnostic), &sources, false);
-        assert!(text.contains("error[unknown-variable]: unknown variable `$nme` [fr]"), "{text}");
+        assert!(
+            text.contains("error[unknown-variable]: unknown variable `$nme` [fr]"),
+            "{text}"
+        );
         assert!(text.contains("i18n/fr/alert.ftl:2:10"), "{text}");
         assert!(text.contains("alert-p3 = { $nme }"), "{text}");
         assert!(text.contains("help: did you mean `$name`?"), "{text}");

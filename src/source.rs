@@ -48,7 +48,11 @@ impl SourceFile {
         let text = self.text();
         let start = self.line_starts[(line - 1).min(self.line_starts.len() - 1)];
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let end = if end > start && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end };
+        let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
         start..end
     }
 }
@@ -61,7 +65,9 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 /// Every file read during a run, so diagnostics can quote them.
@@ -78,12 +84,24 @@ impl SourceMap {
     pub fn add_plain(&mut self, path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> FileId {
         let text: Arc<str> = text.into();
         let line_starts = line_starts(&text);
-        self.push(SourceFile { path: path.into(), text: SourceText::Plain(text), line_starts })
+        self.push(SourceFile {
+            path: path.into(),
+            text: SourceText::Plain(text),
+            line_starts,
+        })
     }
 
-    pub fn add_fluent(&mut self, path: impl Into<PathBuf>, resource: Arc<FluentResource>) -> FileId {
+    pub fn add_fluent(
+        &mut self,
+        path: impl Into<PathBuf>,
+        resource: Arc<FluentResource>,
+    ) -> FileId {
         let line_starts = line_starts(resource.source());
-        self.push(SourceFile { path: path.into(), text: SourceText::Fluent(resource), line_starts })
+        self.push(SourceFile {
+            path: path.into(),
+            text: SourceText::Fluent(resource),
+            line_starts,
+        })
     }
 
     fn push(&mut self, file: SourceFile) -> FileId {
@@ -101,7 +119,10 @@ impl SourceMap {
     }
 
     pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.files.iter().position(|f| f.path == path).map(|i| FileId(i as u32))
+        self.files
+            .iter()
+            .position(|f| f.path == path)
+            .map(|i| FileId(i as u32))
     }
 }
 

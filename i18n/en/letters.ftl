@@ -6,7 +6,9 @@
 ###   $number the letter’s number, $count the number of letters
 
 letters-heading = Model letters
-# $count is the number of letters (one per addressee).
+# $count is the number of letters (one per addressee; 7 in this pack, but any number is possible).
+# In many languages a plural category covers several numbers (Russian “one” is also 21, 31, …),
+# so write { $count } in every variant rather than a number word.
 letters-intro = { $count ->
     [one] This pack contains one model letter, addressed to the authority listed above.
    *[other] This pack contains { $count } model letters, one for each authority listed above.

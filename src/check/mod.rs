@@ -58,6 +58,18 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
             if let Some(reference) = reference {
                 found.extend(coverage(reference, locale));
             }
+            // A message the coverage check already reports missing is not reported again by
+            // the model builder.
+            let already_missing: Vec<String> =
+                found.iter().filter_map(|d| d.message_id.clone()).collect();
+            let is_repeat = |d: &Diagnostic| {
+                matches!(d.code, Code::MissingMessage | Code::MissingAttribute)
+                    && d.message_id.as_deref().is_some_and(|id| {
+                        already_missing
+                            .iter()
+                            .any(|m| m.as_str() == id.split('.').next().unwrap_or(id))
+                    })
+            };
             if tree.manifest.is_some() {
                 match model::build_pack(tree, &locale.id, &ModelOptions::default()) {
                     Ok(pack) => {
@@ -68,7 +80,7 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
                             found.extend(crate::canonical::check(tree, &pack));
                         }
                     }
-                    Err(errors) => found.extend(errors),
+                    Err(errors) => found.extend(errors.into_iter().filter(|d| !is_repeat(d))),
                 }
             }
             found
@@ -79,7 +91,11 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
     diagnostics.extend(
         tree.diagnostics
             .iter()
-            .filter(|d| d.locale.as_ref().is_none_or(|l| options.locales.is_empty() || options.locales.contains(l)))
+            .filter(|d| {
+                d.locale
+                    .as_ref()
+                    .is_none_or(|l| options.locales.is_empty() || options.locales.contains(l))
+            })
             .cloned(),
     );
     for found in per_locale {
@@ -87,8 +103,14 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
     }
     diagnostics.sort();
 
-    let locales = selected.iter().map(|locale| summarise(tree, locale, &diagnostics)).collect();
-    CheckReport { diagnostics, locales }
+    let locales = selected
+        .iter()
+        .map(|locale| summarise(tree, locale, &diagnostics))
+        .collect();
+    CheckReport {
+        diagnostics,
+        locales,
+    }
 }
 
 /// Messages and terms of the reference that `locale` lacks (errors) or has in excess (warnings).
@@ -97,23 +119,47 @@ fn coverage(reference: &Locale, locale: &Locale) -> Vec<Diagnostic> {
     if reference.id == locale.id {
         return out;
     }
-    for id in reference.entries.keys().filter(|id| !locale.entries.contains_key(*id)) {
-        let (code, what) = if id.starts_with('-') { (Code::MissingTerm, "term") } else { (Code::MissingMessage, "message") };
+    for id in reference
+        .entries
+        .keys()
+        .filter(|id| !locale.entries.contains_key(*id))
+    {
+        let (code, what) = if id.starts_with('-') {
+            (Code::MissingTerm, "term")
+        } else {
+            (Code::MissingMessage, "message")
+        };
         let at = &reference.entries[id];
         out.push(
             Diagnostic::error(code, format!("missing {what} `{id}`"))
                 .in_locale(locale.id.clone())
                 .for_message(id.clone())
-                .with_label(at.file, at.span.clone(), format!("defined in the reference `{}`", reference.id)),
+                .with_label(
+                    at.file,
+                    at.span.clone(),
+                    format!("defined in the reference `{}`", reference.id),
+                ),
         );
     }
-    for (id, at) in locale.entries.iter().filter(|(id, _)| !reference.entries.contains_key(*id)) {
-        let (code, what) = if id.starts_with('-') { (Code::ObsoleteTerm, "term") } else { (Code::ObsoleteMessage, "message") };
+    for (id, at) in locale
+        .entries
+        .iter()
+        .filter(|(id, _)| !reference.entries.contains_key(*id))
+    {
+        let (code, what) = if id.starts_with('-') {
+            (Code::ObsoleteTerm, "term")
+        } else {
+            (Code::ObsoleteMessage, "message")
+        };
         out.push(
             Diagnostic::warning(code, format!("obsolete {what} `{id}`"))
                 .in_locale(locale.id.clone())
                 .for_message(id.clone())
-                .with_label(at.file, at.span.clone(), format!("not in the reference `{}`", reference.id)),
+                .with_label(
+                    at.file,
+                    at.span.clone(),
+                    format!("not in the reference `{}`", reference.id),
+                ),
         );
     }
     out
@@ -124,7 +170,10 @@ pub fn glyphs(pack: &AppealPack, fonts: &FontLibrary) -> Vec<Diagnostic> {
     let stack = match fonts.stack(&pack.fonts) {
         Ok(stack) => stack,
         Err(error) => {
-            return vec![Diagnostic::error(Code::MissingGlyph, error.to_string()).in_locale(pack.locale.clone())];
+            return vec![
+                Diagnostic::error(Code::MissingGlyph, error.to_string())
+                    .in_locale(pack.locale.clone()),
+            ];
         }
     };
     let mut out = Vec::new();
@@ -138,7 +187,11 @@ pub fn glyphs(pack: &AppealPack, fonts: &FontLibrary) -> Vec<Diagnostic> {
         missing.sort_unstable();
         missing.dedup();
         if !missing.is_empty() {
-            let list = missing.iter().map(|&c| describe_char(c)).collect::<Vec<_>>().join(", ");
+            let list = missing
+                .iter()
+                .map(|&c| describe_char(c))
+                .collect::<Vec<_>>()
+                .join(", ");
             out.push(
                 Diagnostic::error(Code::MissingGlyph, format!("no font of `{}` can draw {list} in `{source}`", pack.locale))
                     .in_locale(pack.locale.clone())
@@ -152,11 +205,19 @@ pub fn glyphs(pack: &AppealPack, fonts: &FontLibrary) -> Vec<Diagnostic> {
 }
 
 fn summarise(tree: &Tree, locale: &Locale, diagnostics: &Diagnostics) -> LocaleSummary {
-    let mine = || diagnostics.iter().filter(|d| d.locale.as_deref() == Some(locale.id.as_str()));
+    let mine = || {
+        diagnostics
+            .iter()
+            .filter(|d| d.locale.as_deref() == Some(locale.id.as_str()))
+    };
     let count = |codes: &[Code]| mine().filter(|d| codes.contains(&d.code)).count();
     let total = tree.reference_locale().map_or(0, |r| r.entries.len());
     let missing = count(&[Code::MissingMessage, Code::MissingTerm]);
-    let coverage = if total == 0 { 100.0 } else { 100.0 * (total - missing.min(total)) as f64 / total as f64 };
+    let coverage = if total == 0 {
+        100.0
+    } else {
+        100.0 * (total - missing.min(total)) as f64 / total as f64
+    };
     LocaleSummary {
         locale: locale.id.clone(),
         errors: mine().filter(|d| d.is_error()).count(),

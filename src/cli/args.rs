@@ -6,7 +6,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Turns one urgent human-rights appeal into checked, translated PDF and DOCX appeal packs.
 #[derive(Debug, Parser)]
-#[command(name = "appealpack", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "appealpack",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -94,7 +99,12 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Check a bare Fluent tree, DIR/<locale>/**/*.ftl, with no manifest.
-    #[arg(long, value_name = "DIR", conflicts_with = "i18n", requires = "reference")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        conflicts_with = "i18n",
+        requires = "reference"
+    )]
     pub root: Option<PathBuf>,
     /// The reference locale of a bare tree.
     #[arg(long, value_name = "LOCALE", requires = "root")]

@@ -27,10 +27,21 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     let request = BuildRequest {
         locales: args.input.locales.clone(),
         formats: formats(&args.formats),
-        render: RenderOptions { paper: paper(args.paper), timestamp: source_date_epoch()?, ..RenderOptions::default() },
+        render: RenderOptions {
+            paper: paper(args.paper),
+            timestamp: source_date_epoch()?,
+            ..RenderOptions::default()
+        },
         allow_incomplete: args.allow_incomplete,
     };
-    output::detail(global, &format!("loaded {} locales from {}", tree.locales.len(), args.input.i18n.display()));
+    output::detail(
+        global,
+        &format!(
+            "loaded {} locales from {}",
+            tree.locales.len(),
+            args.input.i18n.display()
+        ),
+    );
 
     let outcome = build(&tree, &fonts, &request);
     output::diagnostics(global, &outcome.check.diagnostics, &tree.sources);
@@ -38,7 +49,10 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
 
     if !outcome.succeeded() {
         for (locale, reason) in &outcome.refused {
-            output::error(global, &format!("locale `{locale}` was not built: {reason}"));
+            output::error(
+                global,
+                &format!("locale `{locale}` was not built: {reason}"),
+            );
         }
         output::error(
             global,
@@ -50,7 +64,11 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
         return Ok(exit::FOUND_ERRORS);
     }
 
-    let mode = if args.input.locales.is_empty() { WriteMode::Replace } else { WriteMode::Merge };
+    let mode = if args.input.locales.is_empty() {
+        WriteMode::Replace
+    } else {
+        WriteMode::Merge
+    };
     let written = write_output(&args.out, &outcome.artifacts, mode)?;
     let locales = outcome.check.locales.len();
     output::status(

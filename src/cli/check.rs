@@ -22,7 +22,13 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
     let tree = match loaded {
         Ok(tree) => tree,
         Err(failure) => {
-            emit(global, args.format, &failure.diagnostics, &failure.sources, &[]);
+            emit(
+                global,
+                args.format,
+                &failure.diagnostics,
+                &failure.sources,
+                &[],
+            );
             return Ok(exit::CANNOT_RUN);
         }
     };
@@ -31,9 +37,25 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
         Some(_) => Some(FontLibrary::load(&args.input.fonts)?),
         None => None,
     };
-    let report = check(&tree, fonts.as_ref(), &CheckOptions { locales: args.input.locales.clone() });
-    emit(global, args.format, &report.diagnostics, &tree.sources, &report.locales);
-    Ok(if report.diagnostics.has_errors() { exit::FOUND_ERRORS } else { exit::OK })
+    let report = check(
+        &tree,
+        fonts.as_ref(),
+        &CheckOptions {
+            locales: args.input.locales.clone(),
+        },
+    );
+    emit(
+        global,
+        args.format,
+        &report.diagnostics,
+        &tree.sources,
+        &report.locales,
+    );
+    Ok(if report.diagnostics.has_errors() {
+        exit::FOUND_ERRORS
+    } else {
+        exit::OK
+    })
 }
 
 #[derive(Serialize)]
@@ -59,7 +81,10 @@ fn emit(
                 eprint!("{}", summary_table(locales));
             }
             let (errors, warnings) = (diagnostics.errors(), diagnostics.warnings());
-            output::status(global, &format!("check: {errors} error(s), {warnings} warning(s)"));
+            output::status(
+                global,
+                &format!("check: {errors} error(s), {warnings} warning(s)"),
+            );
         }
         ReportFormat::Json => {
             let report = JsonReport {
@@ -67,9 +92,15 @@ fn emit(
                 errors: diagnostics.errors(),
                 warnings: diagnostics.warnings(),
                 locales,
-                diagnostics: diagnostics.iter().map(|d| report::json_diagnostic(d, sources)).collect(),
+                diagnostics: diagnostics
+                    .iter()
+                    .map(|d| report::json_diagnostic(d, sources))
+                    .collect(),
             };
-            println!("{}", serde_json::to_string_pretty(&report).expect("serialisable"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).expect("serialisable")
+            );
         }
         ReportFormat::Github => print!("{}", report::github(&diagnostics.0, sources)),
     }

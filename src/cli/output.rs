@@ -12,7 +12,9 @@ pub fn use_color(global: &GlobalArgs) -> bool {
     match global.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     }
 }
 
@@ -41,7 +43,11 @@ pub fn detail(global: &GlobalArgs, message: &str) {
 
 /// Every diagnostic, rustc-style; warnings are left out with --quiet.
 pub fn diagnostics(global: &GlobalArgs, diagnostics: &Diagnostics, sources: &SourceMap) {
-    let shown: Vec<_> = diagnostics.iter().filter(|d| d.is_error() || !global.quiet).cloned().collect();
+    let shown: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.is_error() || !global.quiet)
+        .cloned()
+        .collect();
     if !shown.is_empty() {
         eprint!("{}", report::human(&shown, sources, use_color(global)));
     }

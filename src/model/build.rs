@@ -25,13 +25,20 @@ pub struct ModelOptions {
 
 /// Builds the pack of `locale`. Any message that is missing or cannot be formatted is an error;
 /// all of them are reported together.
-pub fn build_pack(tree: &Tree, locale: &str, options: &ModelOptions) -> Result<AppealPack, Diagnostics> {
+pub fn build_pack(
+    tree: &Tree,
+    locale: &str,
+    options: &ModelOptions,
+) -> Result<AppealPack, Diagnostics> {
     let Some(manifest) = tree.manifest.as_ref() else {
         let error = Diagnostic::error(Code::ManifestInvalid, "building a pack needs a manifest");
         return Err(Diagnostics(vec![error]));
     };
     let Some(source) = tree.locale(locale) else {
-        let error = Diagnostic::error(Code::LocaleFolder, format!("locale `{locale}` was not loaded"));
+        let error = Diagnostic::error(
+            Code::LocaleFolder,
+            format!("locale `{locale}` was not loaded"),
+        );
         return Err(Diagnostics(vec![error]));
     };
     let fallback = options
@@ -93,18 +100,27 @@ impl Builder<'_> {
     fn pack(&mut self, options: &ModelOptions) -> AppealPack {
         let manifest = self.manifest;
         let pack_config = &manifest.pack;
-        let direction = options.direction.unwrap_or(match self.locale.langid.character_direction() {
-            CharacterDirection::RTL => Direction::Rtl,
-            _ => Direction::Ltr,
-        });
+        let direction =
+            options
+                .direction
+                .unwrap_or(match self.locale.langid.character_direction() {
+                    CharacterDirection::RTL => Direction::Rtl,
+                    _ => Direction::Ltr,
+                });
         let no_args = FluentArgs::new();
-        let letter_count = manifest.letters.as_ref().map_or(0, |_| manifest.addressees.len());
+        let letter_count = manifest
+            .letters
+            .as_ref()
+            .map_or(0, |_| manifest.addressees.len());
         let mut doc_args = FluentArgs::new();
         doc_args.set("count", letter_count);
 
         let meta = Metadata {
             title: self.text(&pack_config.title, &no_args),
-            subtitle: pack_config.subtitle.as_ref().map(|m| self.text(m, &no_args)),
+            subtitle: pack_config
+                .subtitle
+                .as_ref()
+                .map(|m| self.text(m, &no_args)),
             subject: pack_config.subject.as_ref().map(|m| self.text(m, &no_args)),
             author: pack_config.author.as_ref().map(|m| self.text(m, &no_args)),
         };
@@ -113,7 +129,10 @@ impl Builder<'_> {
 
         let mut parts = Vec::new();
         for section in &manifest.sections {
-            let heading = section.heading.as_ref().map(|m| self.para(m, &doc_args, RichArgs(Vec::new())));
+            let heading = section
+                .heading
+                .as_ref()
+                .map(|m| self.para(m, &doc_args, RichArgs(Vec::new())));
             let blocks = self.blocks(&section.blocks, &doc_args);
             parts.push(Part {
                 id: section.id.name.clone(),
@@ -149,14 +168,19 @@ impl Builder<'_> {
         let mut blocks = Vec::new();
         for config in configs {
             match config {
-                BlockConfig::Paragraph(m) => blocks.push(Block::Paragraph(self.para(m, args, RichArgs(Vec::new())))),
+                BlockConfig::Paragraph(m) => {
+                    blocks.push(Block::Paragraph(self.para(m, args, RichArgs(Vec::new()))))
+                }
                 BlockConfig::Paragraphs(ms) => {
                     for m in ms {
                         blocks.push(Block::Paragraph(self.para(m, args, RichArgs(Vec::new()))));
                     }
                 }
                 BlockConfig::List(ms) => {
-                    let items = ms.iter().map(|m| self.para(m, args, RichArgs(Vec::new()))).collect();
+                    let items = ms
+                        .iter()
+                        .map(|m| self.para(m, args, RichArgs(Vec::new())))
+                        .collect();
                     blocks.push(Block::List(items));
                 }
                 BlockConfig::Addresses(ids) => {
@@ -177,8 +201,15 @@ impl Builder<'_> {
         let name = self.text(&addressee.message, &no_args);
         let role = self.text(&attribute(&addressee.message, "role"), &no_args);
         let contact = self.contact(addressee);
-        let strong = Inline { strong: true, ..Inline::plain(name) };
-        let rich = RichArgs(vec![("name", vec![strong]), ("role", vec![Inline::plain(role)]), ("contact", contact)]);
+        let strong = Inline {
+            strong: true,
+            ..Inline::plain(name)
+        };
+        let rich = RichArgs(vec![
+            ("name", vec![strong]),
+            ("role", vec![Inline::plain(role)]),
+            ("contact", contact),
+        ]);
         self.para(&self.manifest.contacts.entry, &no_args, rich)
     }
 
@@ -209,18 +240,37 @@ impl Builder<'_> {
             self.diagnostics.push(
                 Diagnostic::error(
                     Code::ManifestInvalid,
-                    format!("a {} channel is used but `contacts.{}` names no message", channel.kind(), channel.kind()),
+                    format!(
+                        "a {} channel is used but `contacts.{}` names no message",
+                        channel.kind(),
+                        channel.kind()
+                    ),
                 )
-                .with_label(self.manifest_file(), value.span.clone(), "this channel"),
+                .with_label(
+                    self.manifest_file(),
+                    value.span.clone(),
+                    "this channel",
+                ),
             );
             return Para::plain(String::new(), value.name.clone());
         };
-        let inline = Inline { link: link_target(channel), ..Inline::plain(value.name.clone()) };
-        self.para(message, &FluentArgs::new(), RichArgs(vec![(variable, vec![inline])]))
+        let inline = Inline {
+            link: link_target(channel),
+            ..Inline::plain(value.name.clone())
+        };
+        self.para(
+            message,
+            &FluentArgs::new(),
+            RichArgs(vec![(variable, vec![inline])]),
+        )
     }
 
     fn letter(&mut self, addressee: &AddresseeConfig, number: usize, count: usize) -> Part {
-        let letters = self.manifest.letters.as_ref().expect("letters are configured");
+        let letters = self
+            .manifest
+            .letters
+            .as_ref()
+            .expect("letters are configured");
         let no_args = FluentArgs::new();
         let name = self.text(&addressee.message, &no_args);
         let role = self.text(&attribute(&addressee.message, "role"), &no_args);
@@ -231,32 +281,59 @@ impl Builder<'_> {
         args.set("number", number);
         args.set("count", count);
 
-        let kicker = letters.kicker.as_ref().map(|m| self.para(m, &args, RichArgs(Vec::new())));
+        let kicker = letters
+            .kicker
+            .as_ref()
+            .map(|m| self.para(m, &args, RichArgs(Vec::new())));
         let heading = Para::plain(addressee.message.name.clone(), name);
         let mut recipient = vec![Para::plain(format!("{}.role", addressee.message), role)];
         recipient.extend(addressee.channels.iter().map(|c| self.channel(c)));
 
         let mut blocks = vec![Block::Recipient(recipient)];
         if let Some(subject) = &letters.subject {
-            blocks.push(Block::Subject(self.para(subject, &args, RichArgs(Vec::new()))));
+            blocks.push(Block::Subject(self.para(
+                subject,
+                &args,
+                RichArgs(Vec::new()),
+            )));
         }
         let salutation = attribute(&addressee.message, "salutation");
-        blocks.push(Block::Salutation(self.para(&salutation, &args, RichArgs(Vec::new()))));
+        blocks.push(Block::Salutation(self.para(
+            &salutation,
+            &args,
+            RichArgs(Vec::new()),
+        )));
         blocks.extend(self.blocks(&letters.body, &args));
         let closing = attribute(&addressee.message, "closing");
-        blocks.push(Block::Closing(self.para(&closing, &args, RichArgs(Vec::new()))));
+        blocks.push(Block::Closing(self.para(
+            &closing,
+            &args,
+            RichArgs(Vec::new()),
+        )));
         if !letters.signature.is_empty() {
-            let fields = letters.signature.iter().map(|m| self.para(m, &args, RichArgs(Vec::new()))).collect();
+            let fields = letters
+                .signature
+                .iter()
+                .map(|m| self.para(m, &args, RichArgs(Vec::new())))
+                .collect();
             blocks.push(Block::Signature(fields));
         }
         // A suggested post only for addressees that X is the only way to reach.
-        let only_x = addressee.channels.iter().all(|c| matches!(c, Channel::X(_)));
-        if let (true, Some(post), Some(Channel::X(handle))) = (only_x, &letters.post, addressee.channels.first()) {
+        let only_x = addressee
+            .channels
+            .iter()
+            .all(|c| matches!(c, Channel::X(_)));
+        if let (true, Some(post), Some(Channel::X(handle))) =
+            (only_x, &letters.post, addressee.channels.first())
+        {
             let heading = match &letters.post_heading {
                 Some(m) => self.para(m, &args, RichArgs(Vec::new())),
                 None => Para::plain(String::new(), String::new()),
             };
-            let handle = Inline { link: link_target(&Channel::X(handle.clone())), ..Inline::plain(handle.name.clone()) };
+            let handle = Inline {
+                link: link_target(&Channel::X(handle.clone())),
+                ..Inline::plain(handle.name.clone())
+            };
             let text = self.para(post, &args, RichArgs(vec![("handle", vec![handle])]));
             blocks.push(Block::Post { heading, text });
         }
@@ -300,7 +377,10 @@ impl Builder<'_> {
 
     /// Plain text, isolation marks removed (titles, names, metadata).
     fn text(&mut self, message: &MessageRef, args: &FluentArgs) -> String {
-        self.format(message, args).chars().filter(|c| !super::is_isolation_mark(*c)).collect()
+        self.format(message, args)
+            .chars()
+            .filter(|c| !super::is_isolation_mark(*c))
+            .collect()
     }
 
     /// A paragraph whose `rich` variables become styled or linked inlines.
@@ -330,7 +410,10 @@ impl Builder<'_> {
         if !current.is_empty() {
             inlines.push(Inline::plain(current));
         }
-        Para { source: message.name.clone(), inlines: merge_plain(inlines) }
+        Para {
+            source: message.name.clone(),
+            inlines: merge_plain(inlines),
+        }
     }
 
     /// Formats `id` or `id.attribute`; reports a missing message or any resolver error.
@@ -338,19 +421,42 @@ impl Builder<'_> {
         let (id, attribute) = split_ref(message);
         let mut errors = Vec::new();
         let (text, from) = if let Some(pattern) = find_pattern(&self.bundle, id, attribute) {
-            (self.bundle.format_pattern(pattern, Some(args), &mut errors).into_owned(), self.locale)
-        } else if let Some(pattern) = self.fallback.as_ref().and_then(|(_, b)| find_pattern(b, id, attribute)) {
+            (
+                self.bundle
+                    .format_pattern(pattern, Some(args), &mut errors)
+                    .into_owned(),
+                self.locale,
+            )
+        } else if let Some(pattern) = self
+            .fallback
+            .as_ref()
+            .and_then(|(_, b)| find_pattern(b, id, attribute))
+        {
             let (reference, bundle) = self.fallback.as_ref().expect("checked above");
             self.fallbacks.insert(message.name.clone());
-            (bundle.format_pattern(pattern, Some(args), &mut errors).into_owned(), *reference)
+            (
+                bundle
+                    .format_pattern(pattern, Some(args), &mut errors)
+                    .into_owned(),
+                *reference,
+            )
         } else {
-            let what = if attribute.is_some() { "attribute" } else { "message" };
-            let code = if attribute.is_some() { Code::MissingAttribute } else { Code::MissingMessage };
+            let what = if attribute.is_some() {
+                "attribute"
+            } else {
+                "message"
+            };
+            let code = if attribute.is_some() {
+                Code::MissingAttribute
+            } else {
+                Code::MissingMessage
+            };
             let mut diagnostic = Diagnostic::error(code, format!("missing {what} `{message}`"))
                 .in_locale(self.locale.id.clone())
                 .for_message(message.name.clone());
             if message.span != (0..0) {
-                diagnostic = diagnostic.with_label(self.manifest_file(), message.span.clone(), "used here");
+                diagnostic =
+                    diagnostic.with_label(self.manifest_file(), message.span.clone(), "used here");
             }
             self.diagnostics.push(diagnostic);
             return format!("{{{message}}}");
@@ -358,12 +464,16 @@ impl Builder<'_> {
         for error in errors {
             let mut diagnostic = Diagnostic::error(
                 Code::ResolveError,
-                format!("cannot format `{message}`: {}", lowercase_first(&error.to_string())),
+                format!(
+                    "cannot format `{message}`: {}",
+                    lowercase_first(&error.to_string())
+                ),
             )
             .in_locale(from.id.clone())
             .for_message(message.name.clone());
             if let Some(location) = from.entries.get(id) {
-                diagnostic = diagnostic.with_label(location.file, location.span.clone(), "in this message");
+                diagnostic =
+                    diagnostic.with_label(location.file, location.span.clone(), "in this message");
             }
             self.diagnostics.push(diagnostic);
         }
@@ -371,11 +481,17 @@ impl Builder<'_> {
     }
 
     fn manifest_file(&self) -> crate::source::FileId {
-        self.tree.manifest_file.expect("a pack is built from a manifest")
+        self.tree
+            .manifest_file
+            .expect("a pack is built from a manifest")
     }
 }
 
-fn find_pattern<'b>(bundle: &'b Bundle, id: &str, attribute: Option<&str>) -> Option<&'b ast::Pattern<&'b str>> {
+fn find_pattern<'b>(
+    bundle: &'b Bundle,
+    id: &str,
+    attribute: Option<&str>,
+) -> Option<&'b ast::Pattern<&'b str>> {
     let message = bundle.get_message(id)?;
     match attribute {
         Some(name) => message.get_attribute(name).map(|a| a.value()),
@@ -391,7 +507,10 @@ fn split_ref(message: &str) -> (&str, Option<&str>) {
 }
 
 fn attribute(message: &MessageRef, name: &str) -> MessageRef {
-    MessageRef { name: format!("{}.{name}", message.name), span: message.span.clone() }
+    MessageRef {
+        name: format!("{}.{name}", message.name),
+        span: message.span.clone(),
+    }
 }
 
 /// Joins neighbouring inlines of the same style, so the model is the same however the text
@@ -428,7 +547,8 @@ pub fn link_target(channel: &Channel) -> Option<String> {
         Channel::Email(_) => is_email(value).then(|| format!("mailto:{value}")),
         Channel::X(_) => {
             let name = value.strip_prefix('@')?;
-            let valid = (1..=15).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+            let valid = (1..=15).contains(&name.len())
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
             valid.then(|| format!("https://x.com/{name}"))
         }
         Channel::Web(_) => {
@@ -437,7 +557,10 @@ pub fn link_target(channel: &Channel) -> Option<String> {
         }
         Channel::Phone(_) => {
             let digits = value.trim_start_matches('+');
-            let valid = digits.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '.') && !digits.is_empty();
+            let valid = digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
+                && !digits.is_empty();
             valid.then(|| format!("tel:{value}"))
         }
         Channel::Postal(_) => None,
@@ -446,14 +569,18 @@ pub fn link_target(channel: &Channel) -> Option<String> {
 
 /// A deliberately plain e-mail shape: `local@domain.tld`, ASCII, no quoting.
 pub fn is_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else { return false };
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
     let ok_char = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
     !local.is_empty()
         && local.bytes().all(ok_char)
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && domain.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && domain
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -476,12 +603,18 @@ mod tests {
         assert_eq!(email("javascript:alert(1)@x.ru"), None);
         assert_eq!(email("a b@c.d"), None);
         let x = |v: &str| link_target(&Channel::X(Ident::new(v)));
-        assert_eq!(x("@KremlinRussia_E").as_deref(), Some("https://x.com/KremlinRussia_E"));
+        assert_eq!(
+            x("@KremlinRussia_E").as_deref(),
+            Some("https://x.com/KremlinRussia_E")
+        );
         assert_eq!(x("@javascript:alert(1)"), None);
         let web = |v: &str| link_target(&Channel::Web(Ident::new(v)));
         assert_eq!(web("javascript:alert(1)"), None);
         assert_eq!(web("http://example.org"), None);
-        assert_eq!(web("https://example.org/form").as_deref(), Some("https://example.org/form"));
+        assert_eq!(
+            web("https://example.org/form").as_deref(),
+            Some("https://example.org/form")
+        );
         let phone = |v: &str| link_target(&Channel::Phone(Ident::new(v)));
         assert_eq!(phone("+41 22 000").as_deref(), None);
         assert_eq!(phone("+41-22-000").as_deref(), Some("tel:+41-22-000"));
@@ -489,8 +622,16 @@ mod tests {
 
     #[test]
     fn plain_inlines_merge_but_links_stay_apart() {
-        let link = Inline { link: Some("mailto:a@b.c".into()), ..Inline::plain("a@b.c") };
-        let merged = merge_plain(vec![Inline::plain("E-mail"), Inline::plain(": "), link.clone(), Inline::plain("")]);
+        let link = Inline {
+            link: Some("mailto:a@b.c".into()),
+            ..Inline::plain("a@b.c")
+        };
+        let merged = merge_plain(vec![
+            Inline::plain("E-mail"),
+            Inline::plain(": "),
+            link.clone(),
+            Inline::plain(""),
+        ]);
         assert_eq!(merged, vec![Inline::plain("E-mail: "), link]);
     }
 }

@@ -86,7 +86,10 @@ pub enum Block {
     /// Labels of the places the sender fills in, each printed with a line to write on.
     Signature(Vec<Para>),
     /// A suggested social-media post.
-    Post { heading: Para, text: Para },
+    Post {
+        heading: Para,
+        text: Para,
+    },
 }
 
 /// A run of inline text that came from one message.
@@ -113,13 +116,21 @@ pub struct Inline {
 
 impl Inline {
     pub fn plain(text: impl Into<String>) -> Self {
-        Self { text: text.into(), strong: false, emphasis: false, link: None }
+        Self {
+            text: text.into(),
+            strong: false,
+            emphasis: false,
+            link: None,
+        }
     }
 }
 
 impl Para {
     pub fn plain(source: impl Into<String>, text: impl Into<String>) -> Self {
-        Self { source: source.into(), inlines: vec![Inline::plain(text)] }
+        Self {
+            source: source.into(),
+            inlines: vec![Inline::plain(text)],
+        }
     }
 
     /// The text as a reader sees it: isolation marks removed.
@@ -146,10 +157,13 @@ impl Block {
     /// Every paragraph of the block, in reading order.
     pub fn paras(&self) -> Vec<&Para> {
         match self {
-            Block::Paragraph(p) | Block::Subject(p) | Block::Salutation(p) | Block::Closing(p) => vec![p],
-            Block::List(items) | Block::Addresses(items) | Block::Recipient(items) | Block::Signature(items) => {
-                items.iter().collect()
+            Block::Paragraph(p) | Block::Subject(p) | Block::Salutation(p) | Block::Closing(p) => {
+                vec![p]
             }
+            Block::List(items)
+            | Block::Addresses(items)
+            | Block::Recipient(items)
+            | Block::Signature(items) => items.iter().collect(),
             Block::Post { heading, text } => vec![heading, text],
         }
     }
@@ -175,7 +189,9 @@ impl AppealPack {
         self.footer
             .iter()
             .map(|piece| match piece {
-                FooterPiece::Text(text) => text.chars().filter(|c| !is_isolation_mark(*c)).collect(),
+                FooterPiece::Text(text) => {
+                    text.chars().filter(|c| !is_isolation_mark(*c)).collect()
+                }
                 FooterPiece::Page => page.to_string(),
                 FooterPiece::Pages => pages.to_string(),
             })

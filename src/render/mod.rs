@@ -40,7 +40,9 @@ impl Format {
     pub fn media_type(self) -> &'static str {
         match self {
             Format::Pdf => "application/pdf",
-            Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
             Format::Text => "text/plain; charset=utf-8",
         }
     }
@@ -84,7 +86,11 @@ pub struct RenderOptions {
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        Self { paper: Paper::A4, timestamp: DEFAULT_EPOCH, producer: producer() }
+        Self {
+            paper: Paper::A4,
+            timestamp: DEFAULT_EPOCH,
+            producer: producer(),
+        }
     }
 }
 
@@ -107,11 +113,19 @@ pub struct Rendered {
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error("no font of locale `{locale}` can draw {} in `{message}`", describe_char(*character))]
-    MissingGlyph { locale: String, message: String, character: char },
+    MissingGlyph {
+        locale: String,
+        message: String,
+        character: char,
+    },
     #[error(transparent)]
     Font(#[from] FontError),
     #[error("cannot render the {format} pack of `{locale}`: {reason}")]
-    Failed { format: &'static str, locale: String, reason: String },
+    Failed {
+        format: &'static str,
+        locale: String,
+        reason: String,
+    },
 }
 
 /// `U+4E00 '一'`, or just the code point for invisible characters.
@@ -133,6 +147,9 @@ pub fn render(
     match format {
         Format::Pdf => pdf::render(pack, fonts, options),
         Format::Docx => docx::render(pack, fonts, options),
-        Format::Text => Ok(Rendered { bytes: text::render(pack).into_bytes(), pages: None }),
+        Format::Text => Ok(Rendered {
+            bytes: text::render(pack).into_bytes(),
+            pages: None,
+        }),
     }
 }

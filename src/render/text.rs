@@ -13,7 +13,10 @@ pub struct Line {
 }
 
 fn line(para: &Para, prefix: &str) -> Line {
-    Line { source: para.source.clone(), text: format!("{prefix}{}", para.text()) }
+    Line {
+        source: para.source.clone(),
+        text: format!("{prefix}{}", para.text()),
+    }
 }
 
 /// The lines of one part, in the layout of the canonical alert: heading, paragraphs, and
@@ -27,12 +30,15 @@ pub fn part_lines(part: &Part) -> Vec<Line> {
             Block::Paragraph(p) | Block::Salutation(p) | Block::Closing(p) | Block::Subject(p) => {
                 lines.push(line(p, ""))
             }
-            Block::List(items) | Block::Addresses(items) => lines.extend(items.iter().map(|p| line(p, "- "))),
+            Block::List(items) | Block::Addresses(items) => {
+                lines.extend(items.iter().map(|p| line(p, "- ")))
+            }
             Block::Recipient(items) => lines.extend(items.iter().map(|p| line(p, ""))),
             Block::Signature(fields) => {
                 lines.extend(fields.iter().map(|p| Line {
                     source: p.source.clone(),
-                    text: format!("{}: ______________________________", p.text()),
+                    // No colon: its spacing is the locale's business, a rule needs none.
+                    text: format!("{} ______________________________", p.text()),
                 }));
             }
             Block::Post { heading, text } => {
@@ -75,10 +81,17 @@ mod tests {
 
     #[test]
     fn lists_and_addresses_read_like_the_canonical_alert() {
-        let link = Inline { link: Some("mailto:fsb@fsb.ru".into()), ..Inline::plain("fsb@fsb.ru") };
+        let link = Inline {
+            link: Some("mailto:fsb@fsb.ru".into()),
+            ..Inline::plain("fsb@fsb.ru")
+        };
         let address = Para {
             source: "address-entry".into(),
-            inlines: vec![Inline::plain("Director, E-mail: \u{2068}"), link, Inline::plain("\u{2069}")],
+            inlines: vec![
+                Inline::plain("Director, E-mail: \u{2068}"),
+                link,
+                Inline::plain("\u{2069}"),
+            ],
         };
         let part = Part {
             id: "addresses".into(),

@@ -5,8 +5,9 @@
 ##   -observatory = { $case -> *[nominative] … [genitive] … }
 ## and are then called as { -observatory(case: "genitive") }.
 
-# The name the organisation itself uses in your language: “Amnesty International” in Latin
-# script for most languages (including Russian and Ukrainian usage), “منظمة العفو الدولية” in Arabic.
+# The name the organisation itself uses in your language: “Amnesty International” in most
+# languages (including French, German, Russian and Ukrainian usage), “Amnistía Internacional” in
+# Spanish, “منظمة العفو الدولية” in Arabic.
 -amnesty = Amnesty International
 # Short name of the Observatory for the Protection of Human Rights Defenders, as used in
 # “The Observatory recalls …”. Use the name the Observatory uses in your language.

@@ -7,6 +7,10 @@
 //! - [`render`] turns a pack into PDF, DOCX or text bytes (pure functions);
 //! - [`artifacts`] is the only module that writes files.
 
+// Diagnostics are plain values with their spans and notes (about 150 bytes); returning one as
+// an error is rare and never on a hot path, so boxing them everywhere would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod artifacts;
 pub mod canonical;
 pub mod check;
@@ -20,3 +24,4 @@ pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod source;
+pub mod workflow;

@@ -8,6 +8,7 @@ use crate::fonts::FontLibrary;
 use crate::load::Tree;
 use crate::model::{ModelOptions, build_pack};
 use crate::render::{Format, Paper, RenderError, RenderOptions, render};
+use crate::workflow::pseudo::Pseudo;
 
 #[derive(Debug, Clone)]
 pub struct BuildRequest {
@@ -17,6 +18,8 @@ pub struct BuildRequest {
     pub render: RenderOptions,
     /// Build locales that lack messages, taking those from the reference.
     pub allow_incomplete: bool,
+    /// Also build the pseudo-locales, from the reference locale.
+    pub pseudo: bool,
 }
 
 impl Default for BuildRequest {
@@ -26,6 +29,7 @@ impl Default for BuildRequest {
             formats: vec![Format::Pdf, Format::Docx],
             render: RenderOptions::default(),
             allow_incomplete: false,
+            pseudo: false,
         }
     }
 }
@@ -112,14 +116,36 @@ pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildO
         .manifest
         .as_ref()
         .map_or("alert", |m| m.alert.id.name.as_str());
-    let model_options = ModelOptions {
-        allow_fallback: request.allow_incomplete,
-        direction: None,
-    };
-    let results: Vec<Result<Vec<Artifact>, Diagnostics>> = buildable
-        .par_iter()
+    // One job per pack: every buildable locale, then the pseudo-locales made from the reference.
+    let mut jobs: Vec<(String, ModelOptions)> = buildable
+        .iter()
         .map(|locale| {
-            let pack = build_pack(tree, locale, &model_options)?;
+            let options = ModelOptions {
+                allow_fallback: request.allow_incomplete,
+                ..ModelOptions::default()
+            };
+            (locale.clone(), options)
+        })
+        .collect();
+    if request.pseudo
+        && tree.reference_locale().is_some()
+        && !report.diagnostics.locale_has_errors(&tree.reference)
+    {
+        for pseudo in Pseudo::ALL {
+            jobs.push((
+                tree.reference.clone(),
+                ModelOptions {
+                    pseudo: Some(pseudo),
+                    ..ModelOptions::default()
+                },
+            ));
+        }
+    }
+    let results: Vec<Result<Vec<Artifact>, Diagnostics>> = jobs
+        .par_iter()
+        .map(|(locale, options)| {
+            let pack = build_pack(tree, locale, options)?;
+            let locale = &pack.locale;
             // Formats of one locale render in parallel too: the PDF dominates.
             request
                 .formats
@@ -148,13 +174,14 @@ pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildO
         refused,
         ..Default::default()
     };
-    for (locale, result) in buildable.iter().zip(results) {
+    for ((locale, options), result) in jobs.iter().zip(results) {
+        let locale = options.pseudo.map_or(locale.as_str(), |p| p.locale_id());
         match result {
             Ok(artifacts) => outcome.artifacts.extend(artifacts),
             Err(diagnostics) => {
                 outcome
                     .refused
-                    .push((locale.clone(), "it could not be rendered".into()));
+                    .push((locale.to_owned(), "it could not be rendered".into()));
                 outcome.diagnostics.extend(diagnostics);
             }
         }

@@ -3,7 +3,9 @@
 mod args;
 mod build;
 mod check;
+mod init;
 mod output;
+mod status;
 
 use std::process::ExitCode;
 
@@ -23,6 +25,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Check(args)) => check::run(&cli.global, &args),
         Some(Command::Build(args)) => build::run(&cli.global, &args),
+        Some(Command::InitLocale(args)) => init::run(&cli.global, &args),
+        Some(Command::Status(args)) => status::run(&cli.global, &args),
         None => build::run(&cli.global, &cli.build),
     };
     match result {

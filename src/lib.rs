@@ -17,6 +17,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod diff;
 pub mod fonts;
+pub mod guard;
 pub mod load;
 pub mod manifest;
 pub mod model;

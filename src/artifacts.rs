@@ -161,7 +161,8 @@ fn stage(
 }
 
 /// Copies what the new output keeps from the old one: always README.md, and in merge mode
-/// every file the build did not produce.
+/// every file the build did not produce, except release files: a partial build would make
+/// the old checksums and index lie.
 fn carry_over(
     old_root: &Path,
     new_root: &Path,
@@ -186,7 +187,9 @@ fn carry_over(
             WriteMode::Replace => {
                 rel == Path::new("") && KEPT_FILES.iter().any(|k| entry.file_name() == *k)
             }
-            WriteMode::Merge => !produced.contains(&rel_path),
+            WriteMode::Merge => {
+                !produced.contains(&rel_path) && !crate::release::is_release_file(&rel_path)
+            }
         };
         let target = new_root.join(&rel_path);
         if keep && !target.exists() {
@@ -423,5 +426,33 @@ mod tests {
         recover(&out);
         assert!(!previous.exists());
         assert_eq!(fs::read_to_string(out.join("new.txt")).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_partial_build_drops_the_release_files_it_would_make_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(out.join("fr")).unwrap();
+        for old in [
+            "manifest.json",
+            "SHA256SUMS",
+            "index.html",
+            "x-all.zip",
+            "fr/x-fr.zip",
+            "fr/x-fr.pdf",
+        ] {
+            fs::write(out.join(old), "old").unwrap();
+        }
+        write_output(&out, &[artifact("en/x-en.pdf", b"new")], WriteMode::Merge).unwrap();
+        assert_eq!(fs::read_to_string(out.join("fr/x-fr.pdf")).unwrap(), "old");
+        for stale in [
+            "manifest.json",
+            "SHA256SUMS",
+            "index.html",
+            "x-all.zip",
+            "fr/x-fr.zip",
+        ] {
+            assert!(!out.join(stale).exists(), "{stale}");
+        }
     }
 }

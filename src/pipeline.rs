@@ -250,7 +250,7 @@ fn withhold(
 ) -> (Withheld, Diagnostic) {
     let reason = if min_coverage >= 100.0 {
         format!(
-            "it is incomplete: {missing} missing translation(s), {coverage:.1} % of the messages translated"
+            "its translation is incomplete ({missing} missing, {coverage:.1} % of the messages translated)"
         )
     } else {
         format!(
@@ -263,8 +263,8 @@ fn withhold(
     )
     .in_locale(locale.clone())
     .with_help(format!(
-        "publish it with the `{}` text for what is missing with --allow-incomplete, \
-             or lower `min-coverage` in the manifest's [release] table",
+        "--allow-incomplete publishes it with the `{}` text for what is missing; \
+         or lower `min-coverage` in the manifest's [release] table",
         tree.reference
     ));
     (

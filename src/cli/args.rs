@@ -79,6 +79,10 @@ pub struct BuildArgs {
     /// Also publish locales that lack messages, using the reference locale's text for those.
     #[arg(long)]
     pub allow_incomplete: bool,
+    /// Also write the release: manifest.json, SHA256SUMS, zips and index.html (the download
+    /// page). The output folder is replaced as a whole, even with --locale.
+    #[arg(long)]
+    pub release: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

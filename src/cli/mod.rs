@@ -4,6 +4,7 @@ mod args;
 mod build;
 mod check;
 mod output;
+mod progress;
 
 use std::process::ExitCode;
 

@@ -1,0 +1,65 @@
+//! The progress bar: on a terminal only, never in CI, never with --quiet.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use appealpack::pipeline::BuildEvent;
+
+use super::args::GlobalArgs;
+
+/// A bar on stderr, or nothing at all when output is not for a person watching.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    pub fn new(global: &GlobalArgs) -> Self {
+        let wanted = !global.quiet && std::io::stderr().is_terminal() && !in_ci();
+        let bar = wanted.then(|| {
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template("{spinner} {msg:<28} [{bar:30}] {pos}/{len}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> ");
+            bar.set_style(style);
+            bar.set_message("checking");
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Self { bar }
+    }
+
+    /// Follows the build's events; called from the rendering threads.
+    pub fn on_event(&self, event: BuildEvent<'_>) {
+        let Some(bar) = &self.bar else { return };
+        match event {
+            BuildEvent::Planned { renders } => {
+                bar.set_length(renders as u64);
+                bar.set_message("rendering");
+            }
+            BuildEvent::Rendered { locale, format } => {
+                bar.inc(1);
+                bar.set_message(format!("rendered {locale} {}", format.name()));
+            }
+        }
+    }
+
+    pub fn message(&self, message: &'static str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(message);
+        }
+    }
+
+    /// Removes the bar before anything else is printed.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// `CI=true` (and any other value but `false`/`0`/empty): GitHub Actions, GitLab and most others.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false" | "FALSE" | "False"))
+}

@@ -114,6 +114,9 @@ fn card(html: &mut String, record: &Record, locale: &LocaleRecord, reference_nam
         "<li>\n<article class=\"card\" id=\"pack-{id}\"{} aria-labelledby=\"pack-{id}-name\">",
         lang_dir(locale)
     );
+    // Name and title, with the thumbnail of page 1 beside them (at the end of the line, so on
+    // the left in a right-to-left card).
+    html.push_str("<div class=\"card-head\">\n<div>\n");
     let _ = writeln!(
         html,
         "<h3 class=\"card-name\" id=\"pack-{id}-name\">{}</h3>",
@@ -122,8 +125,9 @@ fn card(html: &mut String, record: &Record, locale: &LocaleRecord, reference_nam
     if let Some(title) = &locale.title {
         let _ = writeln!(html, "<p class=\"card-title\">{}</p>", escape(title));
     }
+    html.push_str("</div>\n");
     if let Some(preview) = &locale.preview {
-        // The title above says what the page shows; the image adds nothing for a screen reader.
+        // The title beside it says what the page shows; for a screen reader it adds nothing.
         let _ = writeln!(
             html,
             "<img class=\"preview\" src=\"{}\" width=\"{}\" height=\"{}\" alt=\"\">",
@@ -132,6 +136,7 @@ fn card(html: &mut String, record: &Record, locale: &LocaleRecord, reference_nam
             preview.height
         );
     }
+    html.push_str("</div>\n");
     html.push_str("<ul class=\"files\">\n");
     let mut files: Vec<&ArtifactRecord> = record
         .artifacts
@@ -257,7 +262,7 @@ fn format_label(format: Format) -> &'static str {
     match format {
         Format::Pdf => "PDF",
         Format::Docx => "DOCX",
-        Format::Text => "Text",
+        Format::Text => "TXT",
     }
 }
 

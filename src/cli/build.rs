@@ -86,7 +86,6 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     }
 
     let release = if args.release {
-        progress.message("making the release");
         let options = ReleaseOptions {
             timestamp: request.render.timestamp,
             allow_incomplete: args.allow_incomplete,

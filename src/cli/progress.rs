@@ -18,11 +18,9 @@ impl Progress {
     pub fn new(global: &GlobalArgs) -> Self {
         let wanted = !global.quiet && std::io::stderr().is_terminal() && !in_ci();
         let bar = wanted.then(|| {
-            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template("{spinner} {msg:<28} [{bar:30}] {pos}/{len}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> ");
-            bar.set_style(style);
+            // A spinner while the check runs, a bar once the renders are known.
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.set_style(style("{spinner} {msg}"));
             bar.set_message("checking");
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
@@ -36,6 +34,7 @@ impl Progress {
         match event {
             BuildEvent::Planned { renders } => {
                 bar.set_length(renders as u64);
+                bar.set_style(style("{spinner} {msg:<28} [{bar:30}] {pos}/{len}"));
                 bar.set_message("rendering");
             }
             BuildEvent::Rendered { locale, format } => {
@@ -45,18 +44,18 @@ impl Progress {
         }
     }
 
-    pub fn message(&self, message: &'static str) {
-        if let Some(bar) = &self.bar {
-            bar.set_message(message);
-        }
-    }
-
     /// Removes the bar before anything else is printed.
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
     }
+}
+
+fn style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ")
 }
 
 /// `CI=true` (and any other value but `false`/`0`/empty): GitHub Actions, GitLab and most others.

@@ -8,12 +8,17 @@
 //! - [`release`] adds manifest.json, SHA256SUMS, zips and the download page, in memory;
 //! - [`artifacts`] is the only module that writes files.
 
+// Diagnostics are plain values with their spans and notes (about 150 bytes); returning one as
+// an error is rare and never on a hot path, so boxing them everywhere would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod artifacts;
 pub mod canonical;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
 pub mod fonts;
+pub mod guard;
 pub mod load;
 pub mod manifest;
 pub mod model;
@@ -22,3 +27,4 @@ pub mod release;
 pub mod render;
 pub mod report;
 pub mod source;
+pub mod workflow;

@@ -286,6 +286,9 @@ struct Parsed {
     errors: Vec<fluent_syntax::parser::ParserError>,
     /// Offset of the first invalid UTF-8 byte, if any.
     bad_utf8: Option<usize>,
+    /// The text as read, when the parser was given a guarded copy.
+    original: Option<String>,
+    too_deep: Vec<crate::guard::TooDeep>,
 }
 
 /// What reading and parsing one Fluent file gave.
@@ -310,7 +313,16 @@ fn load_locale(
         .into_par_iter()
         .map(|(name, path)| {
             let outcome = read_text(&path).map(|(text, bad_utf8)| {
-                let (resource, errors) = match FluentResource::try_new(text) {
+                // Entries nested too deep for the recursive parser are blanked before parsing
+                // (offsets kept); the original text is kept for diagnostics.
+                let too_deep = crate::guard::too_deep(&text);
+                let (to_parse, original) = if too_deep.is_empty() {
+                    (text, None)
+                } else {
+                    let ranges: Vec<_> = too_deep.iter().map(|d| d.entry.clone()).collect();
+                    (crate::guard::blank(&text, &ranges), Some(text))
+                };
+                let (resource, errors) = match FluentResource::try_new(to_parse) {
                     Ok(resource) => (resource, Vec::new()),
                     Err((resource, errors)) => (resource, errors),
                 };
@@ -318,6 +330,8 @@ fn load_locale(
                     resource: Arc::new(resource),
                     errors,
                     bad_utf8,
+                    original,
+                    too_deep,
                 }
             });
             ParsedFile {
@@ -335,6 +349,8 @@ fn load_locale(
             resource,
             errors,
             bad_utf8,
+            original,
+            too_deep,
         } = match parsed.outcome {
             Ok(outcome) => outcome,
             Err(error) => {
@@ -352,7 +368,24 @@ fn load_locale(
                 continue;
             }
         };
-        let file = sources.add_fluent(&parsed.path, resource.clone());
+        let file = match original {
+            Some(text) => sources.add_plain(&parsed.path, text),
+            None => sources.add_fluent(&parsed.path, resource.clone()),
+        };
+        for deep in too_deep {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::Syntax,
+                    format!(
+                        "placeables nest more than {} levels deep",
+                        crate::guard::MAX_NESTING
+                    ),
+                )
+                .in_locale(id)
+                .with_label(file, deep.at..deep.at + 1, "one level too deep")
+                .with_note("this entry is skipped; no translation needs this much nesting"),
+            );
+        }
         if let Some(at) = bad_utf8 {
             diagnostics.push(invalid_utf8(sources, file, at).in_locale(id));
         }

@@ -8,6 +8,7 @@ use crate::fonts::FontLibrary;
 use crate::load::Tree;
 use crate::model::{AppealPack, ModelOptions, build_pack};
 use crate::render::{Format, Paper, RenderError, RenderOptions, render};
+use crate::workflow::pseudo::Pseudo;
 
 #[derive(Debug, Clone)]
 pub struct BuildRequest {
@@ -17,6 +18,8 @@ pub struct BuildRequest {
     pub render: RenderOptions,
     /// Build locales that lack messages, taking those from the reference.
     pub allow_incomplete: bool,
+    /// Also build the pseudo-locales, from the reference locale.
+    pub pseudo: bool,
 }
 
 impl Default for BuildRequest {
@@ -26,6 +29,7 @@ impl Default for BuildRequest {
             formats: vec![Format::Pdf, Format::Docx],
             render: RenderOptions::default(),
             allow_incomplete: false,
+            pseudo: false,
         }
     }
 }
@@ -178,18 +182,41 @@ pub fn build_with_progress(
         .manifest
         .as_ref()
         .map_or("alert", |m| m.alert.id.name.as_str());
+    // One job per pack: every buildable locale (filled in from the reference when it is
+    // allowed to be incomplete), then the pseudo-locales made from the reference.
+    let mut jobs: Vec<(String, ModelOptions)> = buildable
+        .iter()
+        .map(|(locale, fill_in)| {
+            let options = ModelOptions {
+                allow_fallback: *fill_in,
+                ..ModelOptions::default()
+            };
+            (locale.clone(), options)
+        })
+        .collect();
+    if request.pseudo
+        && tree.reference_locale().is_some()
+        && !report.diagnostics.locale_has_errors(&tree.reference)
+    {
+        for pseudo in Pseudo::ALL {
+            jobs.push((
+                tree.reference.clone(),
+                ModelOptions {
+                    pseudo: Some(pseudo),
+                    ..ModelOptions::default()
+                },
+            ));
+        }
+    }
     progress(BuildEvent::Planned {
-        renders: buildable.len() * request.formats.len(),
+        renders: jobs.len() * request.formats.len(),
     });
     type Rendered = Result<(AppealPack, Vec<Artifact>), Diagnostics>;
-    let results: Vec<Rendered> = buildable
+    let results: Vec<Rendered> = jobs
         .par_iter()
-        .map(|(locale, fill_in)| {
-            let model_options = ModelOptions {
-                allow_fallback: *fill_in,
-                direction: None,
-            };
-            let pack = build_pack(tree, locale, &model_options)?;
+        .map(|(locale, options)| {
+            let pack = build_pack(tree, locale, options)?;
+            let locale = &pack.locale;
             // Formats of one locale render in parallel too: the PDF dominates.
             let artifacts = request
                 .formats
@@ -222,7 +249,8 @@ pub fn build_with_progress(
         withheld,
         ..Default::default()
     };
-    for ((locale, _), result) in buildable.iter().zip(results) {
+    for ((locale, options), result) in jobs.iter().zip(results) {
+        let locale = options.pseudo.map_or(locale.as_str(), |p| p.locale_id());
         match result {
             Ok((pack, artifacts)) => {
                 outcome.packs.push(pack);
@@ -231,7 +259,7 @@ pub fn build_with_progress(
             Err(diagnostics) => {
                 outcome
                     .refused
-                    .push((locale.clone(), "it could not be rendered".into()));
+                    .push((locale.to_owned(), "it could not be rendered".into()));
                 outcome.diagnostics.extend(diagnostics);
             }
         }

@@ -57,6 +57,7 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
             let mut found = Vec::new();
             if let Some(reference) = reference {
                 found.extend(coverage(reference, locale));
+                found.extend(crate::workflow::lock::check(reference, locale));
             }
             // A message the coverage check already reports missing is not reported again by
             // the model builder.

@@ -48,6 +48,28 @@ pub enum Command {
     Build(BuildArgs),
     /// Check every locale against the reference and report all problems.
     Check(CheckArgs),
+    /// Start a new locale: a folder with every reference message commented out, ready to translate.
+    InitLocale(InitLocaleArgs),
+    /// A matrix of locales by sections: done, missing, stale and warnings.
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InitLocaleArgs {
+    /// The new locale, a BCP 47 id such as `pl` or `pt-BR`.
+    pub code: String,
+    /// The i18n folder.
+    #[arg(long, value_name = "DIR", default_value = "i18n")]
+    pub i18n: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print a Markdown table (for a pull-request comment).
+    #[arg(long)]
+    pub markdown: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -83,6 +105,9 @@ pub struct BuildArgs {
     /// page). The output folder is replaced as a whole, even with --locale.
     #[arg(long)]
     pub release: bool,
+    /// Also build the pseudo-locales en-XA (accented, longer) and ar-XB (mirrored, right to left).
+    #[arg(long)]
+    pub pseudo: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -116,6 +141,10 @@ pub struct CheckArgs {
     /// How to report.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
+    /// Mark the current translations of LOCALE as reviewed against today's reference
+    /// (rewrites its lock file), then check (repeatable).
+    #[arg(long, value_name = "LOCALE")]
+    pub update_lock: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

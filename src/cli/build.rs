@@ -43,6 +43,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
             ..RenderOptions::default()
         },
         allow_incomplete: args.allow_incomplete,
+        pseudo: args.pseudo,
     };
     output::detail(
         global,

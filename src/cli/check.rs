@@ -32,6 +32,9 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
             return Ok(exit::CANNOT_RUN);
         }
     };
+    for locale in &args.update_lock {
+        update_lock(global, &tree, locale)?;
+    }
     // Glyph coverage needs the fonts; a bare Fluent tree has none to check against.
     let fonts = match tree.manifest {
         Some(_) => Some(FontLibrary::load(&args.input.fonts)?),
@@ -56,6 +59,26 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
     } else {
         exit::OK
     })
+}
+
+/// Rewrites the lock of `locale`: its translations are now considered reviewed.
+fn update_lock(global: &GlobalArgs, tree: &appealpack::load::Tree, locale: &str) -> Result<()> {
+    use appealpack::workflow::lock;
+    let (Some(reference), Some(target)) = (tree.reference_locale(), tree.locale(locale)) else {
+        anyhow::bail!("cannot update the lock of `{locale}`: it is not a locale of this tree");
+    };
+    let current = lock::current(reference, target);
+    let path = lock::lock_path(target);
+    appealpack::artifacts::write_file_atomic(&path, lock::to_text(&current).as_bytes())?;
+    output::status(
+        global,
+        &format!(
+            "marked {} translations of `{locale}` as reviewed in {}",
+            current.messages.len(),
+            path.display()
+        ),
+    );
+    Ok(())
 }
 
 #[derive(Serialize)]

@@ -3,8 +3,10 @@
 mod args;
 mod build;
 mod check;
+mod init;
 mod output;
 mod progress;
+mod status;
 
 use std::process::ExitCode;
 
@@ -24,6 +26,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Check(args)) => check::run(&cli.global, &args),
         Some(Command::Build(args)) => build::run(&cli.global, &args),
+        Some(Command::InitLocale(args)) => init::run(&cli.global, &args),
+        Some(Command::Status(args)) => status::run(&cli.global, &args),
         None => build::run(&cli.global, &cli.build),
     };
     match result {

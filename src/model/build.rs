@@ -19,8 +19,10 @@ pub struct ModelOptions {
     /// Take a message missing from the locale from the reference locale (and record it),
     /// instead of failing.
     pub allow_fallback: bool,
-    /// Overrides the direction the locale id implies (pseudo-locales).
+    /// Overrides the direction the locale id implies.
     pub direction: Option<Direction>,
+    /// Build a pseudo-locale from this locale's messages (normally the reference).
+    pub pseudo: Option<crate::workflow::pseudo::Pseudo>,
 }
 
 /// Builds the pack of `locale`. Any message that is missing or cannot be formatted is an error;
@@ -51,12 +53,22 @@ pub fn build_pack(
         tree,
         manifest,
         locale: source,
-        bundle: bundle_for(source),
+        bundle: {
+            let mut bundle = bundle_for(source);
+            if let Some(pseudo) = options.pseudo {
+                bundle.set_transform(Some(pseudo.transform()));
+            }
+            bundle
+        },
         fallback,
         diagnostics: Diagnostics::default(),
         fallbacks: BTreeSet::new(),
     };
-    let pack = builder.pack(options);
+    let mut pack = builder.pack(options);
+    if let Some(pseudo) = options.pseudo {
+        pack.locale = pseudo.locale_id().to_owned();
+        pack.direction = pseudo.direction();
+    }
     if builder.diagnostics.has_errors() {
         return Err(builder.diagnostics);
     }
@@ -375,11 +387,11 @@ impl Builder<'_> {
         pieces
     }
 
-    /// Plain text, isolation marks removed (titles, names, metadata).
+    /// Plain text, bidi controls removed (titles, names, metadata).
     fn text(&mut self, message: &MessageRef, args: &FluentArgs) -> String {
         self.format(message, args)
             .chars()
-            .filter(|c| !super::is_isolation_mark(*c))
+            .filter(|c| !super::is_bidi_control(*c))
             .collect()
     }
 

@@ -133,11 +133,11 @@ impl Para {
         }
     }
 
-    /// The text as a reader sees it: isolation marks removed.
+    /// The text as a reader sees it (and as a PDF gives it back): bidi controls removed.
     pub fn text(&self) -> String {
         let mut out = String::new();
         for inline in &self.inlines {
-            out.extend(inline.text.chars().filter(|c| !is_isolation_mark(*c)));
+            out.extend(inline.text.chars().filter(|c| !is_bidi_control(*c)));
         }
         out
     }
@@ -148,9 +148,15 @@ impl Para {
     }
 }
 
-/// Fluent's isolates and the bidi embedding controls it might meet in translations.
+/// Fluent's isolates (U+2066–U+2069).
 pub fn is_isolation_mark(c: char) -> bool {
     matches!(c, '\u{2066}'..='\u{2069}')
+}
+
+/// Every invisible character that only steers bidi ordering: isolates, embeddings, overrides
+/// and the directional marks (ALM, LRM, RLM). Renderers use them and never draw them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 impl Block {
@@ -189,9 +195,7 @@ impl AppealPack {
         self.footer
             .iter()
             .map(|piece| match piece {
-                FooterPiece::Text(text) => {
-                    text.chars().filter(|c| !is_isolation_mark(*c)).collect()
-                }
+                FooterPiece::Text(text) => text.chars().filter(|c| !is_bidi_control(*c)).collect(),
                 FooterPiece::Page => page.to_string(),
                 FooterPiece::Pages => pages.to_string(),
             })

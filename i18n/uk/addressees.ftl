@@ -1,0 +1,49 @@
+### Українська (uk): адресати.
+### Names: Ukrainian form of the first name + surname (Володимир Путін), no “пан” in the list.
+### Salutations: «Шановний пане + title in the vocative!» (Ukrainian business-letter convention);
+### «Ваша Ексцеленціє!» for the head of a diplomatic mission. Closings: «З глибокою повагою,» for the
+### President and the Chairman of the Government, «З повагою,» otherwise; for missions the diplomatic formula
+### «…запевнення в моїй найвищій повазі» (the Ukrainian equivalent of “highest consideration”).
+### Titles translate the official Russian ones (kremlin.ru, government.ru, mid.ru, genproc.gov.ru, fsb.ru,
+### geneva.mid.ru, belgium.mid.ru).
+
+addressee-putin = Володимир Путін
+    .role = Президент Російської Федерації
+    .salutation = Шановний пане Президенте!
+    .closing = З глибокою повагою,
+
+# Official title: Председатель Правительства Российской Федерации — Голова Уряду Російської Федерації.
+addressee-mishustin = Михайло Мішустін
+    .role = Голова Уряду Російської Федерації
+    .salutation = Шановний пане Голово Уряду!
+    .closing = З глибокою повагою,
+
+addressee-lavrov = Сергій Лавров
+    .role = Міністр закордонних справ Російської Федерації
+    .salutation = Шановний пане Міністре!
+    .closing = З повагою,
+
+addressee-krasnov = Ігор Краснов
+    .role = Генеральний прокурор Російської Федерації
+    .salutation = Шановний пане Генеральний прокуроре!
+    .closing = З повагою,
+
+addressee-bortnikov = Олександр Бортников
+    .role = Директор Федеральної служби безпеки Російської Федерації (ФСБ Росії)
+    .salutation = Шановний пане Директоре!
+    .closing = З повагою,
+
+# Official name of the mission: Постоянное представительство Российской Федерации при Отделении ООН и других
+# международных организациях в Женеве. The letter is addressed to the Permanent Representative.
+addressee-mission-geneva = Постійне представництво Російської Федерації при Відділенні ООН та інших міжнародних організаціях у Женеві
+    .role = Швейцарія
+    .salutation = Ваша Ексцеленціє!
+    .closing = Прийміть, Ваша Ексцеленціє, запевнення в моїй найвищій повазі.
+
+# As in the source, “in Brussels”, parallel to «…у Женеві» above. The official name «Посольство Российской Федерации
+# в Королевстве Бельгия» (= «…в Королівстві Бельгія») is not used because .role already prints the country.
+# The letter is addressed to the Ambassador.
+addressee-embassy-brussels = Посольство Російської Федерації в Брюсселі
+    .role = Бельгія
+    .salutation = Ваша Ексцеленціє!
+    .closing = Прийміть, Ваша Ексцеленціє, запевнення в моїй найвищій повазі.

@@ -1,0 +1,40 @@
+//! `appealpack status`: the coverage matrix, for a terminal or a pull-request comment.
+
+use anyhow::Result;
+
+use appealpack::check::{CheckOptions, check};
+use appealpack::fonts::FontLibrary;
+use appealpack::load;
+use appealpack::workflow::status::status;
+
+use super::args::{GlobalArgs, StatusArgs};
+use super::{exit, output};
+
+pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<u8> {
+    let tree = match load::load(&args.input.i18n) {
+        Ok(tree) => tree,
+        Err(failure) => {
+            output::diagnostics(global, &failure.diagnostics, &failure.sources);
+            return Ok(exit::CANNOT_RUN);
+        }
+    };
+    let fonts = FontLibrary::load(&args.input.fonts)?;
+    let report = check(
+        &tree,
+        Some(&fonts),
+        &CheckOptions {
+            locales: args.input.locales.clone(),
+        },
+    );
+    let matrix = status(&tree, &report);
+    if args.markdown {
+        print!("{}", matrix.to_markdown());
+    } else {
+        print!("{}", matrix.to_terminal());
+    }
+    Ok(if report.diagnostics.has_errors() {
+        exit::FOUND_ERRORS
+    } else {
+        exit::OK
+    })
+}

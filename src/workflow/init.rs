@@ -1,0 +1,280 @@
+//! `appealpack init-locale`: a new locale folder with every reference message, commented out.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use fluent_syntax::ast;
+
+use crate::load::{FtlFile, Locale, Tree};
+use crate::manifest::{Ident, locale_id_problem};
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum InitError {
+    #[error("{0}")]
+    InvalidLocale(String),
+    #[error("{} already exists; init-locale never overwrites a locale", .0.display())]
+    Exists(PathBuf),
+    #[error("the i18n tree has no manifest to add the locale to")]
+    NoManifest,
+    #[error("the reference locale `{0}` has no messages to start from")]
+    NoReference(String),
+}
+
+/// The files a new locale starts with, and the manifest with the locale added.
+#[derive(Debug, Clone)]
+pub struct Scaffold {
+    pub dir: PathBuf,
+    pub files: Vec<(PathBuf, String)>,
+    pub manifest: (PathBuf, String),
+}
+
+/// Plans a new locale `code`; nothing is written here.
+pub fn scaffold(tree: &Tree, code: &str) -> Result<Scaffold, InitError> {
+    if let Some(problem) = locale_id_problem(&Ident::new(code)) {
+        return Err(InitError::InvalidLocale(problem));
+    }
+    let langid: unic_langid::LanguageIdentifier = code
+        .parse()
+        .map_err(|_| InitError::InvalidLocale(code.into()))?;
+    let dir = tree.root.join(code);
+    if dir.exists() {
+        return Err(InitError::Exists(dir));
+    }
+    let (Some(manifest), Some(manifest_file)) = (&tree.manifest, tree.manifest_file) else {
+        return Err(InitError::NoManifest);
+    };
+    if manifest.alert.locales.iter().any(|l| l.name == code) {
+        // Listed but without a folder: only the folder is missing.
+    }
+    let reference = tree.reference_locale().filter(|r| !r.files.is_empty());
+    let reference = reference.ok_or_else(|| InitError::NoReference(tree.reference.clone()))?;
+
+    let categories = super::plural_categories(&langid);
+    let files = reference
+        .files
+        .iter()
+        .map(|file| {
+            (
+                dir.join(&file.name),
+                scaffold_file(reference, file, code, categories.as_deref()),
+            )
+        })
+        .collect();
+
+    let manifest_path = tree.sources.path(manifest_file).to_owned();
+    let mut manifest_text = tree.sources.get(manifest_file).text().to_owned();
+    if !manifest.alert.locales.iter().any(|l| l.name == code) {
+        let last = manifest.alert.locales.last().map(|l| l.span.end);
+        match last {
+            Some(end) => manifest_text.insert_str(end, &format!(", \"{code}\"")),
+            None => return Err(InitError::NoManifest),
+        }
+    }
+    Ok(Scaffold {
+        dir,
+        files,
+        manifest: (manifest_path, manifest_text),
+    })
+}
+
+fn scaffold_file(
+    reference: &Locale,
+    file: &FtlFile,
+    code: &str,
+    categories: Option<&[&str]>,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "### `{code}` translation of {}/{}, started by `appealpack init-locale {code}`.",
+        reference.id, file.name
+    );
+    out.push_str(
+        "### Every message is commented out. To translate one, remove the `# ` in front of its\n",
+    );
+    out.push_str(
+        "### lines and write your text after `=`; the English source and the notes are above it.\n",
+    );
+    out.push_str("### `appealpack check --locale ");
+    out.push_str(code);
+    out.push_str("` reports what is still missing.\n");
+    match categories {
+        Some(categories) => {
+            let _ = writeln!(
+                out,
+                "### Plural categories of `{code}` (CLDR): {}.",
+                categories.join(", ")
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "### No CLDR plural rules are known for `{code}`: ask for help before translating plurals."
+            );
+        }
+    }
+    for entry in file.resource.entries() {
+        match entry {
+            ast::Entry::GroupComment(comment) | ast::Entry::ResourceComment(comment) => {
+                let marker = if matches!(entry, ast::Entry::GroupComment(_)) {
+                    "##"
+                } else {
+                    "###"
+                };
+                out.push('\n');
+                for line in &comment.content {
+                    let _ = writeln!(out, "{marker} {line}");
+                }
+            }
+            ast::Entry::Message(ast::Message { id, comment, .. })
+            | ast::Entry::Term(ast::Term { id, comment, .. }) => {
+                let key = if matches!(entry, ast::Entry::Term(_)) {
+                    format!("-{}", id.name)
+                } else {
+                    id.name.to_owned()
+                };
+                out.push('\n');
+                scaffold_entry(&mut out, reference, &key, comment.as_ref(), categories);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn scaffold_entry(
+    out: &mut String,
+    reference: &Locale,
+    key: &str,
+    comment: Option<&ast::Comment<&str>>,
+    categories: Option<&[&str]>,
+) {
+    if let Some(comment) = comment {
+        for line in &comment.content {
+            let _ = writeln!(out, "# note: {line}");
+        }
+    }
+    let source = super::entry_source(reference, key).unwrap_or_default();
+    let mut variables = Vec::new();
+    let mut plural = false;
+    if let Some((_, entry)) = reference.entry(key) {
+        let (value, attributes) = match entry {
+            ast::Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+            ast::Entry::Term(t) => (Some(&t.value), &t.attributes),
+            _ => (None, &Vec::new()),
+        };
+        for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+            super::pattern_variables(pattern, &mut variables);
+            plural |= has_plural_select(pattern);
+        }
+    }
+    for line in source.lines() {
+        let _ = writeln!(out, "# en: {line}");
+    }
+    if !variables.is_empty() {
+        let names: Vec<String> = variables.iter().map(|v| format!("${v}")).collect();
+        let _ = writeln!(
+            out,
+            "# variables: {} (keep them; add no others)",
+            names.join(", ")
+        );
+    }
+    if plural {
+        match categories {
+            Some(c) => {
+                let _ = writeln!(
+                    out,
+                    "# plural: give a variant for each of {}, with `*` on `other`",
+                    c.join(", ")
+                );
+            }
+            None => out.push_str("# plural: this locale has no known plural rules\n"),
+        }
+    }
+    // The entry itself, to fill in: the id and attribute names, values left to the translator.
+    let _ = writeln!(out, "# {key} =");
+    if let Some((
+        _,
+        ast::Entry::Message(ast::Message { attributes, .. })
+        | ast::Entry::Term(ast::Term { attributes, .. }),
+    )) = reference.entry(key)
+    {
+        for attribute in attributes {
+            let _ = writeln!(out, "#     .{} =", attribute.id.name);
+        }
+    }
+}
+
+/// Whether a pattern selects on plural categories (a variant key among CLDR's names).
+fn has_plural_select(pattern: &ast::Pattern<&str>) -> bool {
+    pattern.elements.iter().any(|element| match element {
+        ast::PatternElement::Placeable { expression: ast::Expression::Select { variants, .. } } => variants.iter().any(|v| {
+            matches!(&v.key, ast::VariantKey::Identifier { name } if ["zero", "one", "two", "few", "many"].contains(name))
+        }),
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> Tree {
+        crate::load::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n")).unwrap()
+    }
+
+    #[test]
+    fn scaffolds_every_reference_file_with_commented_entries() {
+        let tree = tree();
+        let plan = scaffold(&tree, "pl").unwrap();
+        assert_eq!(
+            plan.files.len(),
+            tree.reference_locale().unwrap().files.len()
+        );
+        let letters = &plan
+            .files
+            .iter()
+            .find(|(p, _)| p.ends_with("letters.ftl"))
+            .unwrap()
+            .1;
+        assert!(
+            letters.contains("### Plural categories of `pl` (CLDR): one, few, many, other."),
+            "{letters}"
+        );
+        assert!(
+            letters.contains("# plural: give a variant for each of one, few, many, other"),
+            "{letters}"
+        );
+        assert!(letters.contains("# variables: $count"), "{letters}");
+        assert!(
+            letters.contains("# en: letter-kicker = Model letter { $number } of { $count }"),
+            "{letters}"
+        );
+        assert!(letters.contains("\n# letter-kicker =\n"), "{letters}");
+        // Every line is a comment: the scaffold defines nothing yet.
+        let resource =
+            fluent_bundle::FluentResource::try_new(letters.clone()).expect("parses cleanly");
+        assert_eq!(
+            resource
+                .entries()
+                .filter(|e| matches!(e, ast::Entry::Message(_) | ast::Entry::Term(_)))
+                .count(),
+            0
+        );
+        assert!(
+            plan.manifest.1.contains(r#""uk", "ar", "pl"]"#),
+            "{}",
+            plan.manifest.1
+        );
+    }
+
+    #[test]
+    fn refuses_bad_codes_and_existing_locales() {
+        let tree = tree();
+        assert!(matches!(
+            scaffold(&tree, "../x"),
+            Err(InitError::InvalidLocale(_))
+        ));
+        assert!(matches!(scaffold(&tree, "en"), Err(InitError::Exists(_))));
+    }
+}

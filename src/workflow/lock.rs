@@ -1,0 +1,232 @@
+//! Stale translations: a lock file per locale records the source each message was translated
+//! from, so a changed reference message marks its translations as older than their source.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::diff::{excerpt_changes, word_diff};
+use crate::load::Locale;
+
+/// The lock file inside each locale folder.
+pub const LOCK_FILE: &str = "appealpack-lock.toml";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lock {
+    pub version: u32,
+    pub reference: String,
+    /// Per message or term (`-id`): the reference source it was translated from.
+    pub messages: BTreeMap<String, Locked>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Locked {
+    /// SHA-256 of `source`, hex, first 16 digits.
+    pub hash: String,
+    /// The reference message as it was, so a change can be shown as a word diff.
+    pub source: String,
+}
+
+pub fn lock_path(locale: &Locale) -> PathBuf {
+    locale.dir.join(LOCK_FILE)
+}
+
+fn hash(source: &str) -> String {
+    let digest = Sha256::digest(source.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The lock for `locale` as it stands: every entry it translates, with today's source.
+pub fn current(reference: &Locale, locale: &Locale) -> Lock {
+    let messages = locale
+        .entries
+        .keys()
+        .filter_map(|id| {
+            let source = super::entry_source(reference, id)?;
+            Some((
+                id.clone(),
+                Locked {
+                    hash: hash(&source),
+                    source,
+                },
+            ))
+        })
+        .collect();
+    Lock {
+        version: 1,
+        reference: reference.id.clone(),
+        messages,
+    }
+}
+
+/// The text of a lock file, with a header saying what it is.
+pub fn to_text(lock: &Lock) -> String {
+    let body = toml::to_string(lock).expect("a lock serialises");
+    format!(
+        "# appealpack lock: the reference text each translation was made from.\n\
+         # Written by `appealpack check --update-lock <locale>` after a review; commit it.\n\n{body}"
+    )
+}
+
+/// Reads the lock of a locale; `Ok(None)` when it has none.
+pub fn read(locale: &Locale) -> Result<Option<Lock>, Diagnostic> {
+    let path = lock_path(locale);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => {
+            return Err(Diagnostic::error(
+                Code::Io,
+                format!(
+                    "cannot read {}: {}",
+                    path.display(),
+                    crate::load::io_reason(&error)
+                ),
+            )
+            .in_locale(locale.id.clone()));
+        }
+    };
+    toml::from_str(&text).map(Some).map_err(|error| {
+        Diagnostic::error(
+            Code::Io,
+            format!(
+                "{} is not a valid lock file: {}",
+                path.display(),
+                error.message()
+            ),
+        )
+        .in_locale(locale.id.clone())
+        .with_help(format!(
+            "rewrite it with `appealpack check --update-lock {}`",
+            locale.id
+        ))
+    })
+}
+
+/// A warning for each translation whose reference changed since the lock was written.
+pub fn stale(reference: &Locale, locale: &Locale, lock: &Lock) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (id, locked) in &lock.messages {
+        let (Some(source), Some(at)) = (super::entry_source(reference, id), locale.entries.get(id))
+        else {
+            continue;
+        };
+        if hash(&source) == locked.hash {
+            continue;
+        }
+        let changes = excerpt_changes(&word_diff(&locked.source, &source), 5);
+        out.push(
+            Diagnostic::warning(Code::Stale, format!("translation of `{id}` is older than its source"))
+                .in_locale(locale.id.clone())
+                .for_message(id.clone())
+                .with_label(at.file, at.span.clone(), "translated from an earlier version")
+                .with_note(format!("the {} source changed: {changes}", reference.id))
+                .with_help(format!(
+                    "update the translation, then mark it reviewed with `appealpack check --update-lock {}`",
+                    locale.id
+                )),
+        );
+    }
+    out
+}
+
+/// Stale warnings for a locale that has a lock; nothing for one that has none.
+pub fn check(reference: &Locale, locale: &Locale) -> Vec<Diagnostic> {
+    if reference.id == locale.id {
+        return Vec::new();
+    }
+    match read(locale) {
+        Ok(Some(lock)) => stale(reference, locale, &lock),
+        Ok(None) => Vec::new(),
+        Err(diagnostic) => vec![diagnostic],
+    }
+}
+
+/// Whether a lock file exists beside `dir`'s translations.
+pub fn exists(dir: &Path) -> bool {
+    dir.join(LOCK_FILE).is_file()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locale(id: &str, ftl: &str) -> Locale {
+        let mut sources = crate::source::SourceMap::new();
+        let resource =
+            std::sync::Arc::new(fluent_bundle::FluentResource::try_new(ftl.to_owned()).unwrap());
+        let file = sources.add_fluent(format!("{id}/main.ftl"), resource.clone());
+        let mut entries = BTreeMap::new();
+        for (index, entry) in resource.entries().enumerate() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                let span = crate::source::span_in(resource.source(), m.id.name);
+                entries.insert(
+                    m.id.name.to_owned(),
+                    crate::load::EntryLocation { file, index, span },
+                );
+            }
+        }
+        Locale {
+            id: id.into(),
+            langid: id.parse().unwrap(),
+            dir: PathBuf::from(format!("/nonexistent/{id}")),
+            files: vec![crate::load::FtlFile {
+                file,
+                name: "main.ftl".into(),
+                resource,
+            }],
+            entries,
+        }
+    }
+
+    #[test]
+    fn a_changed_source_makes_the_translation_stale() {
+        let en = locale(
+            "en",
+            "p3 = Fines of up to 15,000 roubles.\nsame = Unchanged.\n",
+        );
+        let fr = locale(
+            "fr",
+            "p3 = Des amendes jusqu’à 15 000 roubles.\nsame = Inchangé.\n",
+        );
+        let lock = current(&en, &fr);
+        assert!(stale(&en, &fr, &lock).is_empty());
+        // Reformatting the file does not count as a change.
+        let en_reformatted = locale(
+            "en",
+            "# a note\np3 =\n    Fines of up to 15,000 roubles.\nsame = Unchanged.\n",
+        );
+        assert!(stale(&en_reformatted, &fr, &lock).is_empty());
+        let en_changed = locale(
+            "en",
+            "p3 = Fines of up to 50,000 roubles.\nsame = Unchanged.\n",
+        );
+        let found = stale(&en_changed, &fr, &lock);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "translation of `p3` is older than its source"
+        );
+        assert_eq!(
+            found[0].notes[0],
+            "the en source changed: … = Fines of up to [-15,000-] {+50,000+} roubles."
+        );
+        // Updating the lock clears it.
+        assert!(stale(&en_changed, &fr, &current(&en_changed, &fr)).is_empty());
+    }
+
+    #[test]
+    fn the_lock_round_trips_through_toml() {
+        let en = locale("en", "p = A { $x } b.\n");
+        let lock = current(&en, &locale("fr", "p = Un { $x } b.\n"));
+        let text = to_text(&lock);
+        assert!(text.starts_with("# appealpack lock"));
+        let parsed: Lock = toml::from_str(&text).unwrap();
+        assert_eq!(parsed, lock);
+    }
+}

@@ -1,0 +1,233 @@
+//! The translator's workflow through the real binary: init-locale, stale translations, status.
+
+mod common;
+
+use common::*;
+
+fn fonts() -> String {
+    repo().join("fonts").to_string_lossy().into_owned()
+}
+
+#[test]
+fn init_locale_then_one_message_then_check_shows_the_coverage() {
+    let tree = copy_fixture("minimal");
+    let root = tree.path();
+    let output = appealpack(root, &["init-locale", "pl", "--i18n", "."]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("added `pl` to ./manifest.toml"),
+        "{}",
+        stderr(&output)
+    );
+    let scaffold = std::fs::read_to_string(root.join("pl/main.ftl")).unwrap();
+    assert!(
+        scaffold.contains("# en: alert-p2 = Fines reach 15,000 roubles under Article 20.33."),
+        "{scaffold}"
+    );
+    assert!(scaffold.contains("\n# alert-p2 =\n"), "{scaffold}");
+
+    // Nothing is translated yet: every reference entry is missing.
+    let output = appealpack(
+        root,
+        &[
+            "check",
+            "--i18n",
+            ".",
+            "--fonts",
+            &fonts(),
+            "--locale",
+            "pl",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("pl            16         0       16         0      0.0%"),
+        "{}",
+        stderr(&output)
+    );
+
+    // One message translated: 1 of 16 entries.
+    let filled = scaffold.replace(
+        "\n# alert-p2 =\n",
+        "\nalert-p2 = Grzywny sięgają 15 000 rubli na podstawie art. 20.33.\n",
+    );
+    std::fs::write(root.join("pl/main.ftl"), filled).unwrap();
+    let output = appealpack(
+        root,
+        &[
+            "check",
+            "--i18n",
+            ".",
+            "--fonts",
+            &fonts(),
+            "--locale",
+            "pl",
+        ],
+    );
+    assert!(
+        stderr(&output).contains("pl            15         0       15         0      6.2%"),
+        "{}",
+        stderr(&output)
+    );
+
+    // It never overwrites a locale.
+    let again = appealpack(root, &["init-locale", "pl", "--i18n", "."]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("already exists; init-locale never overwrites a locale"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn init_locale_rejects_an_invalid_code() {
+    let tree = copy_fixture("minimal");
+    let output = appealpack(tree.path(), &["init-locale", "../../etc", "--i18n", "."]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is not a locale id"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!tree.path().join("../../etc/main.ftl").exists());
+}
+
+#[test]
+fn a_changed_reference_marks_translations_stale_until_the_lock_is_updated() {
+    let tree = copy_fixture("minimal");
+    let root = tree.path();
+    let check = || {
+        appealpack(
+            root,
+            &[
+                "check",
+                "--i18n",
+                ".",
+                "--fonts",
+                &fonts(),
+                "--locale",
+                "fr",
+            ],
+        )
+    };
+
+    let output = appealpack(
+        root,
+        &[
+            "check",
+            "--i18n",
+            ".",
+            "--fonts",
+            &fonts(),
+            "--update-lock",
+            "fr",
+            "--locale",
+            "fr",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(root.join("fr/appealpack-lock.toml").exists());
+    assert!(
+        !stderr(&check()).contains("stale"),
+        "a fresh lock has nothing stale"
+    );
+
+    // The reference (and the canonical text it reproduces) changes one message.
+    for file in ["en/main.ftl", "canonical.txt"] {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap().replace(
+            "Remove it from the list;",
+            "Remove it from the list at once;",
+        );
+        std::fs::write(&path, text).unwrap();
+    }
+    let output = check();
+    let err = stderr(&output);
+    assert!(output.status.success(), "stale is a warning: {err}");
+    assert!(
+        err.contains("warning[stale]: translation of `demand-one` is older than its source [fr]"),
+        "{err}"
+    );
+    assert!(err.contains("fr/main.ftl:8:1"), "{err}");
+    assert!(
+        err.contains("the en source changed: … = Remove it from the [-list;-] {+list at once;+}"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("warning[stale]").count(),
+        1,
+        "only the changed message: {err}"
+    );
+
+    let output = appealpack(
+        root,
+        &[
+            "check",
+            "--i18n",
+            ".",
+            "--fonts",
+            &fonts(),
+            "--update-lock",
+            "fr",
+            "--locale",
+            "fr",
+        ],
+    );
+    assert!(output.status.success());
+    assert!(
+        !stderr(&check()).contains("stale"),
+        "the lock update clears it"
+    );
+}
+
+#[test]
+fn status_prints_a_matrix_and_markdown() {
+    let output = appealpack(&repo(), &["status", "--locale", "en"]);
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(
+            "locale  alert  help  addresses  letters  other\nen      11/11  6/6   9/9"
+        ),
+        "{text}"
+    );
+    let output = appealpack(&repo(), &["status", "--locale", "en", "--markdown"]);
+    let text = stdout(&output);
+    assert!(text.starts_with("| locale | alert | help | addresses | letters | other |\n|---|---|---|---|---|---|\n| `en` | ✅ 11/11 |"), "{text}");
+}
+
+#[test]
+fn pseudo_locales_build_from_the_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let output = appealpack(
+        &repo(),
+        &[
+            "build",
+            "--locale",
+            "en",
+            "--pseudo",
+            "-f",
+            "text",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let accented =
+        std::fs::read_to_string(out.join("en-XA/ru-amnesty-undesirable-2025-en-XA.txt")).unwrap();
+    assert!(
+        accented.starts_with("Ŕüüššîîááññ Fééðééŕááţîîööññ"),
+        "{accented}"
+    );
+    assert!(
+        accented.contains("ministry@mid.ru"),
+        "variables are not pseudo-translated"
+    );
+    let mirrored =
+        std::fs::read_to_string(out.join("ar-XB/ru-amnesty-undesirable-2025-ar-XB.txt")).unwrap();
+    assert!(
+        mirrored.starts_with("Russian Federation"),
+        "bidi controls are not part of the text"
+    );
+}

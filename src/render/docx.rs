@@ -1,9 +1,0 @@
-//! DOCX writer (placeholder until the DOCX writer lands).
-
-use super::{RenderError, RenderOptions, Rendered};
-use crate::fonts::FontLibrary;
-use crate::model::AppealPack;
-
-pub fn render(pack: &AppealPack, _fonts: &FontLibrary, _options: &RenderOptions) -> Result<Rendered, RenderError> {
-    Err(RenderError::Failed { format: "docx", locale: pack.locale.clone(), reason: "not implemented yet".into() })
-}

@@ -2,12 +2,12 @@
 
 use crate::render::Paper;
 
-/// Margins like the PDF's: 25 mm at the sides, a little more at the foot for the footer.
+/// Margins: 25 mm at the sides, 21 mm at the head, 23 mm at the foot (the footer sits in it).
 const MARGIN_SIDE: u32 = 1418;
-const MARGIN_TOP: u32 = 1361;
-const MARGIN_BOTTOM: u32 = 1531;
+const MARGIN_TOP: u32 = 1191;
+const MARGIN_BOTTOM: u32 = 1304;
 /// Distance from the page edge to the footer's baseline area.
-const FOOTER_DISTANCE: u32 = 680;
+const FOOTER_DISTANCE: u32 = 624;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {

@@ -26,6 +26,11 @@ pub fn settings(spec: &SettingsSpec<'_>) -> Element {
         root.push(Element::new("w:saveSubsetFonts"));
     }
     root.push(Element::new("w:defaultTabStop").attr("w:val", "720"));
+    // Justified text needs hyphenation; Word hyphenates by each run's `w:lang`.
+    root.push(Element::new("w:autoHyphenation"));
+    root.push(Element::new("w:consecutiveHyphenLimit").attr("w:val", "2"));
+    root.push(Element::new("w:hyphenationZone").attr("w:val", "357"));
+    root.push(Element::new("w:doNotHyphenateCaps"));
     root.push(Element::new("w:characterSpacingControl").attr("w:val", "doNotCompress"));
     // Word 2013+ layout; without it Word opens the file in compatibility mode.
     let mut compat = Element::new("w:compat");

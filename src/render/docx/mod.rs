@@ -199,3 +199,76 @@ fn font_entries(pack: &AppealPack, families: &Families<'_>) -> Vec<parts::FontEn
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, FooterPiece, Inline, Metadata, Para, Part, PartKind};
+    use std::io::Read;
+
+    fn pack(text: &str) -> AppealPack {
+        AppealPack {
+            alert_id: "t".into(),
+            locale: "en".into(),
+            direction: Direction::Ltr,
+            language_name: "English".into(),
+            fonts: vec!["Noto Sans".into()],
+            meta: Metadata {
+                title: "T <&>".into(),
+                subtitle: None,
+                subject: None,
+                author: None,
+            },
+            footer: vec![FooterPiece::Text("Page ".into()), FooterPiece::Page],
+            parts: vec![Part {
+                id: "p".into(),
+                kind: PartKind::Section,
+                canonical: false,
+                new_page: false,
+                kicker: None,
+                heading: None,
+                blocks: vec![Block::Paragraph(Para {
+                    source: "m".into(),
+                    inlines: vec![Inline::plain(text)],
+                })],
+            }],
+            fallbacks: Vec::new(),
+        }
+    }
+
+    fn document(bytes: &[u8]) -> String {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_stripped_or_kept_as_it_should() {
+        let fonts =
+            FontLibrary::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts"))
+                .unwrap();
+        let text = "a\u{202E}bc\u{200D}d <x> & ]]> \u{1}\u{B}\u{FFFF}e";
+        let bytes = render(&pack(text), &fonts, &RenderOptions::default())
+            .unwrap()
+            .bytes;
+        let raw = document(&bytes);
+        assert!(
+            !raw.contains("]]>") && !raw.contains('\u{202E}') && !raw.contains('\u{1}'),
+            "{raw}"
+        );
+        let root = xml::parse(raw.as_bytes()).unwrap();
+        let mut texts = Vec::new();
+        root.walk(&mut |e| {
+            if e.name == "w:t" {
+                texts.push(e.text());
+            }
+        });
+        // The override is dropped (it would reverse its neighbours in Word); the joiner stays.
+        assert_eq!(texts, ["T <&>", "abc\u{200D}d <x> & ]]>  e"]);
+    }
+}

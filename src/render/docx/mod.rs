@@ -135,9 +135,8 @@ fn assemble(
     let settings = parts::settings(&parts::SettingsSpec {
         language: &language,
         complex_language,
-        embed_fonts: false,
     });
-    let font_table = parts::font_table(&font_entries(pack, families));
+    let font_table = parts::font_table(&font_entries(families));
     let properties = parts::Properties {
         title: &runs::clean_text(&pack.meta.title),
         subject: pack.meta.subject.as_deref(),
@@ -180,21 +179,19 @@ fn assemble(
 }
 
 /// The font table: every family of the pack's stack.
-fn font_entries(pack: &AppealPack, families: &Families<'_>) -> Vec<parts::FontEntry> {
-    let _ = pack;
+fn font_entries(families: &Families<'_>) -> Vec<parts::FontEntry> {
     families
         .stack
         .families
         .iter()
         .map(|family| {
-            let arabic = family
-                .face(crate::fonts::FaceStyle::Regular)
-                .covers('\u{0627}');
+            let regular = family.face(crate::fonts::FaceStyle::Regular);
+            let arabic = regular.covers('\u{0627}');
             parts::FontEntry {
                 name: family.name.clone(),
                 charset: if arabic { "B2" } else { "00" },
                 family: if arabic { "auto" } else { "swiss" },
-                embedded: Vec::new(),
+                metrics: parts::Os2::read(&regular.data),
             }
         })
         .collect()

@@ -13,7 +13,6 @@ pub const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relat
 pub struct SettingsSpec<'a> {
     pub language: &'a str,
     pub complex_language: Option<&'a str>,
-    pub embed_fonts: bool,
 }
 
 pub fn settings(spec: &SettingsSpec<'_>) -> Element {
@@ -21,10 +20,6 @@ pub fn settings(spec: &SettingsSpec<'_>) -> Element {
         .attr("xmlns:w", W)
         .attr("xmlns:r", R);
     root.push(Element::new("w:zoom").attr("w:percent", "100"));
-    if spec.embed_fonts {
-        root.push(Element::new("w:embedTrueTypeFonts"));
-        root.push(Element::new("w:saveSubsetFonts"));
-    }
     root.push(Element::new("w:defaultTabStop").attr("w:val", "720"));
     // Justified text needs hyphenation; Word hyphenates by each run's `w:lang`.
     root.push(Element::new("w:autoHyphenation"));
@@ -56,14 +51,45 @@ pub fn settings(spec: &SettingsSpec<'_>) -> Element {
     root
 }
 
-/// One font of the font table, with its embedded faces (relationship id and obfuscation key).
+/// One font of the font table. The fonts are not embedded (see docs/decisions/0003), so
+/// the entry carries what Word needs to pick a close substitute on a machine without Noto.
 pub struct FontEntry {
     pub name: String,
-    /// Windows character set and family class, for font substitution on machines without it.
+    /// Windows character set and family class.
     pub charset: &'static str,
     pub family: &'static str,
-    /// `(w:embedRegular | w:embedBold | …, relationship id, font key)`.
-    pub embedded: Vec<(&'static str, String, String)>,
+    /// The PANOSE classification and the OS/2 Unicode and code-page ranges, when the font has them.
+    pub metrics: Option<Os2>,
+}
+
+/// What the OS/2 table says about a font, as the font table writes it.
+pub struct Os2 {
+    pub panose: String,
+    /// `usb0`..`usb3`, `csb0`, `csb1`.
+    pub signature: [String; 6],
+}
+
+impl Os2 {
+    /// Reads the OS/2 table of a TrueType/OpenType font (version 1 or later for code pages).
+    pub fn read(font: &[u8]) -> Option<Self> {
+        let face = rustybuzz::ttf_parser::Face::parse(font, 0).ok()?;
+        let os2 = face
+            .raw_face()
+            .table(rustybuzz::ttf_parser::Tag::from_bytes(b"OS/2"))?;
+        let hex = |range: std::ops::Range<usize>| -> Option<String> {
+            Some(os2.get(range)?.iter().map(|b| format!("{b:02X}")).collect())
+        };
+        let panose = hex(32..42)?;
+        let signature = [
+            hex(42..46)?,
+            hex(46..50)?,
+            hex(50..54)?,
+            hex(54..58)?,
+            hex(78..82)?,
+            hex(82..86)?,
+        ];
+        Some(Self { panose, signature })
+    }
 }
 
 pub fn font_table(fonts: &[FontEntry]) -> Element {
@@ -71,17 +97,20 @@ pub fn font_table(fonts: &[FontEntry]) -> Element {
         .attr("xmlns:w", W)
         .attr("xmlns:r", R);
     for font in fonts {
-        let mut element = Element::new("w:font")
-            .attr("w:name", font.name.clone())
-            .child(Element::new("w:charset").attr("w:val", font.charset))
-            .child(Element::new("w:family").attr("w:val", font.family))
-            .child(Element::new("w:pitch").attr("w:val", "variable"));
-        for (kind, rid, key) in &font.embedded {
-            element.push(
-                Element::new(*kind)
-                    .attr("r:id", rid.clone())
-                    .attr("w:fontKey", key.clone()),
-            );
+        let mut element = Element::new("w:font").attr("w:name", font.name.clone());
+        if let Some(os2) = &font.metrics {
+            element.push(Element::new("w:panose1").attr("w:val", os2.panose.clone()));
+        }
+        element.push(Element::new("w:charset").attr("w:val", font.charset));
+        element.push(Element::new("w:family").attr("w:val", font.family));
+        element.push(Element::new("w:pitch").attr("w:val", "variable"));
+        if let Some(os2) = &font.metrics {
+            let mut sig = Element::new("w:sig");
+            let names = ["w:usb0", "w:usb1", "w:usb2", "w:usb3", "w:csb0", "w:csb1"];
+            for (name, value) in names.iter().zip(&os2.signature) {
+                sig.set_attr(name, value.clone());
+            }
+            element.push(sig);
         }
         root.push(element);
     }
@@ -266,6 +295,19 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_font_table_describes_noto_for_substitution() {
+        let font = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fonts/NotoSans-Regular.ttf"
+        ))
+        .unwrap();
+        let os2 = Os2::read(&font).unwrap();
+        assert_eq!(os2.panose.len(), 20);
+        assert_eq!(&os2.panose[..2], "02", "a text face");
+        assert!(Os2::read(b"not a font").is_none());
+    }
 
     #[test]
     fn dates_are_w3cdtf_in_utc() {

@@ -101,11 +101,7 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
         .paragraph_property
         .widow_control(true)
         .bidi(sheet.rtl)
-        .line_spacing(
-            spacing(0, 120)
-                .line(240)
-                .line_rule(LineSpacingType::Auto),
-        );
+        .line_spacing(spacing(0, 120).line(240).line_rule(LineSpacingType::Auto));
 
     let mut body = paragraph(id::BODY, "Body Text", id::NORMAL);
     body.paragraph_property = body.paragraph_property.align(AlignmentType::Both);

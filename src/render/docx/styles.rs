@@ -149,7 +149,11 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
         .size(SMALL_SIZE)
         .color(MUTED)
         .next(id::HEADING_2);
-    kicker.run_property = kicker.run_property.caps().spacing(10);
+    // Small capitals with a little tracking; tracking would pull Arabic letters apart.
+    kicker.run_property = kicker.run_property.caps();
+    if !sheet.rtl {
+        kicker.run_property = kicker.run_property.spacing(10);
+    }
     kicker.paragraph_property = kicker
         .paragraph_property
         .keep_next(true)

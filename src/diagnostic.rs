@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::source::FileId;
 
@@ -14,7 +14,7 @@ pub enum Severity {
 }
 
 /// Stable identifier of each kind of diagnostic; part of the JSON schema (docs/diagnostics.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
     // Reading the tree.
@@ -45,6 +45,8 @@ pub enum Code {
     MissingVariable,
     UnknownMessage,
     UnknownTerm,
+    /// A message or term reference of the reference locale that the translation drops.
+    MissingReference,
     CyclicReference,
     ResolveError,
     // Plurals.
@@ -60,6 +62,8 @@ pub enum Code {
     MissingGlyph,
     TooLong,
     ReplacementCharacter,
+    /// Control characters and bidi overrides that should not be in a translation.
+    ControlCharacter,
     // The reference against the canonical alert.
     CanonicalDrift,
     // Manifest sanity.
@@ -67,9 +71,13 @@ pub enum Code {
     LocaleFolder,
     DuplicateContact,
     MalformedContact,
+    /// A folder of the i18n tree that the manifest does not list as a locale.
+    UnlistedFolder,
     // Workflow.
     Stale,
     BelowThreshold,
+    /// An `allow(…)` marker in a comment that names no known code or silences nothing.
+    UnusedAllow,
 }
 
 impl Code {
@@ -79,6 +87,11 @@ impl Code {
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default()
+    }
+
+    /// The code with this kebab-case name, as written in `allow(…)` markers.
+    pub fn parse(name: &str) -> Option<Code> {
+        serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
     }
 }
 
@@ -212,16 +225,14 @@ impl Diagnostics {
 
     /// Sorts by locale, file, position, then code, so output never depends on thread timing.
     pub fn sort(&mut self) {
-        self.0.sort_by(|a, b| {
-            let key = |d: &Diagnostic| {
-                (
-                    d.locale.clone(),
-                    d.primary().map(|l| (l.file, l.span.start, l.span.end)),
-                    d.code,
-                    d.message.clone(),
-                )
-            };
-            key(a).cmp(&key(b))
+        // The key is built once per diagnostic: a large tree can have thousands.
+        self.0.sort_by_cached_key(|d| {
+            (
+                d.locale.clone(),
+                d.primary().map(|l| (l.file, l.span.start, l.span.end)),
+                d.code,
+                d.message.clone(),
+            )
         });
         self.0.dedup();
     }
@@ -260,6 +271,8 @@ mod tests {
             "missing-plural-category"
         );
         assert_eq!(Code::Io.as_str(), "io");
+        assert_eq!(Code::parse("number-mismatch"), Some(Code::NumberMismatch));
+        assert_eq!(Code::parse("no-such-code"), None);
     }
 
     #[test]

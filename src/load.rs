@@ -513,19 +513,79 @@ fn syntax_error(
     source: &str,
     error: &fluent_syntax::parser::ParserError,
 ) -> Diagnostic {
+    use fluent_syntax::parser::ErrorKind;
     let mut message = error.kind.to_string();
     if let Some(first) = message.get(..1) {
         message = first.to_lowercase() + &message[1..];
     }
-    let mut diagnostic =
-        Diagnostic::error(Code::Syntax, message).with_label(file, error.pos.clone(), "here");
+    // When the parser hits the next line looking for a `}` or a value, what is missing is at
+    // the end of the previous line: point there, not at the line after.
+    let mut at = error.pos.clone();
+    let before = source.get(..at.start).unwrap_or_default();
+    let content_end = before.trim_end().len();
+    if before[content_end..].contains('\n') {
+        at = content_end..content_end;
+    }
+    let (label, help) = match &error.kind {
+        ErrorKind::ExpectedToken(c) => (format!("expected `{c}` here"), None),
+        ErrorKind::UnbalancedClosingBrace => (
+            "this `}` closes nothing".to_owned(),
+            Some("write a literal brace as `{ \"}\" }`".to_owned()),
+        ),
+        ErrorKind::ExpectedMessageField { .. } | ErrorKind::ExpectedTermField { .. } => (
+            "no value here".to_owned(),
+            Some(
+                "give it a value after `=`, or attributes on the next lines (`    .name = …`)"
+                    .to_owned(),
+            ),
+        ),
+        ErrorKind::MissingDefaultVariant => (
+            "no default variant".to_owned(),
+            Some("mark one variant as the default with `*`, e.g. `*[other]`".to_owned()),
+        ),
+        ErrorKind::UnterminatedStringLiteral => (
+            "the string is not closed".to_owned(),
+            Some("close it with `\"` on the same line".to_owned()),
+        ),
+        _ => ("here".to_owned(), None),
+    };
+    let mut diagnostic = Diagnostic::error(Code::Syntax, message).with_label(file, at, label);
     if let Some(slice) = &error.slice {
         // The junk runs up to the next entry; its trailing blank lines are not part of it.
         let text = source.get(slice.clone()).unwrap_or_default();
         let end = slice.start + text.trim_end().len();
         diagnostic = diagnostic.with_label(file, slice.start..end, "this entry is skipped");
+        let lost = junk_ids(text);
+        if !lost.is_empty() {
+            let names: Vec<String> = lost.iter().map(|id| format!("`{id}`")).collect();
+            diagnostic = diagnostic.with_note(format!(
+                "until this is fixed, {} {} missing from this locale",
+                names.join(", "),
+                if lost.len() == 1 { "is" } else { "are" }
+            ));
+        }
+    }
+    if let Some(help) = help {
+        diagnostic = diagnostic.with_help(help);
     }
     diagnostic
+}
+
+/// The ids a Junk entry would have defined: every line of the form `id =` or `-id =`.
+pub fn junk_ids(content: &str) -> Vec<String> {
+    content
+        .lines()
+        .filter_map(|line| {
+            let name_end = line
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .unwrap_or(line.len());
+            let name = &line[..name_end];
+            let bare = name.strip_prefix('-').unwrap_or(name);
+            let starts_well = bare.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+            let rest = line[name_end..].trim_start_matches([' ', '\t']);
+            (starts_well && rest.starts_with('=')).then(|| name.to_owned())
+        })
+        .collect()
 }
 
 /// The reason of an I/O error without the "(os error N)" suffix.
@@ -536,5 +596,20 @@ pub fn io_reason(error: &std::io::Error) -> String {
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_names_the_entries_it_swallowed() {
+        assert_eq!(junk_ids("b = Monde { $x\n"), ["b"]);
+        assert_eq!(
+            junk_ids("# note\n-brand = { \n  .attr = x\nc-d=y\n"),
+            ["-brand", "c-d"]
+        );
+        assert!(junk_ids("  indented = no\n= nothing\n").is_empty());
     }
 }

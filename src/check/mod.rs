@@ -1,13 +1,40 @@
 //! `appealpack check`: every locale against the reference, all problems reported at once.
+//!
+//! Each family of checks is a module of pure functions over [`LocaleView`]s (the parsed
+//! resources of the [`Tree`], indexed once); locales are checked in parallel:
+//! - [`structure`]: missing and obsolete files, messages, terms, values, attributes; duplicates;
+//! - [`variables`]: `$variables` per message and per variant;
+//! - [`references`]: unknown, dropped and cyclic message and term references;
+//! - [`plurals`]: CLDR plural categories of number selectors;
+//! - [`text`]: empty values, untranslated text, U+FFFD, control characters;
+//! - [`facts`]: numbers, e-mail addresses, URLs and handles kept from the source;
+//! - [`glyphs`], [`limits`]: what the built pack prints (fonts, length limits);
+//! - [`contacts`]: the manifest's addressees; [`crate::canonical`]: the reference's fidelity.
+
+pub mod contacts;
+pub mod facts;
+pub mod glyphs;
+pub mod limits;
+pub mod plurals;
+pub mod references;
+pub mod structure;
+pub mod text;
+pub mod variables;
+pub mod view;
+pub mod walk;
+
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 use serde::Serialize;
+
+pub use view::{ALLOWABLE, LocaleView};
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::fonts::FontLibrary;
 use crate::load::{Locale, Tree};
 use crate::model::{self, AppealPack, ModelOptions};
-use crate::render::describe_char;
+use crate::source::FileId;
 
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
@@ -20,8 +47,11 @@ pub struct CheckOptions {
 pub struct CheckReport {
     pub diagnostics: Diagnostics,
     pub locales: Vec<LocaleSummary>,
+    /// Locales asked for with `CheckOptions::locales` that the tree does not have at all.
+    pub unknown_locales: Vec<String>,
 }
 
+/// One row of the summary table; part of the JSON schema (docs/diagnostics.md).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LocaleSummary {
     pub locale: String,
@@ -33,6 +63,11 @@ pub struct LocaleSummary {
     pub obsolete: usize,
     /// Share of the reference's messages and terms the locale defines, 0–100.
     pub coverage: f64,
+    /// Words of the reference's text in messages this locale defines and has changed from
+    /// the reference (a copy of the source does not count).
+    pub words: usize,
+    /// Words of the reference's text in all its messages and terms.
+    pub words_total: usize,
 }
 
 impl CheckReport {
@@ -42,49 +77,44 @@ impl CheckReport {
 }
 
 /// Checks the tree. With a manifest, each selected locale's pack is also built, so that what
-/// would break rendering (formatting errors, characters no font draws) is found here.
+/// would break rendering (formatting errors, characters no font draws, over-long posts) is
+/// found here.
 pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -> CheckReport {
-    let selected: Vec<&Locale> = tree
+    let wanted = |id: &str| options.locales.is_empty() || options.locales.iter().any(|l| l == id);
+    let selected: Vec<&Locale> = tree.locales.iter().filter(|l| wanted(&l.id)).collect();
+    let unknown_locales = options
         .locales
         .iter()
-        .filter(|l| options.locales.is_empty() || options.locales.contains(&l.id))
+        .filter(|id| tree.locale(id).is_none())
+        .filter(|id| {
+            tree.manifest
+                .as_ref()
+                .is_none_or(|m| !m.locale_ids().any(|l| l == id.as_str()))
+        })
+        .cloned()
         .collect();
-    let reference = tree.reference_locale();
+    // U+FFFD in these files are the loader's replacements, reported as invalid UTF-8.
+    let bad_utf8: BTreeSet<FileId> = tree
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::InvalidUtf8)
+        .filter_map(|d| d.primary().map(|l| l.file))
+        .collect();
+    let reference = tree.reference_locale().map(LocaleView::new);
 
-    let per_locale: Vec<Vec<Diagnostic>> = selected
+    let per_locale: Vec<(Vec<Diagnostic>, LocaleSummary)> = selected
         .par_iter()
         .map(|locale| {
-            let mut found = Vec::new();
-            if let Some(reference) = reference {
-                found.extend(coverage(reference, locale));
-                found.extend(crate::workflow::lock::check(reference, locale));
-            }
-            // A message the coverage check already reports missing is not reported again by
-            // the model builder.
-            let already_missing: Vec<String> =
-                found.iter().filter_map(|d| d.message_id.clone()).collect();
-            let is_repeat = |d: &Diagnostic| {
-                matches!(d.code, Code::MissingMessage | Code::MissingAttribute)
-                    && d.message_id.as_deref().is_some_and(|id| {
-                        already_missing
-                            .iter()
-                            .any(|m| m.as_str() == id.split('.').next().unwrap_or(id))
-                    })
-            };
-            if tree.manifest.is_some() {
-                match model::build_pack(tree, &locale.id, &ModelOptions::default()) {
-                    Ok(pack) => {
-                        if let Some(fonts) = fonts {
-                            found.extend(glyphs(&pack, fonts));
-                        }
-                        if locale.id == tree.reference {
-                            found.extend(crate::canonical::check(tree, &pack));
-                        }
-                    }
-                    Err(errors) => found.extend(errors.into_iter().filter(|d| !is_repeat(d))),
+            let own;
+            let view = match &reference {
+                Some(reference) if reference.id() == locale.id => reference,
+                _ => {
+                    own = LocaleView::new(locale);
+                    &own
                 }
-            }
-            found
+            };
+            let found = check_locale(tree, fonts, reference.as_ref(), view, &bad_utf8);
+            (found, measure(reference.as_ref(), view))
         })
         .collect();
 
@@ -92,139 +122,215 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
     diagnostics.extend(
         tree.diagnostics
             .iter()
-            .filter(|d| {
-                d.locale
-                    .as_ref()
-                    .is_none_or(|l| options.locales.is_empty() || options.locales.contains(l))
-            })
+            .filter(|d| d.locale.as_deref().is_none_or(wanted))
             .cloned(),
     );
-    for found in per_locale {
+    if let (Some(manifest), Some(file)) = (&tree.manifest, tree.manifest_file) {
+        diagnostics.extend(contacts::check(manifest, file));
+    }
+    let mut locales = Vec::new();
+    for (found, summary) in per_locale {
         diagnostics.extend(found);
+        locales.push(summary);
     }
     diagnostics.sort();
-
-    let locales = selected
-        .iter()
-        .map(|locale| summarise(tree, locale, &diagnostics))
-        .collect();
+    for summary in &mut locales {
+        let mine = diagnostics
+            .iter()
+            .filter(|d| d.locale.as_deref() == Some(summary.locale.as_str()));
+        let (errors, warnings) =
+            mine.fold(
+                (0, 0),
+                |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) },
+            );
+        summary.errors = errors;
+        summary.warnings = warnings;
+    }
     CheckReport {
         diagnostics,
         locales,
+        unknown_locales,
     }
 }
 
-/// Messages and terms of the reference that `locale` lacks (errors) or has in excess (warnings).
-fn coverage(reference: &Locale, locale: &Locale) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    if reference.id == locale.id {
-        return out;
+/// Every check of one locale. `reference` is `None` only when the tree has no reference.
+fn check_locale(
+    tree: &Tree,
+    fonts: Option<&FontLibrary>,
+    reference: Option<&LocaleView>,
+    view: &LocaleView,
+    bad_utf8: &BTreeSet<FileId>,
+) -> Vec<Diagnostic> {
+    let other = reference.filter(|r| r.id() != view.id());
+    let mut found = view.problems.clone();
+    found.extend(structure::duplicates(view));
+    found.extend(references::check(view));
+    found.extend(plurals::check(other, view));
+    found.extend(text::characters(view, bad_utf8));
+    if let Some(reference) = other {
+        found.extend(structure::compare(reference, view));
+        found.extend(variables::check(reference, view));
+        found.extend(references::compare(reference, view));
+        found.extend(text::compare(reference, view));
+        found.extend(facts::check(reference, view));
+        // Stale translations (the source changed since the translation was reviewed).
+        found.extend(crate::workflow::lock::check(reference.locale, view.locale));
     }
-    for id in reference
-        .entries
-        .keys()
-        .filter(|id| !locale.entries.contains_key(*id))
-    {
-        let (code, what) = if id.starts_with('-') {
-            (Code::MissingTerm, "term")
-        } else {
-            (Code::MissingMessage, "message")
+    if let Some(manifest) = &tree.manifest {
+        // Missing messages are reported above; building with the reference's text for them
+        // still checks everything else this locale would print.
+        let options = ModelOptions {
+            allow_fallback: true,
+            direction: None,
         };
-        let at = &reference.entries[id];
-        out.push(
-            Diagnostic::error(code, format!("missing {what} `{id}`"))
-                .in_locale(locale.id.clone())
-                .for_message(id.clone())
-                .with_label(
-                    at.file,
-                    at.span.clone(),
-                    format!("defined in the reference `{}`", reference.id),
-                ),
-        );
+        match model::build_pack(tree, view.id(), &options) {
+            Ok(pack) => found.extend(printed(tree, fonts, view, manifest, &pack)),
+            Err(errors) => {
+                let known = found_errors(&found);
+                found.extend(errors.into_iter().filter(|d| !is_cascade(view, &known, d)));
+            }
+        }
     }
-    for (id, at) in locale
-        .entries
-        .iter()
-        .filter(|(id, _)| !reference.entries.contains_key(*id))
-    {
-        let (code, what) = if id.starts_with('-') {
-            (Code::ObsoleteTerm, "term")
-        } else {
-            (Code::ObsoleteMessage, "message")
-        };
-        out.push(
-            Diagnostic::warning(code, format!("obsolete {what} `{id}`"))
-                .in_locale(locale.id.clone())
-                .for_message(id.clone())
-                .with_label(
-                    at.file,
-                    at.span.clone(),
-                    format!("not in the reference `{}`", reference.id),
-                ),
-        );
-    }
-    out
+    apply_allows(view, found)
 }
 
 /// Every character of the pack must be drawable by the locale's fonts: no tofu in print.
+/// Kept for callers without a [`LocaleView`]; [`check`] uses [`glyphs::check`], which also
+/// points at each character in the locale's files.
 pub fn glyphs(pack: &AppealPack, fonts: &FontLibrary) -> Vec<Diagnostic> {
-    let stack = match fonts.stack(&pack.fonts) {
-        Ok(stack) => stack,
-        Err(error) => {
-            return vec![
-                Diagnostic::error(Code::MissingGlyph, error.to_string())
-                    .in_locale(pack.locale.clone()),
-            ];
-        }
+    glyphs::unlocated(pack, fonts)
+}
+
+/// Checks of what the pack prints.
+fn printed(
+    tree: &Tree,
+    fonts: Option<&FontLibrary>,
+    view: &LocaleView,
+    manifest: &crate::manifest::Manifest,
+    pack: &AppealPack,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    if let Some(fonts) = fonts {
+        found.extend(glyphs::check(view, manifest, pack, fonts));
+    }
+    found.extend(limits::check(view, manifest, pack));
+    if view.id() == tree.reference {
+        found.extend(crate::canonical::check(tree, pack));
+    }
+    found
+}
+
+/// Base ids (`id` of `id.attr`) with an error found by the static checks.
+fn found_errors(found: &[Diagnostic]) -> BTreeSet<String> {
+    found
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.message_id.as_deref())
+        .map(|id| base_id(id).to_owned())
+        .collect()
+}
+
+/// A model-building error that only repeats what a static check or the syntax error says.
+fn is_cascade(view: &LocaleView, known: &BTreeSet<String>, diagnostic: &Diagnostic) -> bool {
+    let Some(id) = diagnostic.message_id.as_deref().map(base_id) else {
+        return false;
     };
-    let mut out = Vec::new();
-    let texts = pack
-        .paras()
-        .map(|p| (p.source.as_str(), p.logical_text()))
-        .chain(std::iter::once(("pack title", pack.meta.title.clone())))
-        .chain(std::iter::once(("footer", pack.footer_text(1, 10))));
-    for (source, text) in texts {
-        let mut missing: Vec<char> = text.chars().filter(|&c| !stack.can_draw(c)).collect();
-        missing.sort_unstable();
-        missing.dedup();
-        if !missing.is_empty() {
-            let list = missing
-                .iter()
-                .map(|&c| describe_char(c))
-                .collect::<Vec<_>>()
-                .join(", ");
-            out.push(
-                Diagnostic::error(Code::MissingGlyph, format!("no font of `{}` can draw {list} in `{source}`", pack.locale))
-                    .in_locale(pack.locale.clone())
-                    .for_message(source.to_owned())
-                    .with_note(format!("fonts of this locale: {}", pack.fonts.join(", ")))
-                    .with_help("replace the character, or add a font that has it to fonts/ and to the locale in the manifest"),
+    match diagnostic.code {
+        Code::MissingMessage | Code::MissingAttribute => view.junk.contains(id),
+        Code::ResolveError => view.junk.contains(id) || known.contains(id),
+        _ => false,
+    }
+}
+
+fn base_id(id: &str) -> &str {
+    id.split('.').next().unwrap_or(id)
+}
+
+/// Drops what the locale's `allow(…)` markers silence, and flags markers that silence nothing.
+fn apply_allows(view: &LocaleView, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if view.allows.is_empty() {
+        return found;
+    }
+    let mut used: BTreeSet<(String, Code)> = BTreeSet::new();
+    let mut kept: Vec<Diagnostic> = found
+        .into_iter()
+        .filter(|d| {
+            let Some(id) = d.message_id.as_deref().map(base_id) else {
+                return true;
+            };
+            let allowed = d.locale.as_deref() == Some(view.id())
+                && view
+                    .allows
+                    .get(id)
+                    .is_some_and(|allows| allows.iter().any(|a| a.code == d.code));
+            if allowed {
+                used.insert((id.to_owned(), d.code));
+            }
+            !allowed
+        })
+        .collect();
+    for (key, allows) in &view.allows {
+        for allow in allows
+            .iter()
+            .filter(|a| !used.contains(&((*key).to_owned(), a.code)))
+        {
+            kept.push(
+                view.warning(
+                    Code::UnusedAllow,
+                    format!(
+                        "`allow({})` silences nothing in `{key}`",
+                        allow.code.as_str()
+                    ),
+                    key,
+                )
+                .with_label(allow.file, allow.span.clone(), "no such diagnostic here")
+                .with_help("remove the marker: the problem it was for is gone"),
             );
         }
     }
-    out
+    kept
 }
 
-fn summarise(tree: &Tree, locale: &Locale, diagnostics: &Diagnostics) -> LocaleSummary {
-    let mine = || {
-        diagnostics
-            .iter()
-            .filter(|d| d.locale.as_deref() == Some(locale.id.as_str()))
+/// Coverage and word counts of one locale (errors and warnings are counted later).
+fn measure(reference: Option<&LocaleView>, view: &LocaleView) -> LocaleSummary {
+    let mut summary = LocaleSummary {
+        locale: view.id().to_owned(),
+        errors: 0,
+        warnings: 0,
+        missing: 0,
+        obsolete: 0,
+        coverage: 100.0,
+        words: 0,
+        words_total: 0,
     };
-    let count = |codes: &[Code]| mine().filter(|d| codes.contains(&d.code)).count();
-    let total = tree.reference_locale().map_or(0, |r| r.entries.len());
-    let missing = count(&[Code::MissingMessage, Code::MissingTerm]);
-    let coverage = if total == 0 {
-        100.0
-    } else {
-        100.0 * (total - missing.min(total)) as f64 / total as f64
+    let Some(reference) = reference else {
+        return summary;
     };
-    LocaleSummary {
-        locale: locale.id.clone(),
-        errors: mine().filter(|d| d.is_error()).count(),
-        warnings: mine().filter(|d| !d.is_error()).count(),
-        missing,
-        obsolete: count(&[Code::ObsoleteMessage, Code::ObsoleteTerm]),
-        coverage,
+    let is_reference = reference.id() == view.id();
+    for (key, theirs) in &reference.entries {
+        let mine = view.get(key);
+        if mine.is_none() {
+            summary.missing += 1;
+        }
+        for pattern in theirs.patterns() {
+            let words = text::words(pattern.pattern).len();
+            summary.words_total += words;
+            let translated = mine
+                .and_then(|m| m.pattern(pattern.attribute))
+                .is_some_and(|p| is_reference || p != pattern.pattern);
+            if translated {
+                summary.words += words;
+            }
+        }
     }
+    summary.obsolete = view
+        .entries
+        .keys()
+        .filter(|k| !reference.entries.contains_key(*k))
+        .count();
+    let total = reference.entries.len();
+    if total > 0 {
+        summary.coverage = 100.0 * (total - summary.missing.min(total)) as f64 / total as f64;
+    }
+    summary
 }

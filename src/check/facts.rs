@@ -1,0 +1,435 @@
+//! Facts that must survive translation: numbers, e-mail addresses, URLs and X handles.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use fluent_syntax::ast::Pattern;
+
+use super::view::{EntryView, LocaleView};
+use super::walk::{Event, walk};
+use crate::diagnostic::{Code, Diagnostic};
+
+/// What kind of fact a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Email,
+    Url,
+    Handle,
+}
+
+impl Kind {
+    fn code(self) -> Code {
+        match self {
+            Kind::Email => Code::EmailMismatch,
+            Kind::Url => Code::UrlMismatch,
+            Kind::Handle => Code::HandleMismatch,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Email => "e-mail address",
+            Kind::Url => "URL",
+            Kind::Handle => "handle",
+        }
+    }
+}
+
+/// A number as written, and how it compares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    /// Byte range in the text it was found in.
+    pub span: Range<usize>,
+    /// All its digits in ASCII without leading zeros: `15,000`, `15 000` and `١٥٬٠٠٠` are all
+    /// `15000`; `20.33` and `20,33` are `2033`.
+    pub digits: String,
+    /// Its digit groups, each without leading zeros: `19.05.2025` is 19, 5, 2025, so a date
+    /// written with numbers still contains the day and year of "19 May 2025".
+    pub groups: Vec<String>,
+}
+
+/// Everything of note in one piece of text.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Facts {
+    pub numbers: Vec<Number>,
+    /// (kind, normalised value, span)
+    pub tokens: Vec<(Kind, String, Range<usize>)>,
+}
+
+/// The value of a digit in any of the common decimal digit blocks (ASCII, Arabic-Indic,
+/// Eastern Arabic-Indic, Devanagari, Bengali, Thai, fullwidth, …).
+pub fn digit_value(c: char) -> Option<u32> {
+    const ZEROS: [u32; 22] = [
+        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+        0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0x1946, 0xFF10,
+    ];
+    let code = c as u32;
+    ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&code))
+        .map(|zero| code - zero)
+}
+
+/// Separators inside a number: grouping or decimal marks of some locale.
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | '.' | '\'' | '’' | '\u{066B}' | '\u{066C}') || is_space_separator(c)
+}
+
+/// Spaces group digits only before exactly three digits (`15 000`), so `19 21` stays two.
+fn is_space_separator(c: char) -> bool {
+    matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}')
+}
+
+fn canonical(digits: &str) -> String {
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.is_empty() {
+        "0".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Finds the facts of one piece of text.
+pub fn extract(text: &str) -> Facts {
+    let mut facts = Facts::default();
+    let mut masked: Vec<Range<usize>> = Vec::new();
+    find_urls(text, &mut facts, &mut masked);
+    find_at_signs(text, &mut facts, &mut masked);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let inside_token = masked.iter().any(|m| m.contains(&start));
+        if digit_value(c).is_none() || inside_token {
+            i += 1;
+            continue;
+        }
+        let mut groups: Vec<String> = vec![String::new()];
+        let mut end = i;
+        while end < chars.len() {
+            let c = chars[end].1;
+            if let Some(d) = digit_value(c) {
+                groups
+                    .last_mut()
+                    .expect("one group")
+                    .push(char::from_digit(d, 10).expect("a digit"));
+                end += 1;
+                continue;
+            }
+            // A separator joins two groups only when a digit follows it.
+            let next_is_digit = chars
+                .get(end + 1)
+                .is_some_and(|(_, n)| digit_value(*n).is_some());
+            if !(is_separator(c) && next_is_digit) {
+                break;
+            }
+            if is_space_separator(c) {
+                let following = chars[end + 1..]
+                    .iter()
+                    .take_while(|(_, n)| digit_value(*n).is_some())
+                    .count();
+                let current = groups.last().map_or(0, String::len);
+                if following != 3 || current > 3 {
+                    break;
+                }
+            }
+            groups.push(String::new());
+            end += 1;
+        }
+        let span_end = chars.get(end).map_or(text.len(), |(at, _)| *at);
+        let digits: String = groups.concat();
+        facts.numbers.push(Number {
+            span: start..span_end,
+            digits: canonical(&digits),
+            groups: groups.iter().map(|g| canonical(g)).collect(),
+        });
+        i = end;
+    }
+    facts
+}
+
+fn word_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '/' || c == '.'))
+}
+
+fn find_urls(text: &str, facts: &mut Facts, masked: &mut Vec<Range<usize>>) {
+    let mut from = 0;
+    while let Some(found) = ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|p| text[from..].find(p).map(|i| from + i))
+        .min()
+    {
+        if !word_start(text, found) {
+            from = found + 1;
+            continue;
+        }
+        let end = text[found..]
+            .find(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, '<' | '>' | '"' | '“' | '”' | '«' | '»' | '{' | '}')
+            })
+            .map_or(text.len(), |i| found + i);
+        let url = text[found..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '’']);
+        let span = found..found + url.len();
+        let normal = url.trim_end_matches('/').to_owned();
+        facts.tokens.push((Kind::Url, normal, span.clone()));
+        masked.push(span);
+        from = end.max(found + 1);
+    }
+}
+
+fn find_at_signs(text: &str, facts: &mut Facts, masked: &mut Vec<Range<usize>>) {
+    let is_local = |c: char| c.is_ascii_alphanumeric() || "._%+-".contains(c);
+    let is_domain = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
+    for (at, _) in text.match_indices('@') {
+        if masked.iter().any(|m| m.contains(&at)) {
+            continue;
+        }
+        let local_start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_local(*c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let after = &text[at + 1..];
+        if local_start < at {
+            let domain_len = after.find(|c: char| !is_domain(c)).unwrap_or(after.len());
+            let domain = after[..domain_len].trim_end_matches(['.', '-']);
+            if domain.contains('.') && !domain.starts_with('.') {
+                let span = local_start..at + 1 + domain.len();
+                facts
+                    .tokens
+                    .push((Kind::Email, text[span.clone()].to_lowercase(), span.clone()));
+                masked.push(span);
+            }
+            continue;
+        }
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        if (1..=15).contains(&name_len) {
+            let span = at..at + 1 + name_len;
+            facts.tokens.push((
+                Kind::Handle,
+                text[span.clone()].to_lowercase(),
+                span.clone(),
+            ));
+            masked.push(span);
+        }
+    }
+}
+
+/// The facts of a whole pattern (every variant), with spans in the file's source.
+fn pattern_facts(entry: &EntryView, pattern: &Pattern<&str>) -> Facts {
+    let mut all = Facts::default();
+    walk(pattern, &mut |event| {
+        // Number literals in placeables are left out: they are mostly function options
+        // (`minimumFractionDigits: 2`), not facts of the text.
+        let (Event::Text(text) | Event::Literal(text)) = event else {
+            return;
+        };
+        let base = entry.span_of(text).start;
+        let shift = |r: Range<usize>| base + r.start..base + r.end;
+        let found = extract(text);
+        all.numbers
+            .extend(found.numbers.into_iter().map(|n| Number {
+                span: shift(n.span),
+                ..n
+            }));
+        all.tokens
+            .extend(found.tokens.into_iter().map(|(k, v, r)| (k, v, shift(r))));
+    });
+    all
+}
+
+/// Each number, e-mail address, URL and handle of the reference must be in the translation
+/// (error); e-mail addresses, URLs and handles the reference lacks are flagged (warning), as
+/// a changed contact is how an appeal gets misdirected. Numbers the translation adds are not
+/// flagged: the source writes some numbers as words ("four and six years").
+pub fn check(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for entry in view.entries.values() {
+        let Some(theirs) = reference.get(entry.key) else {
+            continue;
+        };
+        for pattern in entry.patterns() {
+            let Some(reference_pattern) = theirs.pattern(pattern.attribute) else {
+                continue;
+            };
+            if reference_pattern == pattern.pattern {
+                continue;
+            }
+            let expected = pattern_facts(theirs, reference_pattern);
+            if expected == Facts::default() && !has_at_or_url_hint(pattern.pattern) {
+                continue;
+            }
+            let found = pattern_facts(entry, pattern.pattern);
+            compare(
+                view,
+                entry,
+                &pattern.name,
+                pattern.span.clone(),
+                theirs,
+                &expected,
+                &found,
+                &mut out,
+            );
+        }
+    }
+    out
+}
+
+/// Cheap test before extracting the facts of a translation whose source has none.
+fn has_at_or_url_hint(pattern: &Pattern<&str>) -> bool {
+    let mut hint = false;
+    walk(pattern, &mut |event| {
+        if let Event::Text(t) | Event::Literal(t) = event
+            && (t.contains('@') || t.contains("http") || t.contains("www."))
+        {
+            hint = true;
+        }
+    });
+    hint
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compare(
+    view: &LocaleView,
+    entry: &EntryView,
+    about: &str,
+    span: Range<usize>,
+    theirs: &EntryView,
+    expected: &Facts,
+    found: &Facts,
+    out: &mut Vec<Diagnostic>,
+) {
+    let readings: BTreeSet<&str> = found
+        .numbers
+        .iter()
+        .flat_map(|n| std::iter::once(n.digits.as_str()).chain(n.groups.iter().map(String::as_str)))
+        .collect();
+    let source = theirs.source();
+    let mine = entry.source();
+    let mut reported = BTreeSet::new();
+    for number in &expected.numbers {
+        let present = readings.contains(number.digits.as_str())
+            || number.groups.iter().all(|g| readings.contains(g.as_str()));
+        if present || !reported.insert(number.digits.clone()) {
+            continue;
+        }
+        let written = &source[number.span.clone()];
+        let listed: Vec<&str> = found
+            .numbers
+            .iter()
+            .map(|n| &mine[n.span.clone()])
+            .collect();
+        out.push(
+            view.error(Code::NumberMismatch, format!("`{about}` lacks the number {written} of the reference"), about)
+                .with_label(entry.file_id(), span.clone(), format!("no {written} in this translation"))
+                .with_label(theirs.file_id(), number.span.clone(), "in the reference")
+                .with_note(if listed.is_empty() {
+                    "the translation has no numbers".to_owned()
+                } else {
+                    format!("numbers in the translation: {}", listed.join(", "))
+                })
+                .with_help("write it with your language's digits and grouping (15 000, 15.000, ١٥٬٠٠٠ are all fine), but the same number"),
+        );
+    }
+    for (kind, value, at) in &expected.tokens {
+        if found.tokens.iter().any(|(k, v, _)| k == kind && v == value) {
+            continue;
+        }
+        let written = &source[at.clone()];
+        out.push(
+            view.error(
+                kind.code(),
+                format!(
+                    "`{about}` lacks the {} {written} of the reference",
+                    kind.noun()
+                ),
+                about,
+            )
+            .with_label(
+                entry.file_id(),
+                span.clone(),
+                format!("no {written} in this translation"),
+            )
+            .with_label(theirs.file_id(), at.clone(), "in the reference")
+            .with_help(format!(
+                "copy the {} exactly as the source has it",
+                kind.noun()
+            )),
+        );
+    }
+    for (kind, value, at) in &found.tokens {
+        if expected
+            .tokens
+            .iter()
+            .any(|(k, v, _)| k == kind && v == value)
+        {
+            continue;
+        }
+        let written = &mine[at.clone()];
+        out.push(
+            view.warning(kind.code(), format!("`{about}` has the {} {written}, which the reference does not", kind.noun()), about)
+                .with_label(entry.file_id(), at.clone(), format!("not in the reference `{}`", theirs.file.name))
+                .with_help("a contact that is not in the source can misdirect the appeal: check it with the source"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<String> {
+        extract(text)
+            .numbers
+            .into_iter()
+            .map(|n| n.digits)
+            .collect()
+    }
+
+    #[test]
+    fn numbers_in_every_locale_format() {
+        assert_eq!(numbers("up to 15,000 rubles"), ["15000"]);
+        assert_eq!(numbers("jusqu’à 15\u{202F}000 roubles"), ["15000"]);
+        assert_eq!(numbers("bis zu 15.000 Rubel"), ["15000"]);
+        assert_eq!(numbers("hasta 15 000 rublos"), ["15000"]);
+        assert_eq!(numbers("١٥٬٠٠٠ روبل"), ["15000"]);
+        assert_eq!(numbers("۱۵۰۰۰"), ["15000"]);
+        assert_eq!(numbers("Article 20.33 and 20,33"), ["2033", "2033"]);
+        assert_eq!(numbers("Articles 19, 21 and 22"), ["19", "21", "22"]);
+        assert_eq!(numbers("in 2015 2021"), ["2015", "2021"]);
+    }
+
+    #[test]
+    fn dates_keep_their_groups() {
+        let facts = extract("19.05.2025");
+        assert_eq!(facts.numbers[0].groups, ["19", "5", "2025"]);
+    }
+
+    #[test]
+    fn contacts_are_tokens_not_numbers() {
+        let facts = extract(
+            "write to mission.russian@vtxnet.ch or @KremlinRussia_E, see https://x.com/a1.",
+        );
+        let kinds: Vec<(Kind, &str)> = facts
+            .tokens
+            .iter()
+            .map(|(k, v, _)| (*k, v.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Url, "https://x.com/a1"),
+                (Kind::Email, "mission.russian@vtxnet.ch"),
+                (Kind::Handle, "@kremlinrussia_e")
+            ]
+        );
+        assert!(facts.numbers.is_empty());
+    }
+}

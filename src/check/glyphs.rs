@@ -1,0 +1,176 @@
+//! Glyph coverage: every character a locale's pack prints must be drawable by its fonts.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use super::view::LocaleView;
+use super::walk::{Event, walk};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::fonts::FontLibrary;
+use crate::manifest::Manifest;
+use crate::model::AppealPack;
+use crate::render::describe_char;
+use crate::source::FileId;
+
+/// At most this many characters are pointed at in one diagnostic; all are named.
+const MAX_LABELS: usize = 6;
+
+/// Checks the text of the built pack (what is printed, arguments and fallbacks included),
+/// then points at each missing character in the locale's files.
+pub fn check(
+    view: &LocaleView,
+    manifest: &Manifest,
+    pack: &AppealPack,
+    fonts: &FontLibrary,
+) -> Vec<Diagnostic> {
+    let stack = match fonts.stack(&pack.fonts) {
+        Ok(stack) => stack,
+        Err(error) => {
+            return vec![
+                Diagnostic::error(Code::MissingGlyph, error.to_string())
+                    .in_locale(view.id())
+                    .with_help("name a family of fonts/fonts.toml in the manifest's [fonts]"),
+            ];
+        }
+    };
+    // Message → characters no font draws, in message order.
+    let mut missing: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
+    let mut texts: Vec<(&str, String)> = pack
+        .paras()
+        .map(|p| (p.source.as_str(), p.logical_text()))
+        .collect();
+    let pack_config = &manifest.pack;
+    texts.push((pack_config.title.name.as_str(), pack.meta.title.clone()));
+    texts.push((
+        pack_config.language_name.name.as_str(),
+        pack.language_name.clone(),
+    ));
+    texts.push((pack_config.footer.name.as_str(), pack.footer_text(1, 10)));
+    let optional = [
+        (&pack_config.subtitle, &pack.meta.subtitle),
+        (&pack_config.subject, &pack.meta.subject),
+        (&pack_config.author, &pack.meta.author),
+    ];
+    for (message, text) in optional {
+        if let (Some(message), Some(text)) = (message, text) {
+            texts.push((message.name.as_str(), text.clone()));
+        }
+    }
+    for (source, text) in texts {
+        for c in text.chars().filter(|&c| !stack.can_draw(c)) {
+            missing.entry(source.to_owned()).or_default().insert(c);
+        }
+    }
+
+    let mut out = Vec::new();
+    for (source, chars) in missing {
+        let list = chars
+            .iter()
+            .map(|&c| describe_char(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut diagnostic = view
+            .error(Code::MissingGlyph, format!("no font of `{}` can draw {list} in `{source}`", view.id()), &source)
+            .with_note(format!("fonts of this locale: {}", pack.fonts.join(", ")))
+            .with_help("replace the character, or add a font that has it to fonts/ and to the locale in the manifest");
+        let mut labels = 0;
+        for &c in &chars {
+            if labels == MAX_LABELS {
+                break;
+            }
+            if let Some((file, span)) = locate(view, &source, c) {
+                diagnostic = diagnostic.with_label(file, span, describe_char(c));
+                labels += 1;
+            }
+        }
+        if labels == 0
+            && let Some(entry) = view.get(source.split('.').next().unwrap_or(&source))
+        {
+            diagnostic = diagnostic.with_label(
+                entry.file_id(),
+                entry.span.clone(),
+                "printed from this message",
+            );
+        }
+        out.push(diagnostic);
+    }
+    out
+}
+
+/// The characters of each paragraph, the title and the footer that no font draws, by message,
+/// without source locations.
+pub fn unlocated(pack: &AppealPack, fonts: &FontLibrary) -> Vec<Diagnostic> {
+    let stack = match fonts.stack(&pack.fonts) {
+        Ok(stack) => stack,
+        Err(error) => {
+            return vec![
+                Diagnostic::error(Code::MissingGlyph, error.to_string())
+                    .in_locale(pack.locale.clone()),
+            ];
+        }
+    };
+    let mut missing: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
+    let texts = pack
+        .paras()
+        .map(|p| (p.source.clone(), p.logical_text()))
+        .chain([
+            ("pack title".to_owned(), pack.meta.title.clone()),
+            ("footer".to_owned(), pack.footer_text(1, 10)),
+        ]);
+    for (source, text) in texts {
+        for c in text.chars().filter(|&c| !stack.can_draw(c)) {
+            missing.entry(source.clone()).or_default().insert(c);
+        }
+    }
+    missing
+        .into_iter()
+        .map(|(source, chars)| {
+            let list = chars
+                .iter()
+                .map(|&c| describe_char(c))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Diagnostic::error(
+                Code::MissingGlyph,
+                format!("no font of `{}` can draw {list} in `{source}`", pack.locale),
+            )
+            .in_locale(pack.locale.clone())
+            .for_message(source)
+            .with_note(format!("fonts of this locale: {}", pack.fonts.join(", ")))
+        })
+        .collect()
+}
+
+/// Where `c` is written: in the message itself, else in the first entry of the locale that
+/// has it (a term, or an addressee's name passed as an argument).
+fn locate(view: &LocaleView, source: &str, c: char) -> Option<(FileId, Range<usize>)> {
+    let (id, attribute) = match source.split_once('.') {
+        Some((id, attribute)) => (id, Some(attribute)),
+        None => (source, None),
+    };
+    let own = view
+        .get(id)
+        .and_then(|e| e.pattern(attribute).map(|p| (e, p)));
+    let others = view
+        .entries
+        .values()
+        .flat_map(|e| e.patterns().into_iter().map(move |p| (e, p.pattern)));
+    for (entry, pattern) in own.into_iter().chain(others) {
+        let mut found = None;
+        walk(pattern, &mut |event| {
+            if found.is_some() {
+                return;
+            }
+            if let Event::Text(text) | Event::Literal(text) = event
+                && let Some(at) = text.find(c)
+            {
+                let start = entry.span_of(text).start + at;
+                found = Some(start..start + c.len_utf8());
+            }
+        });
+        if let Some(span) = found {
+            return Some((entry.file_id(), span));
+        }
+    }
+    None
+}

@@ -1,0 +1,274 @@
+//! References: messages and terms a pattern refers to must exist; no cycles; none dropped.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use super::variables::closest;
+use super::view::{EntryView, LocaleView};
+use super::walk::{Event, walk};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::FileId;
+
+/// A reference from one pattern to another (`msg`, `msg.attr`, `-term`, `-term.attr`).
+struct Edge {
+    target: String,
+    file: FileId,
+    span: Range<usize>,
+}
+
+/// References to messages, terms or attributes the locale does not define, and cycles.
+pub fn check(view: &LocaleView) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut graph: BTreeMap<String, Vec<Edge>> = BTreeMap::new();
+    for entry in view.entries.values() {
+        for pattern in entry.patterns() {
+            let edges = graph.entry(pattern.name.clone()).or_default();
+            walk(pattern.pattern, &mut |event| {
+                let (key, attribute, is_term) = match event {
+                    Event::MessageRef { id, attribute } => (id.to_owned(), attribute, false),
+                    Event::TermRef { id, attribute } => (format!("-{id}"), attribute, true),
+                    _ => return,
+                };
+                let id_slice = match event {
+                    Event::MessageRef { id, .. } | Event::TermRef { id, .. } => id,
+                    _ => unreachable!("matched above"),
+                };
+                let mut span = entry.span_of(id_slice);
+                if is_term {
+                    span.start = span.start.saturating_sub(1);
+                }
+                let target = match attribute {
+                    Some(a) => format!("{key}.{a}"),
+                    None => key.clone(),
+                };
+                if let Some(problem) = unknown(
+                    view,
+                    entry,
+                    &pattern.name,
+                    &key,
+                    attribute,
+                    is_term,
+                    span.clone(),
+                ) {
+                    out.push(problem);
+                } else {
+                    edges.push(Edge {
+                        target,
+                        file: entry.file_id(),
+                        span,
+                    });
+                }
+            });
+        }
+    }
+    out.extend(cycles(view, &graph));
+    out
+}
+
+fn unknown(
+    view: &LocaleView,
+    entry: &EntryView,
+    about: &str,
+    key: &str,
+    attribute: Option<&str>,
+    is_term: bool,
+    span: Range<usize>,
+) -> Option<Diagnostic> {
+    let code = if is_term {
+        Code::UnknownTerm
+    } else {
+        Code::UnknownMessage
+    };
+    let what = if is_term { "term" } else { "message" };
+    let Some(target) = view.get(key) else {
+        // Lost to a syntax error, which is reported already.
+        if view.junk.contains(key) {
+            return None;
+        }
+        let mut diagnostic = view
+            .error(code, format!("unknown {what} `{key}` in `{about}`"), about)
+            .with_label(
+                entry.file_id(),
+                span,
+                format!("`{}` defines no such {what}", view.id()),
+            );
+        let candidates: Vec<&str> = view
+            .entries
+            .keys()
+            .copied()
+            .filter(|k| k.starts_with('-') == is_term)
+            .collect();
+        if let Some(suggestion) = closest(key, &candidates) {
+            diagnostic = diagnostic.with_help(format!("did you mean `{suggestion}`?"));
+        } else if is_term {
+            diagnostic = diagnostic.with_help(format!(
+                "define `{key}` in this locale: terms are per locale"
+            ));
+        }
+        return Some(diagnostic);
+    };
+    match attribute {
+        Some(name) if target.attribute(name).is_none() => Some(
+            view.error(
+                code,
+                format!("`{key}` has no attribute `.{name}` (used in `{about}`)"),
+                about,
+            )
+            .with_label(entry.file_id(), span, "referenced here")
+            .with_label(
+                target.file_id(),
+                target.span.clone(),
+                format!("`{key}` is defined here"),
+            ),
+        ),
+        None if target.value.is_none() => Some(
+            view.error(
+                code,
+                format!("`{key}` has no value to show in `{about}`"),
+                about,
+            )
+            .with_label(entry.file_id(), span, "referenced here")
+            .with_label(
+                target.file_id(),
+                target.span.clone(),
+                "it has only attributes",
+            )
+            .with_help(format!(
+                "refer to one of its attributes, `{{ {key}.name }}`"
+            )),
+        ),
+        _ => None,
+    }
+}
+
+/// Reference cycles (`a = { b }`, `b = { a }`): Fluent refuses to format them. Iterative, so a
+/// hostile chain of references cannot overflow the stack.
+fn cycles(view: &LocaleView, graph: &BTreeMap<String, Vec<Edge>>) -> Vec<Diagnostic> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        Open,
+        Done,
+    }
+    let mut state: BTreeMap<&str, State> = graph.keys().map(|k| (k.as_str(), State::New)).collect();
+    let mut out = Vec::new();
+    let mut seen_cycles: BTreeSet<Vec<String>> = BTreeSet::new();
+    for start in graph.keys() {
+        if state[start.as_str()] != State::New {
+            continue;
+        }
+        // (node, index of the next edge to follow)
+        let mut stack: Vec<(&str, usize)> = vec![(start.as_str(), 0)];
+        state.insert(start.as_str(), State::Open);
+        while let Some((node, next)) = stack.last().copied() {
+            let edges = graph.get(node).map_or(&[][..], Vec::as_slice);
+            let Some(edge) = edges.get(next) else {
+                state.insert(node, State::Done);
+                stack.pop();
+                continue;
+            };
+            if let Some(top) = stack.last_mut() {
+                top.1 += 1;
+            }
+            match state.get(edge.target.as_str()).copied() {
+                Some(State::New) => {
+                    state.insert(edge.target.as_str(), State::Open);
+                    stack.push((edge.target.as_str(), 0));
+                }
+                Some(State::Open) => {
+                    let from = stack
+                        .iter()
+                        .position(|(n, _)| *n == edge.target)
+                        .unwrap_or(0);
+                    let members: Vec<String> =
+                        stack[from..].iter().map(|(n, _)| (*n).to_owned()).collect();
+                    let mut key = members.clone();
+                    key.sort();
+                    if seen_cycles.insert(key) {
+                        let mut chain = members.clone();
+                        chain.push(edge.target.clone());
+                        let chain = chain
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(" → ");
+                        out.push(
+                            view.error(
+                                Code::CyclicReference,
+                                format!("cyclic reference: {chain}"),
+                                &members[0],
+                            )
+                            .with_label(
+                                edge.file,
+                                edge.span.clone(),
+                                "this reference closes the cycle",
+                            )
+                            .with_note("fluent cannot format a message that refers back to itself"),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// References of the reference's pattern that the translation drops: a warning, since a
+/// grammar may need the name spelt out (a term in a case it does not define).
+pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for entry in view.entries.values() {
+        let Some(theirs) = reference.get(entry.key) else {
+            continue;
+        };
+        for pattern in entry.patterns() {
+            let Some(reference_pattern) = theirs.pattern(pattern.attribute) else {
+                continue;
+            };
+            let used = referenced(pattern.pattern);
+            for (target, slice) in referenced(reference_pattern) {
+                if used.contains_key(&target) {
+                    continue;
+                }
+                let what = if target.starts_with('-') {
+                    "term"
+                } else {
+                    "message"
+                };
+                let mut at = theirs.span_of(slice);
+                if target.starts_with('-') {
+                    at.start = at.start.saturating_sub(1);
+                }
+                out.push(
+                    view.warning(
+                        Code::MissingReference,
+                        format!("`{}` does not use the {what} `{target}` as the reference does", pattern.name),
+                        &pattern.name,
+                    )
+                    .with_label(entry.file_id(), pattern.span.clone(), format!("no `{{ {target} }}` in this translation"))
+                    .with_label(theirs.file_id(), at, "used in the reference")
+                    .with_help(format!(
+                        "use `{{ {target} }}` so the name reads the same everywhere, or mark the message `# allow(missing-reference): <reason>`"
+                    )),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Message and term ids a pattern refers to, with the slice of the first reference.
+fn referenced<'a>(pattern: &'a fluent_syntax::ast::Pattern<&'a str>) -> BTreeMap<String, &'a str> {
+    let mut out = BTreeMap::new();
+    walk(pattern, &mut |event| match event {
+        Event::MessageRef { id, .. } => {
+            out.entry(id.to_owned()).or_insert(id);
+        }
+        Event::TermRef { id, .. } => {
+            out.entry(format!("-{id}")).or_insert(id);
+        }
+        _ => {}
+    });
+    out
+}

@@ -1,0 +1,283 @@
+//! Structure: missing and obsolete files, messages, terms, values and attributes; duplicates.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast::VariantKey;
+
+use super::view::{EntryView, LocaleView};
+use super::walk::{Event, walk};
+use crate::diagnostic::{Code, Diagnostic};
+
+/// What the locale has and lacks compared with the reference. A missing file is reported
+/// once, not once per message it would hold; entries lost to a syntax error are left to it.
+pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let missing_files: BTreeSet<&str> = reference
+        .files
+        .keys()
+        .copied()
+        .filter(|name| !view.files.contains_key(name))
+        .collect();
+    let obsolete_files: BTreeSet<&str> = view
+        .files
+        .keys()
+        .copied()
+        .filter(|name| !reference.files.contains_key(name))
+        .collect();
+
+    for name in &missing_files {
+        let file = reference.files[name];
+        let lost: Vec<&str> = reference
+            .entries
+            .values()
+            .filter(|e| e.file.file == file.file && !view.entries.contains_key(e.key))
+            .map(|e| e.key)
+            .collect();
+        let mut diagnostic = Diagnostic::error(Code::MissingFile, format!("missing file `{name}`"))
+            .in_locale(view.id())
+            .with_label(
+                file.file,
+                0..0,
+                format!("this file of the reference `{}`", reference.id()),
+            )
+            .with_help(format!("create {}", view.locale.dir.join(name).display()));
+        if !lost.is_empty() {
+            diagnostic = diagnostic.with_note(format!(
+                "it holds {} of the locale's missing messages and terms: {}",
+                lost.len(),
+                shorten(&lost, 8)
+            ));
+        }
+        out.push(diagnostic);
+    }
+    for name in &obsolete_files {
+        out.push(
+            Diagnostic::warning(Code::ObsoleteFile, format!("obsolete file `{name}`"))
+                .in_locale(view.id())
+                .with_label(
+                    view.files[name].file,
+                    0..0,
+                    format!("the reference `{}` has no such file", reference.id()),
+                )
+                .with_help(
+                    "remove it, or move what is still needed to the files the reference has",
+                ),
+        );
+    }
+
+    for (key, at) in &reference.entries {
+        let Some(mine) = view.entries.get(key) else {
+            if view.junk.contains(*key) || missing_files.contains(at.file.name.as_str()) {
+                continue;
+            }
+            let (code, what) = if at.is_term() {
+                (Code::MissingTerm, "term")
+            } else {
+                (Code::MissingMessage, "message")
+            };
+            out.push(
+                view.error(code, format!("missing {what} `{key}`"), key)
+                    .with_label(
+                        at.file_id(),
+                        at.span.clone(),
+                        format!("defined in the reference `{}`", reference.id()),
+                    )
+                    .with_help(format!(
+                        "translate it in {}",
+                        view.locale.dir.join(&at.file.name).display()
+                    )),
+            );
+            continue;
+        };
+        compare_entry(reference, at, view, mine, &mut out);
+    }
+    for (key, mine) in &view.entries {
+        if reference.entries.contains_key(key) || reference.junk.contains(*key) {
+            continue;
+        }
+        if obsolete_files.contains(mine.file.name.as_str()) {
+            continue;
+        }
+        let (code, what) = if mine.is_term() {
+            (Code::ObsoleteTerm, "term")
+        } else {
+            (Code::ObsoleteMessage, "message")
+        };
+        out.push(
+            view.warning(code, format!("obsolete {what} `{key}`"), key)
+                .with_label(
+                    mine.file_id(),
+                    mine.span.clone(),
+                    format!("not in the reference `{}`", reference.id()),
+                )
+                .with_help("remove it: nothing uses it"),
+        );
+    }
+    out
+}
+
+/// Values and attributes of one entry that both locales define.
+fn compare_entry(
+    reference: &LocaleView,
+    theirs: &EntryView,
+    view: &LocaleView,
+    mine: &EntryView,
+    out: &mut Vec<Diagnostic>,
+) {
+    let key = mine.key;
+    match (theirs.value.is_some(), mine.value.is_some()) {
+        (true, false) => out.push(
+            view.error(Code::MissingValue, format!("`{key}` has no value"), key)
+                .with_label(mine.file_id(), mine.span.clone(), "only attributes here")
+                .with_label(
+                    theirs.file_id(),
+                    theirs.span.clone(),
+                    format!("the reference `{}` has a value", reference.id()),
+                ),
+        ),
+        (false, true) => out.push(
+            view.warning(
+                Code::ObsoleteValue,
+                format!("`{key}` has a value the reference does not have"),
+                key,
+            )
+            .with_label(
+                mine.file_id(),
+                mine.span.clone(),
+                "this value is never shown",
+            )
+            .with_label(
+                theirs.file_id(),
+                theirs.span.clone(),
+                format!("attributes only in the reference `{}`", reference.id()),
+            ),
+        ),
+        _ => {}
+    }
+    for attribute in theirs.patterns().iter().filter_map(|p| p.attribute) {
+        if mine.attribute(attribute).is_none() {
+            let at = theirs
+                .attribute(attribute)
+                .map_or(theirs.span.clone(), |a| theirs.span_of(a.id.name));
+            out.push(
+                view.error(
+                    Code::MissingAttribute,
+                    format!("missing attribute `{key}.{attribute}`"),
+                    &format!("{key}.{attribute}"),
+                )
+                .with_label(
+                    mine.file_id(),
+                    mine.span.clone(),
+                    format!("add `.{attribute}` to this {}", noun(mine)),
+                )
+                .with_label(
+                    theirs.file_id(),
+                    at,
+                    format!("defined in the reference `{}`", reference.id()),
+                ),
+            );
+        }
+    }
+    for pattern in mine.patterns() {
+        let Some(attribute) = pattern.attribute else {
+            continue;
+        };
+        if theirs.attribute(attribute).is_none() {
+            out.push(
+                view.warning(
+                    Code::ObsoleteAttribute,
+                    format!("obsolete attribute `{key}.{attribute}`"),
+                    &pattern.name,
+                )
+                .with_label(
+                    mine.file_id(),
+                    pattern.span.clone(),
+                    format!("not in the reference `{}`", reference.id()),
+                ),
+            );
+        }
+    }
+}
+
+fn noun(entry: &EntryView) -> &'static str {
+    if entry.is_term() { "term" } else { "message" }
+}
+
+/// Attributes defined twice in one entry, and variant keys repeated in one select.
+pub fn duplicates(view: &LocaleView) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for entry in view.entries.values() {
+        let mut seen: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
+        for attribute in entry.attributes {
+            let span = entry.span_of(attribute.id.name);
+            match seen.get(attribute.id.name) {
+                Some(first) => out.push(
+                    view.warning(
+                        Code::DuplicateAttribute,
+                        format!(
+                            "attribute `.{}` is defined twice in `{}`",
+                            attribute.id.name, entry.key
+                        ),
+                        &format!("{}.{}", entry.key, attribute.id.name),
+                    )
+                    .with_label(entry.file_id(), span, "defined again here")
+                    .with_label(entry.file_id(), first.clone(), "first defined here")
+                    .with_note("the first definition is used"),
+                ),
+                None => {
+                    seen.insert(attribute.id.name, span);
+                }
+            }
+        }
+        for pattern in entry.patterns() {
+            walk(pattern.pattern, &mut |event| {
+                let Event::Select { variants, .. } = event else {
+                    return;
+                };
+                let mut keys: BTreeMap<String, std::ops::Range<usize>> = BTreeMap::new();
+                for variant in variants {
+                    let (normal, slice) = match variant.key {
+                        VariantKey::Identifier { name } => (name.to_owned(), name),
+                        // `[1]` and `[1.0]` are the same key to Fluent.
+                        VariantKey::NumberLiteral { value } => (
+                            value
+                                .parse::<f64>()
+                                .map_or(value.to_owned(), |n| format!("#{n}")),
+                            value,
+                        ),
+                    };
+                    let span = entry.span_of(slice);
+                    match keys.get(&normal) {
+                        Some(first) => out.push(
+                            view.warning(
+                                Code::DuplicateVariant,
+                                format!(
+                                    "variant `[{slice}]` appears twice in one select of `{}`",
+                                    pattern.name
+                                ),
+                                &pattern.name,
+                            )
+                            .with_label(entry.file_id(), span, "repeated here")
+                            .with_label(entry.file_id(), first.clone(), "first here")
+                            .with_note("only the first is ever chosen"),
+                        ),
+                        None => {
+                            keys.insert(normal, span);
+                        }
+                    }
+                }
+            });
+        }
+    }
+    out
+}
+
+/// `a, b, c and 5 more`.
+pub fn shorten(items: &[&str], max: usize) -> String {
+    let shown: Vec<String> = items.iter().take(max).map(|i| format!("`{i}`")).collect();
+    let mut text = shown.join(", ");
+    if items.len() > max {
+        text.push_str(&format!(" and {} more", items.len() - max));
+    }
+    text
+}

@@ -1,0 +1,185 @@
+//! Variables: each message's `$variables`, per variant, against the reference's.
+
+use std::collections::BTreeSet;
+
+use super::view::{EntryView, LocaleView, PatternView};
+use super::walk::{VariantPath, variables, variant_paths};
+use crate::diagnostic::{Code, Diagnostic};
+
+/// An unknown variable is an error (it renders as `{$name}`); one the translation leaves out
+/// is a warning, per message and per variant. Terms are skipped: their variables are their
+/// own parameters, not the message's.
+pub fn check(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for entry in view.entries.values().filter(|e| !e.is_term()) {
+        let Some(theirs) = reference.get(entry.key) else {
+            continue;
+        };
+        for pattern in entry.patterns() {
+            let Some(reference_pattern) = theirs.pattern(pattern.attribute) else {
+                continue;
+            };
+            compare(view, entry, &pattern, theirs, reference_pattern, &mut out);
+        }
+    }
+    out
+}
+
+fn compare(
+    view: &LocaleView,
+    entry: &EntryView,
+    pattern: &PatternView,
+    theirs: &EntryView,
+    reference_pattern: &fluent_syntax::ast::Pattern<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let known = variables(reference_pattern);
+    let mine = variables(pattern.pattern);
+    let about = pattern.name.as_str();
+    let uses = if known.is_empty() {
+        "the reference uses no variables here".to_owned()
+    } else {
+        format!(
+            "the reference uses {}",
+            known
+                .iter()
+                .map(|v| format!("`${v}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+
+    for name in mine.iter().filter(|n| !known.contains(n)) {
+        let span = dollar_span(entry, name);
+        let mut diagnostic = view
+            .error(
+                Code::UnknownVariable,
+                format!("unknown variable `${name}` in `{about}`"),
+                about,
+            )
+            .with_label(
+                entry.file_id(),
+                span,
+                "not a variable of the reference message",
+            )
+            .with_note(uses.clone());
+        if let Some(suggestion) = closest(name, &known) {
+            diagnostic = diagnostic.with_help(format!("did you mean `${suggestion}`?"));
+        }
+        out.push(diagnostic);
+    }
+
+    let mut left_out: BTreeSet<&str> = BTreeSet::new();
+    for name in known.iter().filter(|n| !mine.contains(n)) {
+        left_out.insert(name);
+        out.push(
+            view.warning(Code::MissingVariable, format!("`{about}` leaves out `${name}`"), about)
+                .with_label(entry.file_id(), pattern.span.clone(), format!("`${name}` appears nowhere in this translation"))
+                .with_label(theirs.file_id(), dollar_span(theirs, name), "used in the reference")
+                .with_help(format!("add `{{ ${name} }}` where your language puts it, or mark the message `# allow(missing-variable): <reason>`")),
+        );
+    }
+
+    // Per variant: a variable the reference shows on every path must be on every path of the
+    // translation; where both have the same variant, that variant's variables must match.
+    let reference_paths = variant_paths(reference_pattern);
+    let my_paths = variant_paths(pattern.pattern);
+    if my_paths.len() == 1 && reference_paths.len() == 1 {
+        return;
+    }
+    let everywhere: BTreeSet<&str> = known
+        .iter()
+        .copied()
+        .filter(|v| reference_paths.iter().all(|p| p.variables.contains(v)))
+        .collect();
+    let mut reported: BTreeSet<(String, &str)> = BTreeSet::new();
+    for path in &my_paths {
+        let twin: Option<&VariantPath> = reference_paths.iter().find(|r| r.keys == path.keys);
+        let expected: BTreeSet<&str> = everywhere
+            .iter()
+            .copied()
+            .chain(twin.into_iter().flat_map(|t| t.variables.iter().copied()))
+            .collect();
+        for name in expected {
+            if path.variables.contains(name) || left_out.contains(name) || path.keys.is_empty() {
+                continue;
+            }
+            if !reported.insert((path.describe(), name)) {
+                continue;
+            }
+            let key = path.keys.last().map(|(_, k)| *k).unwrap_or_default();
+            out.push(
+                view.warning(
+                    Code::MissingVariable,
+                    format!(
+                        "variant {} of `{about}` leaves out `${name}`",
+                        path.describe()
+                    ),
+                    about,
+                )
+                .with_label(
+                    entry.file_id(),
+                    entry.span_of(key),
+                    format!("`${name}` is not shown in this variant"),
+                )
+                .with_note(match twin {
+                    Some(_) => format!("the reference's variant {} shows it", path.describe()),
+                    None => "the reference shows it in every variant".to_owned(),
+                }),
+            );
+        }
+    }
+}
+
+/// The span of `$name` from the slice of `name`.
+fn dollar_span(entry: &EntryView, name: &str) -> std::ops::Range<usize> {
+    let span = entry.span_of(name);
+    if span == (0..0) {
+        return entry.span.clone();
+    }
+    span.start.saturating_sub(1)..span.end
+}
+
+/// The closest known name, if it is close enough to be a typo.
+pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .iter()
+        .map(|c| (levenshtein(&name.to_lowercase(), &c.to_lowercase()), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Edit distance in characters (insertions, deletions, substitutions).
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                previous
+            } else {
+                1 + previous.min(row[j]).min(current)
+            };
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_find_their_variable() {
+        assert_eq!(levenshtein("nme", "name"), 1);
+        assert_eq!(closest("nme", &["count", "name"]), Some("name"));
+        assert_eq!(closest("Count", &["count"]), Some("count"));
+        assert_eq!(closest("zzz", &["count", "name"]), None);
+    }
+}

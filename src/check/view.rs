@@ -1,0 +1,290 @@
+//! A locale prepared for checking: its entries with their AST, junk, allow markers, plural rules.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use fluent_syntax::ast::{self, Attribute, Comment, Pattern};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::{FtlFile, Locale, junk_ids};
+use crate::source::{FileId, span_in};
+
+use super::plurals::PluralInfo;
+
+/// One message or term of a locale (its first definition).
+#[derive(Debug)]
+pub struct EntryView<'a> {
+    /// `id` for messages, `-id` for terms.
+    pub key: &'a str,
+    pub file: &'a FtlFile,
+    /// Span of the identifier.
+    pub span: Range<usize>,
+    pub value: Option<&'a Pattern<&'a str>>,
+    pub attributes: &'a [Attribute<&'a str>],
+    pub comment: Option<&'a Comment<&'a str>>,
+}
+
+impl<'a> EntryView<'a> {
+    pub fn is_term(&self) -> bool {
+        self.key.starts_with('-')
+    }
+
+    pub fn source(&self) -> &'a str {
+        self.file.resource.source()
+    }
+
+    pub fn file_id(&self) -> FileId {
+        self.file.file
+    }
+
+    /// The span of a slice of this entry's source (an identifier, a text element).
+    pub fn span_of(&self, slice: &str) -> Range<usize> {
+        span_in(self.source(), slice)
+    }
+
+    /// The first attribute called `name`.
+    pub fn attribute(&self, name: &str) -> Option<&'a Attribute<&'a str>> {
+        self.attributes.iter().find(|a| a.id.name == name)
+    }
+
+    /// The value, then each attribute (first of each name), as (`id` or `id.attr`, pattern, span
+    /// of the name).
+    pub fn patterns(&self) -> Vec<PatternView<'a>> {
+        let mut out = Vec::with_capacity(1 + self.attributes.len());
+        if let Some(value) = self.value {
+            out.push(PatternView {
+                name: self.key.to_owned(),
+                attribute: None,
+                pattern: value,
+                span: self.span.clone(),
+            });
+        }
+        let mut seen = BTreeSet::new();
+        for attribute in self.attributes {
+            if seen.insert(attribute.id.name) {
+                out.push(PatternView {
+                    name: format!("{}.{}", self.key, attribute.id.name),
+                    attribute: Some(attribute.id.name),
+                    pattern: &attribute.value,
+                    span: self.span_of(attribute.id.name),
+                });
+            }
+        }
+        out
+    }
+
+    /// The value (`None`) or attribute pattern.
+    pub fn pattern(&self, attribute: Option<&str>) -> Option<&'a Pattern<&'a str>> {
+        match attribute {
+            None => self.value,
+            Some(name) => self.attribute(name).map(|a| &a.value),
+        }
+    }
+}
+
+/// A value or an attribute of an entry.
+#[derive(Debug, Clone)]
+pub struct PatternView<'a> {
+    /// `id` or `id.attr` (terms keep their `-`).
+    pub name: String,
+    pub attribute: Option<&'a str>,
+    pub pattern: &'a Pattern<&'a str>,
+    /// Span of the message id (value) or attribute name.
+    pub span: Range<usize>,
+}
+
+/// An `allow(code, …)` marker in the comment of an entry.
+#[derive(Debug, Clone)]
+pub struct Allow {
+    pub code: Code,
+    pub file: FileId,
+    pub span: Range<usize>,
+}
+
+/// Codes an `allow(…)` marker may silence: judgements a reviewer can overrule. What would
+/// break the pack (missing text, syntax, unknown variables, tofu, over-long posts) cannot be.
+pub const ALLOWABLE: &[Code] = &[
+    Code::Untranslated,
+    Code::EmptyValue,
+    Code::MissingVariable,
+    Code::MissingReference,
+    Code::NumberMismatch,
+    Code::EmailMismatch,
+    Code::UrlMismatch,
+    Code::HandleMismatch,
+    Code::ExtraPluralCategory,
+    Code::ControlCharacter,
+    Code::ObsoleteAttribute,
+    Code::ObsoleteValue,
+];
+
+/// A locale indexed for the checks; built once per run and shared by every check.
+#[derive(Debug)]
+pub struct LocaleView<'a> {
+    pub locale: &'a Locale,
+    pub entries: BTreeMap<&'a str, EntryView<'a>>,
+    /// Ids of entries the parser skipped as Junk: their absence is reported by the syntax
+    /// error, not again as missing or unknown.
+    pub junk: BTreeSet<String>,
+    /// Files by name (`alert.ftl`).
+    pub files: BTreeMap<&'a str, &'a FtlFile>,
+    /// `allow(…)` markers by entry key.
+    pub allows: BTreeMap<&'a str, Vec<Allow>>,
+    /// Problems found while indexing (malformed allow markers).
+    pub problems: Vec<Diagnostic>,
+    pub plurals: PluralInfo,
+}
+
+impl<'a> LocaleView<'a> {
+    pub fn new(locale: &'a Locale) -> Self {
+        let mut entries = BTreeMap::new();
+        let mut junk = BTreeSet::new();
+        let mut files = BTreeMap::new();
+        let mut allows: BTreeMap<&'a str, Vec<Allow>> = BTreeMap::new();
+        let mut problems = Vec::new();
+        for file in &locale.files {
+            files.insert(file.name.as_str(), file);
+            for (index, entry) in file.resource.entries().enumerate() {
+                let (id, value, attributes, comment) = match entry {
+                    ast::Entry::Message(m) => (
+                        &m.id,
+                        m.value.as_ref(),
+                        m.attributes.as_slice(),
+                        m.comment.as_ref(),
+                    ),
+                    ast::Entry::Term(t) => (
+                        &t.id,
+                        Some(&t.value),
+                        t.attributes.as_slice(),
+                        t.comment.as_ref(),
+                    ),
+                    ast::Entry::Junk { content } => {
+                        junk.extend(junk_ids(content));
+                        continue;
+                    }
+                    _ => continue,
+                };
+                // The loader's index holds the first definition of each id; later ones are
+                // duplicates it has reported.
+                let Some((key, location)) = locale
+                    .entries
+                    .get_key_value(entry_key(entry, id.name).as_str())
+                else {
+                    continue;
+                };
+                if location.file != file.file || location.index != index {
+                    continue;
+                }
+                let view = EntryView {
+                    key: key.as_str(),
+                    file,
+                    span: location.span.clone(),
+                    value,
+                    attributes,
+                    comment,
+                };
+                if let Some(comment) = comment {
+                    let found = parse_allows(&view, comment, &locale.id, &mut problems);
+                    if !found.is_empty() {
+                        allows.insert(key.as_str(), found);
+                    }
+                }
+                entries.insert(key.as_str(), view);
+            }
+        }
+        // An id that also has a good definition elsewhere is not lost.
+        junk.retain(|id| !entries.contains_key(id.as_str()));
+        let plurals = PluralInfo::for_locale(&locale.langid);
+        LocaleView {
+            locale,
+            entries,
+            junk,
+            files,
+            allows,
+            problems,
+            plurals,
+        }
+    }
+
+    pub fn id(&self) -> &'a str {
+        &self.locale.id
+    }
+
+    pub fn get(&self, key: &str) -> Option<&EntryView<'a>> {
+        self.entries.get(key)
+    }
+
+    /// A diagnostic of this locale about `message` (`id` or `id.attr`).
+    pub fn error(&self, code: Code, message: impl Into<String>, about: &str) -> Diagnostic {
+        Diagnostic::error(code, message)
+            .in_locale(self.id())
+            .for_message(about)
+    }
+
+    pub fn warning(&self, code: Code, message: impl Into<String>, about: &str) -> Diagnostic {
+        Diagnostic::warning(code, message)
+            .in_locale(self.id())
+            .for_message(about)
+    }
+}
+
+fn entry_key(entry: &ast::Entry<&str>, name: &str) -> String {
+    match entry {
+        ast::Entry::Term(_) => format!("-{name}"),
+        _ => name.to_owned(),
+    }
+}
+
+/// Reads `allow(code, …)` lines of an entry's comment. The rest of the line is the reason,
+/// for reviewers: `# allow(untranslated): "Date" is the same word in French`.
+fn parse_allows(
+    entry: &EntryView,
+    comment: &Comment<&str>,
+    locale: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Allow> {
+    let mut out = Vec::new();
+    for line in &comment.content {
+        let trimmed = line.trim_start();
+        let Some(rest) = trimmed.strip_prefix("allow(") else {
+            continue;
+        };
+        let Some(close) = rest.find(')') else {
+            continue;
+        };
+        let mut offset = entry.span_of(rest).start;
+        for name in rest[..close].split(',') {
+            let span_start = offset + (name.len() - name.trim_start().len());
+            let span = span_start..span_start + name.trim().len();
+            offset += name.len() + 1;
+            let name = name.trim();
+            let problem = match Code::parse(name) {
+                Some(code) if ALLOWABLE.contains(&code) => {
+                    out.push(Allow {
+                        code,
+                        file: entry.file_id(),
+                        span,
+                    });
+                    continue;
+                }
+                Some(_) => format!("`{name}` cannot be allowed"),
+                None => format!("`{name}` is not a diagnostic code"),
+            };
+            problems.push(
+                Diagnostic::warning(Code::UnusedAllow, problem)
+                    .in_locale(locale)
+                    .for_message(entry.key)
+                    .with_label(entry.file_id(), span, "in this allow marker")
+                    .with_help(format!(
+                        "codes that can be allowed: {}",
+                        ALLOWABLE
+                            .iter()
+                            .map(|c| c.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+            );
+        }
+    }
+    out
+}

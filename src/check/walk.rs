@@ -1,0 +1,301 @@
+//! Walking a Fluent pattern: every text, variable, reference and select it holds, and its variants.
+
+use std::collections::BTreeSet;
+
+use fluent_syntax::ast::{
+    CallArguments, Expression, InlineExpression, Pattern, PatternElement, Variant, VariantKey,
+};
+
+/// One thing found in a pattern. Every `&str` borrows from the file's source, so its span is
+/// known (see [`crate::source::span_in`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Event<'a> {
+    /// A text element (one line of a multiline pattern at most).
+    Text(&'a str),
+    /// The value of a string literal `{ "…" }`, escapes not processed.
+    Literal(&'a str),
+    /// A number literal `{ 15000 }` (not a variant key).
+    Number(&'a str),
+    /// `$name` (the slice is `name`, without the `$`).
+    Variable { name: &'a str, in_selector: bool },
+    MessageRef {
+        id: &'a str,
+        attribute: Option<&'a str>,
+    },
+    TermRef {
+        id: &'a str,
+        attribute: Option<&'a str>,
+    },
+    /// A select expression, before its variants are walked.
+    Select {
+        selector: &'a InlineExpression<&'a str>,
+        variants: &'a [Variant<&'a str>],
+    },
+}
+
+/// Calls `f` for everything in `pattern`, depth first, in source order.
+pub fn walk<'a>(pattern: &'a Pattern<&'a str>, f: &mut impl FnMut(Event<'a>)) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => f(Event::Text(value)),
+            PatternElement::Placeable { expression } => walk_expression(expression, f),
+        }
+    }
+}
+
+fn walk_expression<'a>(expression: &'a Expression<&'a str>, f: &mut impl FnMut(Event<'a>)) {
+    match expression {
+        Expression::Inline(inline) => walk_inline(inline, false, f),
+        Expression::Select { selector, variants } => {
+            f(Event::Select { selector, variants });
+            walk_inline(selector, true, f);
+            for variant in variants {
+                walk(&variant.value, f);
+            }
+        }
+    }
+}
+
+fn walk_inline<'a>(
+    inline: &'a InlineExpression<&'a str>,
+    in_selector: bool,
+    f: &mut impl FnMut(Event<'a>),
+) {
+    match inline {
+        InlineExpression::StringLiteral { value } => f(Event::Literal(value)),
+        InlineExpression::NumberLiteral { value } => f(Event::Number(value)),
+        InlineExpression::VariableReference { id } => f(Event::Variable {
+            name: id.name,
+            in_selector,
+        }),
+        InlineExpression::MessageReference { id, attribute } => f(Event::MessageRef {
+            id: id.name,
+            attribute: attribute.as_ref().map(|a| a.name),
+        }),
+        InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => {
+            f(Event::TermRef {
+                id: id.name,
+                attribute: attribute.as_ref().map(|a| a.name),
+            });
+            // Named arguments of a term are literals, but the syntax allows positional ones,
+            // which may be the message's variables: `{ -brand($case) }`.
+            if let Some(arguments) = arguments {
+                walk_arguments(arguments, in_selector, f);
+            }
+        }
+        InlineExpression::FunctionReference { arguments, .. } => {
+            walk_arguments(arguments, in_selector, f)
+        }
+        InlineExpression::Placeable { expression } => walk_expression(expression, f),
+    }
+}
+
+fn walk_arguments<'a>(
+    arguments: &'a CallArguments<&'a str>,
+    in_selector: bool,
+    f: &mut impl FnMut(Event<'a>),
+) {
+    for positional in &arguments.positional {
+        walk_inline(positional, in_selector, f);
+    }
+    for named in &arguments.named {
+        walk_inline(&named.value, in_selector, f);
+    }
+}
+
+/// The variable a selector is about: `$count` for both `{ $count -> … }` and
+/// `{ NUMBER($count) -> … }`. Other selectors are named by their source form.
+pub fn selector_name(selector: &InlineExpression<&str>) -> String {
+    match selector {
+        InlineExpression::VariableReference { id } => format!("${}", id.name),
+        InlineExpression::FunctionReference { id, arguments } => match arguments.positional.first()
+        {
+            Some(InlineExpression::VariableReference { id: var }) => format!("${}", var.name),
+            _ => format!("{}()", id.name),
+        },
+        InlineExpression::TermReference {
+            id,
+            attribute: Some(attribute),
+            ..
+        } => {
+            format!("-{}.{}", id.name, attribute.name)
+        }
+        InlineExpression::TermReference { id, .. } => format!("-{}", id.name),
+        InlineExpression::MessageReference { id, .. } => id.name.to_owned(),
+        InlineExpression::StringLiteral { value } => format!("\"{value}\""),
+        InlineExpression::NumberLiteral { value } => (*value).to_owned(),
+        InlineExpression::Placeable { .. } => "{…}".to_owned(),
+    }
+}
+
+/// The key of a variant as written: `one`, `0`, `mission`.
+pub fn key_name<'a>(key: &VariantKey<&'a str>) -> &'a str {
+    match key {
+        VariantKey::Identifier { name } => name,
+        VariantKey::NumberLiteral { value } => value,
+    }
+}
+
+/// One way through a pattern's select expressions, and the variables shown on it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VariantPath<'a> {
+    /// (selector, variant key) of each select taken, outermost first.
+    pub keys: Vec<(String, &'a str)>,
+    /// Variables used on this path, in text, selectors or function arguments.
+    pub variables: BTreeSet<&'a str>,
+}
+
+impl VariantPath<'_> {
+    /// `[one]`, `[mission][other]`: how a translator recognises the variant.
+    pub fn describe(&self) -> String {
+        self.keys
+            .iter()
+            .map(|(_, key)| format!("[{key}]"))
+            .collect()
+    }
+}
+
+/// Beyond this many paths (nested selects multiply), the rest are merged into the last one:
+/// enough for any real message, bounded for hostile input.
+const MAX_PATHS: usize = 64;
+
+/// Every path through the selects of `pattern`.
+pub fn variant_paths<'a>(pattern: &'a Pattern<&'a str>) -> Vec<VariantPath<'a>> {
+    let mut paths = vec![VariantPath::default()];
+    extend_paths(pattern, &mut paths);
+    paths
+}
+
+fn extend_paths<'a>(pattern: &'a Pattern<&'a str>, paths: &mut Vec<VariantPath<'a>>) {
+    for element in &pattern.elements {
+        let PatternElement::Placeable { expression } = element else {
+            continue;
+        };
+        extend_expression(expression, paths);
+    }
+}
+
+fn extend_expression<'a>(expression: &'a Expression<&'a str>, paths: &mut Vec<VariantPath<'a>>) {
+    match expression {
+        Expression::Inline(inline) => {
+            if let InlineExpression::Placeable { expression } = inline {
+                return extend_expression(expression, paths);
+            }
+            let mut found = Vec::new();
+            collect_inline_variables(inline, &mut found);
+            for path in paths.iter_mut() {
+                path.variables.extend(found.iter().copied());
+            }
+        }
+        Expression::Select { selector, variants } => {
+            let mut found = Vec::new();
+            collect_inline_variables(selector, &mut found);
+            let name = selector_name(selector);
+            let mut next = Vec::with_capacity(paths.len() * variants.len());
+            for path in paths.iter() {
+                for variant in variants {
+                    let mut sub = vec![VariantPath::default()];
+                    extend_paths(&variant.value, &mut sub);
+                    for s in sub {
+                        let mut combined = path.clone();
+                        combined.keys.push((name.clone(), key_name(&variant.key)));
+                        combined.keys.extend(s.keys);
+                        combined.variables.extend(found.iter().copied());
+                        combined.variables.extend(s.variables);
+                        next.push(combined);
+                    }
+                }
+            }
+            if next.len() > MAX_PATHS {
+                let rest = next.split_off(MAX_PATHS - 1);
+                let mut merged = rest[0].clone();
+                for path in &rest[1..] {
+                    merged.variables.extend(path.variables.iter().copied());
+                }
+                next.push(merged);
+            }
+            *paths = next;
+        }
+    }
+}
+
+fn collect_inline_variables<'a>(inline: &'a InlineExpression<&'a str>, out: &mut Vec<&'a str>) {
+    walk_inline(inline, false, &mut |event| {
+        if let Event::Variable { name, .. } = event {
+            out.push(name);
+        }
+    });
+}
+
+/// Every variable of a pattern, with its first occurrence.
+pub fn variables<'a>(pattern: &'a Pattern<&'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    walk(pattern, &mut |event| {
+        if let Event::Variable { name, .. } = event
+            && !out.contains(&name)
+        {
+            out.push(name);
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast::Entry;
+    use fluent_syntax::parser::parse;
+
+    fn with_pattern(source: &str, f: impl FnOnce(&Pattern<&str>)) {
+        let resource = parse(source).expect("valid");
+        let Entry::Message(message) = &resource.body[0] else {
+            panic!("not a message")
+        };
+        f(message.value.as_ref().expect("a value"));
+    }
+
+    #[test]
+    fn variables_are_found_everywhere() {
+        with_pattern(
+            "m = { NUMBER($n) ->\n [one] { $a }\n *[other] { -t($c) } { FN($d, $e, x: 2) }\n}\n",
+            |p| assert_eq!(variables(p), ["n", "a", "c", "d", "e"]),
+        );
+    }
+
+    #[test]
+    fn paths_follow_nested_selects() {
+        with_pattern(
+            "m = { $k ->\n [a] { $n ->\n [one] one\n *[other] { $n }\n } x\n *[b] { $y }\n}\n",
+            |p| {
+                let paths = variant_paths(p);
+                let described: Vec<String> = paths.iter().map(VariantPath::describe).collect();
+                assert_eq!(described, ["[a][one]", "[a][other]", "[b]"]);
+                assert_eq!(
+                    paths[0].variables.iter().copied().collect::<Vec<_>>(),
+                    ["k", "n"]
+                );
+                assert_eq!(
+                    paths[2].variables.iter().copied().collect::<Vec<_>>(),
+                    ["k", "y"]
+                );
+            },
+        );
+    }
+
+    #[test]
+    fn selectors_are_named_by_their_variable() {
+        with_pattern("m = { NUMBER($count) ->\n *[other] x\n}\n", |p| {
+            let PatternElement::Placeable {
+                expression: Expression::Select { selector, .. },
+            } = &p.elements[0]
+            else {
+                panic!("not a select")
+            };
+            assert_eq!(selector_name(selector), "$count");
+        });
+    }
+}

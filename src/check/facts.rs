@@ -326,9 +326,33 @@ fn compare(
             .iter()
             .map(|n| &mine[n.span.clone()])
             .collect();
+        // Point at the translation's number that stands where this one should, if one is
+        // close: a number that matches nothing of the reference and differs by a digit or two.
+        let expected_readings: BTreeSet<&str> = expected
+            .numbers
+            .iter()
+            .flat_map(|n| {
+                std::iter::once(n.digits.as_str()).chain(n.groups.iter().map(String::as_str))
+            })
+            .collect();
+        let suspect = found
+            .numbers
+            .iter()
+            .filter(|n| !expected_readings.contains(n.digits.as_str()))
+            .map(|n| (super::variables::levenshtein(&n.digits, &number.digits), n))
+            .filter(|(distance, _)| *distance <= 2)
+            .min_by_key(|(distance, n)| (*distance, n.span.start))
+            .map(|(_, n)| n);
+        let (primary, label) = match suspect {
+            Some(n) => (
+                n.span.clone(),
+                format!("{} here, not {written}", &mine[n.span.clone()]),
+            ),
+            None => (span.clone(), format!("no {written} in this translation")),
+        };
         out.push(
             view.error(Code::NumberMismatch, format!("`{about}` lacks the number {written} of the reference"), about)
-                .with_label(entry.file_id(), span.clone(), format!("no {written} in this translation"))
+                .with_label(entry.file_id(), primary, label)
                 .with_label(theirs.file_id(), number.span.clone(), "in the reference")
                 .with_note(if listed.is_empty() {
                     "the translation has no numbers".to_owned()

@@ -171,7 +171,12 @@ fn check_locale(
         found.extend(structure::compare(reference, view));
         found.extend(variables::check(reference, view));
         found.extend(references::compare(reference, view));
-        found.extend(text::compare(reference, view));
+        let own_names: Vec<&str> = tree
+            .manifest
+            .iter()
+            .map(|m| m.pack.language_name.name.as_str())
+            .collect();
+        found.extend(text::compare(reference, view, &own_names));
         found.extend(facts::check(reference, view));
         // Stale translations (the source changed since the translation was reviewed).
         found.extend(crate::workflow::lock::check(reference.locale, view.locale));
@@ -181,7 +186,7 @@ fn check_locale(
         // still checks everything else this locale would print.
         let options = ModelOptions {
             allow_fallback: true,
-            direction: None,
+            ..ModelOptions::default()
         };
         match model::build_pack(tree, view.id(), &options) {
             Ok(pack) => found.extend(printed(tree, fonts, view, manifest, &pack)),

@@ -124,6 +124,25 @@ impl PluralInfo {
     }
 }
 
+/// Categories that CLDR gained after version 37 (the data of intl_pluralrules 7): `many`
+/// for millions in French, Spanish, Italian, Portuguese and Catalan (CLDR 38,
+/// "1 000 000 de lettres"). Translators following today's CLDR write them; fluent does not
+/// choose them yet, and falls back to the default variant, so they are not flagged.
+const NEWER_CLDR: &[(&str, &str)] = &[
+    ("ca", "many"),
+    ("es", "many"),
+    ("fr", "many"),
+    ("it", "many"),
+    ("pt", "many"),
+];
+
+fn in_newer_cldr(langid: &LanguageIdentifier, category: &str) -> bool {
+    let language = langid.language.as_str();
+    NEWER_CLDR
+        .iter()
+        .any(|&(l, c)| l == language && c == category)
+}
+
 /// Whether a select looks like a plural select on its own: `NUMBER()`, numeric keys, or
 /// CLDR category keys other than the ubiquitous `other`.
 fn looks_plural(selector: &InlineExpression<&str>, variants: &[Variant<&str>]) -> bool {
@@ -252,7 +271,7 @@ fn check_select(
             VariantKey::Identifier { name } => {
                 if let Some(index) = CATEGORIES.iter().position(|c| *c == name) {
                     keyed.insert(index);
-                    if !plurals.all.contains(&index) {
+                    if !plurals.all.contains(&index) && !in_newer_cldr(&view.locale.langid, name) {
                         out.push(
                             view.warning(
                                 Code::ExtraPluralCategory,

@@ -109,8 +109,11 @@ fn characters_of(text: &str, literal: bool) -> Vec<(usize, char, usize)> {
 }
 
 /// Empty translations of non-empty source text (errors), and translations identical to the
-/// source (warnings), unless the text is a name or a label (see [`is_name_like`]).
-pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
+/// source (warnings), unless the text is a name or a label (see [`is_name_like`]). Messages in
+/// `own_names` (the manifest's `language-name`) name the locale's language, so a copy of the
+/// reference's is always flagged, unless both locales are the same language (`en-GB`).
+pub fn compare(reference: &LocaleView, view: &LocaleView, own_names: &[&str]) -> Vec<Diagnostic> {
+    let same_language = reference.locale.langid.language == view.locale.langid.language;
     let mut out = Vec::new();
     for entry in view.entries.values() {
         let Some(theirs) = reference.get(entry.key) else {
@@ -132,7 +135,10 @@ pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
                 }
                 continue;
             }
-            if pattern.pattern == reference_pattern && !is_name_like(reference_pattern) {
+            let names_the_language = own_names.contains(&about) && !same_language;
+            if pattern.pattern == reference_pattern
+                && (names_the_language || !is_name_like(reference_pattern))
+            {
                 out.push(
                     view.warning(Code::Untranslated, format!("`{about}` is identical to the reference"), about)
                         .with_label(entry.file_id(), pattern.span.clone(), "same text as the source")

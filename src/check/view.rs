@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use fluent_syntax::ast::{self, Attribute, Comment, Pattern};
+use fluent_syntax::ast::{self, Attribute, Pattern};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{FtlFile, Locale, junk_ids};
@@ -21,7 +21,9 @@ pub struct EntryView<'a> {
     pub span: Range<usize>,
     pub value: Option<&'a Pattern<&'a str>>,
     pub attributes: &'a [Attribute<&'a str>],
-    pub comment: Option<&'a Comment<&'a str>>,
+    /// The lines of the `#` comment attached to the entry (fluent-bundle's runtime parser
+    /// drops comments from the AST, so they are read from the source).
+    pub comment: Vec<&'a str>,
 }
 
 impl<'a> EntryView<'a> {
@@ -145,19 +147,9 @@ impl<'a> LocaleView<'a> {
         for file in &locale.files {
             files.insert(file.name.as_str(), file);
             for (index, entry) in file.resource.entries().enumerate() {
-                let (id, value, attributes, comment) = match entry {
-                    ast::Entry::Message(m) => (
-                        &m.id,
-                        m.value.as_ref(),
-                        m.attributes.as_slice(),
-                        m.comment.as_ref(),
-                    ),
-                    ast::Entry::Term(t) => (
-                        &t.id,
-                        Some(&t.value),
-                        t.attributes.as_slice(),
-                        t.comment.as_ref(),
-                    ),
+                let (id, value, attributes) = match entry {
+                    ast::Entry::Message(m) => (&m.id, m.value.as_ref(), m.attributes.as_slice()),
+                    ast::Entry::Term(t) => (&t.id, Some(&t.value), t.attributes.as_slice()),
                     ast::Entry::Junk { content } => {
                         junk.extend(junk_ids(content));
                         continue;
@@ -181,10 +173,10 @@ impl<'a> LocaleView<'a> {
                     span: location.span.clone(),
                     value,
                     attributes,
-                    comment,
+                    comment: comment_lines(file.resource.source(), location.span.start),
                 };
-                if let Some(comment) = comment {
-                    let found = parse_allows(&view, comment, &locale.id, &mut problems);
+                if !view.comment.is_empty() {
+                    let found = parse_allows(&view, &locale.id, &mut problems);
                     if !found.is_empty() {
                         allows.insert(key.as_str(), found);
                     }
@@ -235,16 +227,39 @@ fn entry_key(entry: &ast::Entry<&str>, name: &str) -> String {
     }
 }
 
+/// The lines of the single-`#` comment directly above the entry whose identifier starts at
+/// `id_start` (Fluent attaches such a comment to the entry; `##` and `###` stand alone).
+pub fn comment_lines(source: &str, id_start: usize) -> Vec<&str> {
+    let before = source.get(..id_start).unwrap_or_default();
+    // A term's span starts after its `-`.
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut lines = Vec::new();
+    let mut end = line_start;
+    while end > 0 {
+        let previous_end = end - 1;
+        let start = source[..previous_end].rfind('\n').map_or(0, |i| i + 1);
+        let line = source[start..previous_end].trim_end_matches('\r');
+        let is_comment = line == "#" || line.starts_with("# ");
+        if !is_comment {
+            break;
+        }
+        lines.push(
+            line.strip_prefix('#')
+                .unwrap_or(line)
+                .strip_prefix(' ')
+                .unwrap_or_default(),
+        );
+        end = start;
+    }
+    lines.reverse();
+    lines
+}
+
 /// Reads `allow(code, …)` lines of an entry's comment. The rest of the line is the reason,
 /// for reviewers: `# allow(untranslated): "Date" is the same word in French`.
-fn parse_allows(
-    entry: &EntryView,
-    comment: &Comment<&str>,
-    locale: &str,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<Allow> {
+fn parse_allows(entry: &EntryView, locale: &str, problems: &mut Vec<Diagnostic>) -> Vec<Allow> {
     let mut out = Vec::new();
-    for line in &comment.content {
+    for line in &entry.comment {
         let trimmed = line.trim_start();
         let Some(rest) = trimmed.strip_prefix("allow(") else {
             continue;
@@ -287,4 +302,22 @@ fn parse_allows(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_read_above_the_entry() {
+        let source = "## group\n\n# one\n# two\nkey = v\n#three\n-term = t\n";
+        let key = source.find("key").unwrap();
+        assert_eq!(comment_lines(source, key), ["one", "two"]);
+        let term = source.find("term").unwrap();
+        assert!(
+            comment_lines(source, term).is_empty(),
+            "`#three` is not a comment line"
+        );
+        assert!(comment_lines(source, 0).is_empty());
+    }
 }

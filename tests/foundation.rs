@@ -82,10 +82,13 @@ fn the_pack_has_every_part_the_issue_lists() {
 fn check_of_the_shipped_reference_is_clean() {
     let output = appealpack(&repo(), &["check", "--locale", "en"]);
     assert!(output.status.success(), "{}", stderr(&output));
+    // The one warning is the e-mail address the source gives for two missions, kept on
+    // purpose (see the comment in i18n/manifest.toml).
+    let err = stderr(&output);
+    assert!(err.contains("check: 0 error(s), 1 warning(s)"), "{err}");
     assert!(
-        stderr(&output).contains("check: 0 error(s), 0 warning(s)"),
-        "{}",
-        stderr(&output)
+        err.contains("warning[duplicate-contact]: `embassy-brussels` has the same e-mail address as `mission-geneva`"),
+        "{err}"
     );
 }
 

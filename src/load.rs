@@ -204,6 +204,8 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
         ));
     }
 
+    unlisted_folders(root, &manifest, manifest_file, &mut diagnostics);
+
     let reference = manifest.alert.reference.name.clone();
     Ok(Tree {
         root: root.to_owned(),
@@ -215,6 +217,46 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
         locales,
         diagnostics,
     })
+}
+
+/// Folders of the tree that hold Fluent files but are not locales of the manifest: a locale
+/// someone translated and forgot to list is never checked nor built, so it is pointed out.
+fn unlisted_folders(root: &Path, manifest: &Manifest, file: FileId, diagnostics: &mut Diagnostics) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    let mut unlisted: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| Some((e.file_name().into_string().ok()?, e.path())))
+        .filter(|(name, _)| !name.starts_with('.') && !manifest.locale_ids().any(|l| l == name))
+        .filter(|(_, path)| {
+            std::fs::read_dir(path).is_ok_and(|mut files| {
+                files.any(|f| f.is_ok_and(|f| f.path().extension().is_some_and(|e| e == "ftl")))
+            })
+        })
+        .collect();
+    unlisted.sort();
+    let listed = manifest
+        .alert
+        .locales
+        .last()
+        .map_or(0..0, |l| l.span.clone());
+    for (name, path) in unlisted {
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::UnlistedFolder,
+                format!(
+                    "{} holds Fluent files but `{name}` is not a locale of the manifest",
+                    path.display()
+                ),
+            )
+            .with_label(file, listed.clone(), "the locales end here")
+            .with_help(format!(
+                "add \"{name}\" to `alert.locales` to check and build it, or remove the folder"
+            )),
+        );
+    }
 }
 
 /// Reads a bare Fluent tree, `root/<locale>/**/*.ftl`, with no manifest.

@@ -47,6 +47,23 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
             locales: args.input.locales.clone(),
         },
     );
+    if !report.unknown_locales.is_empty() {
+        let known: Vec<&str> = tree.locales.iter().map(|l| l.id.as_str()).collect();
+        output::error(
+            global,
+            &format!(
+                "no locale {} in this tree (it has {})",
+                report
+                    .unknown_locales
+                    .iter()
+                    .map(|l| format!("`{l}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                known.join(", ")
+            ),
+        );
+        return Ok(exit::CANNOT_RUN);
+    }
     emit(
         global,
         args.format,
@@ -131,13 +148,14 @@ fn emit(
 
 fn summary_table(locales: &[LocaleSummary]) -> String {
     let mut out = format!(
-        "{:<8} {:>7} {:>9} {:>8} {:>9} {:>9}\n",
-        "locale", "errors", "warnings", "missing", "obsolete", "coverage"
+        "{:<8} {:>7} {:>9} {:>8} {:>9} {:>9} {:>15}\n",
+        "locale", "errors", "warnings", "missing", "obsolete", "coverage", "words"
     );
     for s in locales {
+        let words = format!("{}/{}", s.words, s.words_total);
         out.push_str(&format!(
-            "{:<8} {:>7} {:>9} {:>8} {:>9} {:>8.1}%\n",
-            s.locale, s.errors, s.warnings, s.missing, s.obsolete, s.coverage
+            "{:<8} {:>7} {:>9} {:>8} {:>9} {:>8.1}% {:>15}\n",
+            s.locale, s.errors, s.warnings, s.missing, s.obsolete, s.coverage, words
         ));
     }
     out

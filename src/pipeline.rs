@@ -154,9 +154,14 @@ pub fn build_with_progress(
         let enough =
             request.allow_incomplete || (min_coverage < 100.0 && summary.coverage >= min_coverage);
         if blocking {
+            // Count the errors that refuse it: missing text alone would only withhold it.
+            let count = errors().filter(|d| !is_missing_translation(d.code)).count();
             refused.push((
                 summary.locale.clone(),
-                format!("{} error(s) found by the check", summary.errors),
+                format!(
+                    "the check found {count} error{} in it (listed above)",
+                    if count == 1 { "" } else { "s" }
+                ),
             ));
         } else if missing > 0 && !enough {
             let held = withhold(

@@ -399,7 +399,7 @@ fn compare(
         let written = &mine[at.clone()];
         out.push(
             view.warning(kind.code(), format!("`{about}` has the {} {written}, which the reference does not", kind.noun()), about)
-                .with_label(entry.file_id(), at.clone(), format!("not in the reference `{}`", theirs.file.name))
+                .with_label(entry.file_id(), at.clone(), "not in the reference's message")
                 .with_help("a contact that is not in the source can misdirect the appeal: check it with the source"),
         );
     }

@@ -62,6 +62,12 @@ pub fn check(
         }
     }
 
+    let families = stack
+        .families
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut out = Vec::new();
     for (source, chars) in missing {
         let list = chars
@@ -71,7 +77,7 @@ pub fn check(
             .join(", ");
         let mut diagnostic = view
             .error(Code::MissingGlyph, format!("no font of `{}` can draw {list} in `{source}`", view.id()), &source)
-            .with_note(format!("fonts of this locale: {}", pack.fonts.join(", ")))
+            .with_note(format!("fonts of this locale: {families}"))
             .with_help("replace the character, or add a font that has it to fonts/ and to the locale in the manifest");
         let mut labels = 0;
         for &c in &chars {

@@ -37,6 +37,10 @@ pub fn check(view: &LocaleView) -> Vec<Diagnostic> {
                 if is_term {
                     span.start = span.start.saturating_sub(1);
                 }
+                // `menu.label`: the whole reference.
+                if let Some(attribute) = attribute {
+                    span.end = entry.span_of(attribute).end.max(span.end);
+                }
                 let target = match attribute {
                     Some(a) => format!("{key}.{a}"),
                     None => key.clone(),
@@ -108,19 +112,25 @@ fn unknown(
         return Some(diagnostic);
     };
     match attribute {
-        Some(name) if target.attribute(name).is_none() => Some(
-            view.error(
-                code,
-                format!("`{key}` has no attribute `.{name}` (used in `{about}`)"),
-                about,
-            )
-            .with_label(entry.file_id(), span, "referenced here")
-            .with_label(
-                target.file_id(),
-                target.span.clone(),
-                format!("`{key}` is defined here"),
-            ),
-        ),
+        Some(name) if target.attribute(name).is_none() => {
+            let attributes: Vec<&str> = target.attributes.iter().map(|a| a.id.name).collect();
+            let mut diagnostic = view
+                .error(
+                    code,
+                    format!("`{key}` has no attribute `.{name}` (used in `{about}`)"),
+                    about,
+                )
+                .with_label(entry.file_id(), span, "referenced here")
+                .with_label(
+                    target.file_id(),
+                    target.span.clone(),
+                    format!("`{key}` is defined here"),
+                );
+            if let Some(suggestion) = closest(name, &attributes) {
+                diagnostic = diagnostic.with_help(format!("did you mean `{key}.{suggestion}`?"));
+            }
+            Some(diagnostic)
+        }
         None if target.value.is_none() => Some(
             view.error(
                 code,
@@ -227,6 +237,11 @@ pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
                 continue;
             };
             let used = referenced(pattern.pattern);
+            // A reference the translation misspelt is an error already; the reference it
+            // should have been is not reported again as dropped.
+            if used.keys().any(|target| view.get(target).is_none()) {
+                continue;
+            }
             for (target, slice) in referenced(reference_pattern) {
                 if used.contains_key(&target) {
                     continue;

@@ -49,6 +49,8 @@ fn compare(
         )
     };
 
+    // A reference variable the translation misspelt is reported once, as the misspelling.
+    let mut suggested: BTreeSet<&str> = BTreeSet::new();
     for name in mine.iter().filter(|n| !known.contains(n)) {
         let span = dollar_span(entry, name);
         let mut diagnostic = view
@@ -65,6 +67,7 @@ fn compare(
             .with_note(uses.clone());
         if let Some(suggestion) = closest(name, &known) {
             diagnostic = diagnostic.with_help(format!("did you mean `${suggestion}`?"));
+            suggested.insert(suggestion);
         }
         out.push(diagnostic);
     }
@@ -72,6 +75,9 @@ fn compare(
     let mut left_out: BTreeSet<&str> = BTreeSet::new();
     for name in known.iter().filter(|n| !mine.contains(n)) {
         left_out.insert(name);
+        if suggested.contains(name) {
+            continue;
+        }
         out.push(
             view.warning(Code::MissingVariable, format!("`{about}` leaves out `${name}`"), about)
                 .with_label(entry.file_id(), pattern.span.clone(), format!("`${name}` appears nowhere in this translation"))
@@ -151,24 +157,32 @@ pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
-/// Edit distance in characters (insertions, deletions, substitutions).
+/// Edit distance in characters: insertions, deletions, substitutions and transpositions of
+/// neighbours (optimal string alignment), since `titel` for `title` is one slip, not two.
 pub fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                previous
-            } else {
-                1 + previous.min(row[j]).min(current)
-            };
-            previous = current;
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
         }
     }
-    row[b.len()]
+    d[a.len() * width + b.len()]
 }
 
 #[cfg(test)]
@@ -178,6 +192,8 @@ mod tests {
     #[test]
     fn typos_find_their_variable() {
         assert_eq!(levenshtein("nme", "name"), 1);
+        assert_eq!(levenshtein("titel", "title"), 1);
+        assert_eq!(levenshtein("", "abc"), 3);
         assert_eq!(closest("nme", &["count", "name"]), Some("name"));
         assert_eq!(closest("Count", &["count"]), Some("count"));
         assert_eq!(closest("zzz", &["count", "name"]), None);

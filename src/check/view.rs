@@ -167,10 +167,15 @@ impl<'a> LocaleView<'a> {
                 if location.file != file.file || location.index != index {
                     continue;
                 }
+                // A term's label covers its `-`.
+                let mut span = location.span.clone();
+                if key.starts_with('-') {
+                    span.start = span.start.saturating_sub(1);
+                }
                 let view = EntryView {
                     key: key.as_str(),
                     file,
-                    span: location.span.clone(),
+                    span,
                     value,
                     attributes,
                     comment: comment_lines(file.resource.source(), location.span.start),

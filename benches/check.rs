@@ -173,10 +173,11 @@ fn file_text(l: usize, id: &str, f: usize, plurals: &PluralInfo) -> String {
         if l == 0 {
             text.to_owned()
         } else {
-            format!("[{id}] {text}")
+            format!("‹{id}› {text}")
         }
     };
-    let fault = |every_locale: usize, file: usize| l > 0 && l.is_multiple_of(every_locale) && f == file;
+    let fault =
+        |every_locale: usize, file: usize| l > 0 && l.is_multiple_of(every_locale) && f == file;
     let fine = match l % 4 {
         _ if fault(17, 5) => "16,000".to_owned(),
         0 => "15,000".to_owned(),

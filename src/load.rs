@@ -469,21 +469,26 @@ fn index_entries(
             index,
             span: span.clone(),
         };
-        if let Some(first) = entries.get(&key) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    Code::DuplicateId,
-                    format!("`{key}` is defined more than once"),
-                )
-                .in_locale(locale)
-                .for_message(key.clone())
-                .with_label(file, span, "defined again here")
-                .with_label(first.file, first.span.clone(), "first defined here")
-                .with_note("the first definition is used"),
-            );
-        } else {
-            entries.insert(key, location);
-        }
+        // One search of the index per entry: a large tree has tens of thousands.
+        let first = match entries.entry(key) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(location);
+                continue;
+            }
+            std::collections::btree_map::Entry::Occupied(slot) => slot,
+        };
+        let (key, first) = (first.key(), first.get());
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::DuplicateId,
+                format!("`{key}` is defined more than once"),
+            )
+            .in_locale(locale)
+            .for_message(key.clone())
+            .with_label(file, span, "defined again here")
+            .with_label(first.file, first.span.clone(), "first defined here")
+            .with_note("the first definition is used"),
+        );
     }
 }
 
@@ -531,14 +536,20 @@ fn collect_ftl(
 /// Reads a text file, dropping a UTF-8 byte order mark. Invalid UTF-8 is replaced and the
 /// offset of the first bad byte returned, so the caller can report it and go on.
 pub fn read_text(path: &Path) -> std::io::Result<(String, Option<usize>)> {
-    let bytes = std::fs::read(path)?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    Ok(match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), None),
-        Err(error) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(error.valid_up_to()),
-        ),
+    let mut bytes = std::fs::read(path)?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // Valid text (nearly every file) becomes a String without a copy.
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            (
+                String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                Some(at),
+            )
+        }
     })
 }
 

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use fluent_syntax::ast::Pattern;
 
-use super::view::{EntryView, LocaleView};
+use super::view::{EntryView, LocaleView, PatternView, Twin};
 use super::walk::{Event, walk};
 use crate::diagnostic::{Code, Diagnostic};
 
@@ -63,7 +63,14 @@ pub fn digit_value(c: char) -> Option<u32> {
         0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
         0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0x1946, 0xFF10,
     ];
+    // Most text is ASCII or has no digits: answer those without the table.
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
     let code = c as u32;
+    if code < 0x660 {
+        return None;
+    }
     ZEROS
         .iter()
         .find(|&&zero| (zero..zero + 10).contains(&code))
@@ -92,9 +99,24 @@ fn canonical(digits: &str) -> String {
 /// Finds the facts of one piece of text.
 pub fn extract(text: &str) -> Facts {
     let mut facts = Facts::default();
+    // Most text has no digit, `@` or URL: leave it at one pass over its bytes.
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(|c| digit_value(c).is_some()));
+    let has_at = text.contains('@');
+    let has_url = text.contains("http") || text.contains("www.");
+    if !(has_digit || has_at || has_url) {
+        return facts;
+    }
     let mut masked: Vec<Range<usize>> = Vec::new();
-    find_urls(text, &mut facts, &mut masked);
-    find_at_signs(text, &mut facts, &mut masked);
+    if has_url {
+        find_urls(text, &mut facts, &mut masked);
+    }
+    if has_at {
+        find_at_signs(text, &mut facts, &mut masked);
+    }
+    if !has_digit {
+        return facts;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -222,6 +244,19 @@ fn find_at_signs(text: &str, facts: &mut Facts, masked: &mut Vec<Range<usize>>) 
     }
 }
 
+/// The facts of a pattern, found once and kept in its view.
+pub fn facts_of<'p>(entry: &EntryView, pattern: &'p PatternView) -> &'p Facts {
+    pattern
+        .facts
+        .get_or_init(|| pattern_facts(entry, pattern.pattern))
+}
+
+impl Facts {
+    pub fn is_empty(&self) -> bool {
+        self.numbers.is_empty() && self.tokens.is_empty()
+    }
+}
+
 /// The facts of a whole pattern (every variant), with spans in the file's source.
 fn pattern_facts(entry: &EntryView, pattern: &Pattern<&str>) -> Facts {
     let mut all = Facts::default();
@@ -249,32 +284,29 @@ fn pattern_facts(entry: &EntryView, pattern: &Pattern<&str>) -> Facts {
 /// (error); e-mail addresses, URLs and handles the reference lacks are flagged (warning), as
 /// a changed contact is how an appeal gets misdirected. Numbers the translation adds are not
 /// flagged: the source writes some numbers as words ("four and six years").
-pub fn check(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
+pub fn check(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for entry in view.entries.values() {
-        let Some(theirs) = reference.get(entry.key) else {
-            continue;
-        };
+    for &(entry, theirs) in twins {
         for pattern in entry.patterns() {
-            let Some(reference_pattern) = theirs.pattern(pattern.attribute) else {
+            let Some(reference_pattern) = theirs.pattern_view(pattern.attribute) else {
                 continue;
             };
-            if reference_pattern == pattern.pattern {
+            if reference_pattern.pattern == pattern.pattern {
                 continue;
             }
-            let expected = pattern_facts(theirs, reference_pattern);
-            if expected == Facts::default() && !has_at_or_url_hint(pattern.pattern) {
+            let expected = facts_of(theirs, reference_pattern);
+            if expected.is_empty() && !has_at_or_url_hint(pattern.pattern) {
                 continue;
             }
-            let found = pattern_facts(entry, pattern.pattern);
+            let found = facts_of(entry, pattern);
             compare(
                 view,
                 entry,
                 &pattern.name,
                 pattern.span.clone(),
                 theirs,
-                &expected,
-                &found,
+                expected,
+                found,
                 &mut out,
             );
         }

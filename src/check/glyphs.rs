@@ -160,7 +160,7 @@ fn locate(view: &LocaleView, source: &str, c: char) -> Option<(FileId, Range<usi
     let others = view
         .entries
         .values()
-        .flat_map(|e| e.patterns().into_iter().map(move |p| (e, p.pattern)));
+        .flat_map(|e| e.patterns().iter().map(move |p| (e, p.pattern)));
     for (entry, pattern) in own.into_iter().chain(others) {
         let mut found = None;
         walk(pattern, &mut |event| {

@@ -113,8 +113,12 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
                     &own
                 }
             };
-            let found = check_locale(tree, fonts, reference.as_ref(), view, &bad_utf8);
-            (found, measure(reference.as_ref(), view))
+            let aligned = reference
+                .as_ref()
+                .map(|r| view::align(r, view))
+                .unwrap_or_default();
+            let found = check_locale(tree, fonts, reference.as_ref(), view, &aligned, &bad_utf8);
+            (found, measure(reference.as_ref(), view, &aligned))
         })
         .collect();
 
@@ -159,6 +163,7 @@ fn check_locale(
     fonts: Option<&FontLibrary>,
     reference: Option<&LocaleView>,
     view: &LocaleView,
+    aligned: &view::Alignment,
     bad_utf8: &BTreeSet<FileId>,
 ) -> Vec<Diagnostic> {
     let other = reference.filter(|r| r.id() != view.id());
@@ -168,16 +173,17 @@ fn check_locale(
     found.extend(plurals::check(other, view));
     found.extend(text::characters(view, bad_utf8));
     if let Some(reference) = other {
-        found.extend(structure::compare(reference, view));
-        found.extend(variables::check(reference, view));
-        found.extend(references::compare(reference, view));
+        let twins = &aligned.twins;
+        found.extend(structure::compare(reference, view, aligned));
+        found.extend(variables::check(view, twins));
+        found.extend(references::compare(view, twins));
         let own_names: Vec<&str> = tree
             .manifest
             .iter()
             .map(|m| m.pack.language_name.name.as_str())
             .collect();
-        found.extend(text::compare(reference, view, &own_names));
-        found.extend(facts::check(reference, view));
+        found.extend(text::compare(reference, view, twins, &own_names));
+        found.extend(facts::check(view, twins));
         // Stale translations (the source changed since the translation was reviewed).
         found.extend(crate::workflow::lock::check(reference.locale, view.locale));
     }
@@ -297,13 +303,17 @@ fn apply_allows(view: &LocaleView, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 /// Coverage and word counts of one locale (errors and warnings are counted later).
-fn measure(reference: Option<&LocaleView>, view: &LocaleView) -> LocaleSummary {
+fn measure(
+    reference: Option<&LocaleView>,
+    view: &LocaleView,
+    aligned: &view::Alignment,
+) -> LocaleSummary {
     let mut summary = LocaleSummary {
         locale: view.id().to_owned(),
         errors: 0,
         warnings: 0,
-        missing: 0,
-        obsolete: 0,
+        missing: aligned.missing.len(),
+        obsolete: aligned.extra.len(),
         coverage: 100.0,
         words: 0,
         words_total: 0,
@@ -312,27 +322,26 @@ fn measure(reference: Option<&LocaleView>, view: &LocaleView) -> LocaleSummary {
         return summary;
     };
     let is_reference = reference.id() == view.id();
-    for (key, theirs) in &reference.entries {
-        let mine = view.get(key);
-        if mine.is_none() {
-            summary.missing += 1;
-        }
+    let words = |pattern: &view::PatternView| {
+        *pattern
+            .words
+            .get_or_init(|| text::words(pattern.pattern).len())
+    };
+    for theirs in &aligned.missing {
+        summary.words_total += theirs.patterns().iter().map(words).sum::<usize>();
+    }
+    for (mine, theirs) in &aligned.twins {
         for pattern in theirs.patterns() {
-            let words = text::words(pattern.pattern).len();
-            summary.words_total += words;
+            let count = words(pattern);
+            summary.words_total += count;
             let translated = mine
-                .and_then(|m| m.pattern(pattern.attribute))
+                .pattern(pattern.attribute)
                 .is_some_and(|p| is_reference || p != pattern.pattern);
             if translated {
-                summary.words += words;
+                summary.words += count;
             }
         }
     }
-    summary.obsolete = view
-        .entries
-        .keys()
-        .filter(|k| !reference.entries.contains_key(*k))
-        .count();
     let total = reference.entries.len();
     if total > 0 {
         summary.coverage = 100.0 * (total - summary.missing.min(total)) as f64 / total as f64;

@@ -190,20 +190,25 @@ pub fn check(reference: Option<&LocaleView>, view: &LocaleView) -> Vec<Diagnosti
     let mut reported_no_rules = false;
     for entry in view.entries.values() {
         for pattern in entry.patterns() {
-            let from_reference = reference
-                .and_then(|r| r.get(entry.key))
-                .and_then(|r| r.pattern(pattern.attribute))
-                .map(plural_selectors)
-                .unwrap_or_default();
+            // The reference is looked up only for a pattern that has a select.
+            let mut from_reference: Option<BTreeSet<String>> = None;
             walk(pattern.pattern, &mut |event| {
                 let Event::Select { selector, variants } = event else {
                     return;
                 };
-                let name = selector_name(selector);
-                if !looks_plural(selector, variants) && !from_reference.contains(&name) {
-                    return;
+                if !looks_plural(selector, variants) {
+                    let known = from_reference.get_or_insert_with(|| {
+                        reference
+                            .and_then(|r| r.get(entry.key))
+                            .and_then(|r| r.pattern(pattern.attribute))
+                            .map(plural_selectors)
+                            .unwrap_or_default()
+                    });
+                    if !known.contains(&selector_name(selector)) {
+                        return;
+                    }
                 }
-                if view.plurals.rules.is_none() {
+                if view.plurals().rules.is_none() {
                     if !reported_no_rules {
                         reported_no_rules = true;
                         out.push(no_rules(view, entry, &pattern.name, selector));
@@ -263,7 +268,7 @@ fn check_select(
     variants: &[Variant<&str>],
     out: &mut Vec<Diagnostic>,
 ) {
-    let plurals = &view.plurals;
+    let plurals = view.plurals();
     let mut keyed = BTreeSet::new();
     let mut numbers = BTreeSet::new();
     for variant in variants {

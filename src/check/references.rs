@@ -4,65 +4,81 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::variables::closest;
-use super::view::{EntryView, LocaleView};
+use super::view::{EntryView, LocaleView, Twin};
 use super::walk::{Event, walk};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
+/// A value (`id`, `-term`) or an attribute (`id`, `.attr`) of the locale.
+type Node<'a> = (&'a str, Option<&'a str>);
+
+fn node_name(node: Node) -> String {
+    match node {
+        (key, Some(attribute)) => format!("{key}.{attribute}"),
+        (key, None) => key.to_owned(),
+    }
+}
+
 /// A reference from one pattern to another (`msg`, `msg.attr`, `-term`, `-term.attr`).
-struct Edge {
-    target: String,
+struct Edge<'a> {
+    target: Node<'a>,
     file: FileId,
     span: Range<usize>,
+}
+
+/// `-id` as a slice of the source, from the slice of `id` in a term reference: keys are then
+/// borrowed, never allocated.
+fn dashed<'a>(source: &'a str, id: &'a str) -> &'a str {
+    match crate::source::offset_in(source, id) {
+        Some(at) if at > 0 && source.as_bytes()[at - 1] == b'-' => &source[at - 1..at + id.len()],
+        _ => id,
+    }
 }
 
 /// References to messages, terms or attributes the locale does not define, and cycles.
 pub fn check(view: &LocaleView) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut graph: BTreeMap<String, Vec<Edge>> = BTreeMap::new();
+    // Only patterns with references are nodes: the others cannot be in a cycle.
+    let mut graph: BTreeMap<Node, Vec<Edge>> = BTreeMap::new();
     for entry in view.entries.values() {
         for pattern in entry.patterns() {
-            let edges = graph.entry(pattern.name.clone()).or_default();
+            let mut edges = Vec::new();
             walk(pattern.pattern, &mut |event| {
-                let (key, attribute, is_term) = match event {
-                    Event::MessageRef { id, attribute } => (id.to_owned(), attribute, false),
-                    Event::TermRef { id, attribute } => (format!("-{id}"), attribute, true),
+                let (id, attribute, is_term) = match event {
+                    Event::MessageRef { id, attribute } => (id, attribute, false),
+                    Event::TermRef { id, attribute } => (id, attribute, true),
                     _ => return,
                 };
-                let id_slice = match event {
-                    Event::MessageRef { id, .. } | Event::TermRef { id, .. } => id,
-                    _ => unreachable!("matched above"),
+                let key = if is_term {
+                    dashed(entry.source(), id)
+                } else {
+                    id
                 };
-                let mut span = entry.span_of(id_slice);
-                if is_term {
-                    span.start = span.start.saturating_sub(1);
-                }
+                let mut span = entry.span_of(key);
                 // `menu.label`: the whole reference.
                 if let Some(attribute) = attribute {
                     span.end = entry.span_of(attribute).end.max(span.end);
                 }
-                let target = match attribute {
-                    Some(a) => format!("{key}.{a}"),
-                    None => key.clone(),
-                };
-                if let Some(problem) = unknown(
+                match unknown(
                     view,
                     entry,
                     &pattern.name,
-                    &key,
+                    key,
                     attribute,
                     is_term,
                     span.clone(),
                 ) {
-                    out.push(problem);
-                } else {
-                    edges.push(Edge {
-                        target,
+                    Some(problem) => out.push(problem),
+                    None => edges.push(Edge {
+                        target: (key, attribute),
                         file: entry.file_id(),
                         span,
-                    });
+                    }),
                 }
             });
+            if !edges.is_empty() {
+                graph.insert((entry.key, pattern.attribute), edges);
+            }
         }
     }
     out.extend(cycles(view, &graph));
@@ -153,25 +169,24 @@ fn unknown(
 
 /// Reference cycles (`a = { b }`, `b = { a }`): Fluent refuses to format them. Iterative, so a
 /// hostile chain of references cannot overflow the stack.
-fn cycles(view: &LocaleView, graph: &BTreeMap<String, Vec<Edge>>) -> Vec<Diagnostic> {
+fn cycles(view: &LocaleView, graph: &BTreeMap<Node, Vec<Edge>>) -> Vec<Diagnostic> {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
-        New,
         Open,
         Done,
     }
-    let mut state: BTreeMap<&str, State> = graph.keys().map(|k| (k.as_str(), State::New)).collect();
+    let mut state: BTreeMap<Node, State> = BTreeMap::new();
     let mut out = Vec::new();
-    let mut seen_cycles: BTreeSet<Vec<String>> = BTreeSet::new();
-    for start in graph.keys() {
-        if state[start.as_str()] != State::New {
+    let mut seen_cycles: BTreeSet<Vec<Node>> = BTreeSet::new();
+    for &start in graph.keys() {
+        if state.contains_key(&start) {
             continue;
         }
         // (node, index of the next edge to follow)
-        let mut stack: Vec<(&str, usize)> = vec![(start.as_str(), 0)];
-        state.insert(start.as_str(), State::Open);
+        let mut stack: Vec<(Node, usize)> = vec![(start, 0)];
+        state.insert(start, State::Open);
         while let Some((node, next)) = stack.last().copied() {
-            let edges = graph.get(node).map_or(&[][..], Vec::as_slice);
+            let edges = graph.get(&node).map_or(&[][..], Vec::as_slice);
             let Some(edge) = edges.get(next) else {
                 state.insert(node, State::Done);
                 stack.pop();
@@ -180,33 +195,34 @@ fn cycles(view: &LocaleView, graph: &BTreeMap<String, Vec<Edge>>) -> Vec<Diagnos
             if let Some(top) = stack.last_mut() {
                 top.1 += 1;
             }
-            match state.get(edge.target.as_str()).copied() {
-                Some(State::New) => {
-                    state.insert(edge.target.as_str(), State::Open);
-                    stack.push((edge.target.as_str(), 0));
+            if !graph.contains_key(&edge.target) {
+                continue;
+            }
+            match state.get(&edge.target).copied() {
+                None => {
+                    state.insert(edge.target, State::Open);
+                    stack.push((edge.target, 0));
                 }
                 Some(State::Open) => {
                     let from = stack
                         .iter()
                         .position(|(n, _)| *n == edge.target)
                         .unwrap_or(0);
-                    let members: Vec<String> =
-                        stack[from..].iter().map(|(n, _)| (*n).to_owned()).collect();
+                    let members: Vec<Node> = stack[from..].iter().map(|(n, _)| *n).collect();
                     let mut key = members.clone();
                     key.sort();
                     if seen_cycles.insert(key) {
-                        let mut chain = members.clone();
-                        chain.push(edge.target.clone());
-                        let chain = chain
+                        let chain = members
                             .iter()
-                            .map(|n| format!("`{n}`"))
+                            .chain(std::iter::once(&edge.target))
+                            .map(|&n| format!("`{}`", node_name(n)))
                             .collect::<Vec<_>>()
                             .join(" → ");
                         out.push(
                             view.error(
                                 Code::CyclicReference,
                                 format!("cyclic reference: {chain}"),
-                                &members[0],
+                                &node_name(members[0]),
                             )
                             .with_label(
                                 edge.file,
@@ -217,7 +233,7 @@ fn cycles(view: &LocaleView, graph: &BTreeMap<String, Vec<Edge>>) -> Vec<Diagnos
                         );
                     }
                 }
-                _ => {}
+                Some(State::Done) => {}
             }
         }
     }
@@ -226,24 +242,21 @@ fn cycles(view: &LocaleView, graph: &BTreeMap<String, Vec<Edge>>) -> Vec<Diagnos
 
 /// References of the reference's pattern that the translation drops: a warning, since a
 /// grammar may need the name spelt out (a term in a case it does not define).
-pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
+pub fn compare(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for entry in view.entries.values() {
-        let Some(theirs) = reference.get(entry.key) else {
-            continue;
-        };
+    for &(entry, theirs) in twins {
         for pattern in entry.patterns() {
             let Some(reference_pattern) = theirs.pattern(pattern.attribute) else {
                 continue;
             };
-            let used = referenced(pattern.pattern);
+            let used = referenced(pattern.pattern, entry.source());
             // A reference the translation misspelt is an error already; the reference it
             // should have been is not reported again as dropped.
             if used.keys().any(|target| view.get(target).is_none()) {
                 continue;
             }
-            for (target, slice) in referenced(reference_pattern) {
-                if used.contains_key(&target) {
+            for (target, slice) in referenced(reference_pattern, theirs.source()) {
+                if used.contains_key(target) {
                     continue;
                 }
                 let what = if target.starts_with('-') {
@@ -251,10 +264,7 @@ pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
                 } else {
                     "message"
                 };
-                let mut at = theirs.span_of(slice);
-                if target.starts_with('-') {
-                    at.start = at.start.saturating_sub(1);
-                }
+                let at = theirs.span_of(slice);
                 out.push(
                     view.warning(
                         Code::MissingReference,
@@ -273,15 +283,19 @@ pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
     out
 }
 
-/// Message and term ids a pattern refers to, with the slice of the first reference.
-fn referenced<'a>(pattern: &'a fluent_syntax::ast::Pattern<&'a str>) -> BTreeMap<String, &'a str> {
+/// Message and term ids (`-term`) a pattern refers to, with the slice of the first reference.
+fn referenced<'a>(
+    pattern: &'a fluent_syntax::ast::Pattern<&'a str>,
+    source: &'a str,
+) -> BTreeMap<&'a str, &'a str> {
     let mut out = BTreeMap::new();
     walk(pattern, &mut |event| match event {
         Event::MessageRef { id, .. } => {
-            out.entry(id.to_owned()).or_insert(id);
+            out.entry(id).or_insert(id);
         }
         Event::TermRef { id, .. } => {
-            out.entry(format!("-{id}")).or_insert(id);
+            let key = dashed(source, id);
+            out.entry(key).or_insert(key);
         }
         _ => {}
     });

@@ -4,13 +4,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast::VariantKey;
 
-use super::view::{EntryView, LocaleView};
+use super::view::{Alignment, EntryView, LocaleView};
 use super::walk::{Event, walk};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// What the locale has and lacks compared with the reference. A missing file is reported
 /// once, not once per message it would hold; entries lost to a syntax error are left to it.
-pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
+pub fn compare(reference: &LocaleView, view: &LocaleView, aligned: &Alignment) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let missing_files: BTreeSet<&str> = reference
         .files
@@ -27,10 +27,10 @@ pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
 
     for name in &missing_files {
         let file = reference.files[name];
-        let lost: Vec<&str> = reference
-            .entries
-            .values()
-            .filter(|e| e.file.file == file.file && !view.entries.contains_key(e.key))
+        let lost: Vec<&str> = aligned
+            .missing
+            .iter()
+            .filter(|e| e.file.file == file.file)
             .map(|e| e.key)
             .collect();
         let mut diagnostic = Diagnostic::error(Code::MissingFile, format!("missing file `{name}`"))
@@ -65,34 +65,35 @@ pub fn compare(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
         );
     }
 
-    for (key, at) in &reference.entries {
-        let Some(mine) = view.entries.get(key) else {
-            if view.junk.contains(*key) || missing_files.contains(at.file.name.as_str()) {
-                continue;
-            }
-            let (code, what) = if at.is_term() {
-                (Code::MissingTerm, "term")
-            } else {
-                (Code::MissingMessage, "message")
-            };
-            out.push(
-                view.error(code, format!("missing {what} `{key}`"), key)
-                    .with_label(
-                        at.file_id(),
-                        at.span.clone(),
-                        format!("defined in the reference `{}`", reference.id()),
-                    )
-                    .with_help(format!(
-                        "translate it in {}",
-                        view.locale.dir.join(&at.file.name).display()
-                    )),
-            );
+    for &at in &aligned.missing {
+        let key = at.key;
+        if view.junk.contains(key) || missing_files.contains(at.file.name.as_str()) {
             continue;
+        }
+        let (code, what) = if at.is_term() {
+            (Code::MissingTerm, "term")
+        } else {
+            (Code::MissingMessage, "message")
         };
+        out.push(
+            view.error(code, format!("missing {what} `{key}`"), key)
+                .with_label(
+                    at.file_id(),
+                    at.span.clone(),
+                    format!("defined in the reference `{}`", reference.id()),
+                )
+                .with_help(format!(
+                    "translate it in {}",
+                    view.locale.dir.join(&at.file.name).display()
+                )),
+        );
+    }
+    for &(mine, at) in &aligned.twins {
         compare_entry(reference, at, view, mine, &mut out);
     }
-    for (key, mine) in &view.entries {
-        if reference.entries.contains_key(key) || reference.junk.contains(*key) {
+    for &mine in &aligned.extra {
+        let key = mine.key;
+        if reference.junk.contains(key) {
             continue;
         }
         if obsolete_files.contains(mine.file.name.as_str()) {

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use fluent_syntax::ast::{Pattern, PatternElement};
 
-use super::view::{EntryView, LocaleView};
+use super::view::{EntryView, LocaleView, Twin};
 use super::walk::{Event, walk};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
@@ -26,7 +26,23 @@ pub fn characters(view: &LocaleView, bad_utf8: &BTreeSet<FileId>) -> Vec<Diagnos
                     return;
                 };
                 let base = entry.span_of(text).start;
-                for (at, c, len) in characters_of(text, matches!(event, Event::Literal(_))) {
+                let literal = matches!(event, Event::Literal(_));
+                // Nearly all text has nothing to report. Every character looked for has a lead
+                // byte below 0x20, 0x7F, 0xC2 (C1 controls), 0xE2 (U+202A–U+202E) or 0xEF
+                // (U+FEFF, U+FFFD); a literal may also hold a `\u` escape.
+                let maybe = text.bytes().any(|b| {
+                    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+                        || matches!(b, 0x7F | 0xC2 | 0xE2 | 0xEF)
+                        || (literal && b == b'\\')
+                });
+                if !maybe
+                    || !text
+                        .chars()
+                        .any(|c| c == '\u{FFFD}' || is_suspicious(c) || (literal && c == '\\'))
+                {
+                    return;
+                }
+                for (at, c, len) in characters_of(text, literal) {
                     let code = if c == '\u{FFFD}' {
                         Code::ReplacementCharacter
                     } else if is_suspicious(c) {
@@ -112,13 +128,15 @@ fn characters_of(text: &str, literal: bool) -> Vec<(usize, char, usize)> {
 /// source (warnings), unless the text is a name or a label (see [`is_name_like`]). Messages in
 /// `own_names` (the manifest's `language-name`) name the locale's language, so a copy of the
 /// reference's is always flagged, unless both locales are the same language (`en-GB`).
-pub fn compare(reference: &LocaleView, view: &LocaleView, own_names: &[&str]) -> Vec<Diagnostic> {
+pub fn compare(
+    reference: &LocaleView,
+    view: &LocaleView,
+    twins: &[Twin],
+    own_names: &[&str],
+) -> Vec<Diagnostic> {
     let same_language = reference.locale.langid.language == view.locale.langid.language;
     let mut out = Vec::new();
-    for entry in view.entries.values() {
-        let Some(theirs) = reference.get(entry.key) else {
-            continue;
-        };
+    for &(entry, theirs) in twins {
         for pattern in entry.patterns() {
             let Some(reference_pattern) = theirs.pattern(pattern.attribute) else {
                 continue;

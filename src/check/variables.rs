@@ -2,24 +2,21 @@
 
 use std::collections::BTreeSet;
 
-use super::view::{EntryView, LocaleView, PatternView};
-use super::walk::{VariantPath, variables, variant_paths};
+use super::view::{EntryView, LocaleView, PatternView, Twin};
+use super::walk::{VariantPath, has_select, variables, variant_paths};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// An unknown variable is an error (it renders as `{$name}`); one the translation leaves out
 /// is a warning, per message and per variant. Terms are skipped: their variables are their
 /// own parameters, not the message's.
-pub fn check(reference: &LocaleView, view: &LocaleView) -> Vec<Diagnostic> {
+pub fn check(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for entry in view.entries.values().filter(|e| !e.is_term()) {
-        let Some(theirs) = reference.get(entry.key) else {
-            continue;
-        };
+    for &(entry, theirs) in twins.iter().filter(|(e, _)| !e.is_term()) {
         for pattern in entry.patterns() {
             let Some(reference_pattern) = theirs.pattern(pattern.attribute) else {
                 continue;
             };
-            compare(view, entry, &pattern, theirs, reference_pattern, &mut out);
+            compare(view, entry, pattern, theirs, reference_pattern, &mut out);
         }
     }
     out
@@ -88,6 +85,9 @@ fn compare(
 
     // Per variant: a variable the reference shows on every path must be on every path of the
     // translation; where both have the same variant, that variant's variables must match.
+    if !has_select(reference_pattern) && !has_select(pattern.pattern) {
+        return;
+    }
     let reference_paths = variant_paths(reference_pattern);
     let my_paths = variant_paths(pattern.pattern);
     if my_paths.len() == 1 && reference_paths.len() == 1 {

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use fluent_syntax::ast::{self, Attribute, Pattern};
 
@@ -9,6 +10,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{FtlFile, Locale, junk_ids};
 use crate::source::{FileId, span_in};
 
+use super::facts::Facts;
 use super::plurals::PluralInfo;
 
 /// One message or term of a locale (its first definition).
@@ -17,13 +19,15 @@ pub struct EntryView<'a> {
     /// `id` for messages, `-id` for terms.
     pub key: &'a str,
     pub file: &'a FtlFile,
-    /// Span of the identifier.
+    /// Span of the identifier (with a term's `-`).
     pub span: Range<usize>,
     pub value: Option<&'a Pattern<&'a str>>,
     pub attributes: &'a [Attribute<&'a str>],
     /// The lines of the `#` comment attached to the entry (fluent-bundle's runtime parser
     /// drops comments from the AST, so they are read from the source).
     pub comment: Vec<&'a str>,
+    /// The value, then each attribute (first of each name); built once, used by every check.
+    patterns: Vec<PatternView<'a>>,
 }
 
 impl<'a> EntryView<'a> {
@@ -49,38 +53,47 @@ impl<'a> EntryView<'a> {
         self.attributes.iter().find(|a| a.id.name == name)
     }
 
-    /// The value, then each attribute (first of each name), as (`id` or `id.attr`, pattern, span
-    /// of the name).
-    pub fn patterns(&self) -> Vec<PatternView<'a>> {
-        let mut out = Vec::with_capacity(1 + self.attributes.len());
-        if let Some(value) = self.value {
-            out.push(PatternView {
-                name: self.key.to_owned(),
-                attribute: None,
-                pattern: value,
-                span: self.span.clone(),
-            });
-        }
-        let mut seen = BTreeSet::new();
-        for attribute in self.attributes {
-            if seen.insert(attribute.id.name) {
-                out.push(PatternView {
-                    name: format!("{}.{}", self.key, attribute.id.name),
-                    attribute: Some(attribute.id.name),
-                    pattern: &attribute.value,
-                    span: self.span_of(attribute.id.name),
-                });
-            }
-        }
-        out
+    /// The value, then each attribute (first of each name).
+    pub fn patterns(&self) -> &[PatternView<'a>] {
+        &self.patterns
     }
 
     /// The value (`None`) or attribute pattern.
     pub fn pattern(&self, attribute: Option<&str>) -> Option<&'a Pattern<&'a str>> {
-        match attribute {
-            None => self.value,
-            Some(name) => self.attribute(name).map(|a| &a.value),
+        self.pattern_view(attribute).map(|p| p.pattern)
+    }
+
+    /// The value (`None`) or attribute, with what is computed about it.
+    pub fn pattern_view(&self, attribute: Option<&str>) -> Option<&PatternView<'a>> {
+        self.patterns.iter().find(|p| p.attribute == attribute)
+    }
+
+    fn collect_patterns(
+        key: &str,
+        span: &Range<usize>,
+        source: &'a str,
+        value: Option<&'a Pattern<&'a str>>,
+        attributes: &'a [Attribute<&'a str>],
+    ) -> Vec<PatternView<'a>> {
+        let mut out = Vec::with_capacity(usize::from(value.is_some()) + attributes.len());
+        if let Some(value) = value {
+            out.push(PatternView::new(key.to_owned(), None, value, span.clone()));
         }
+        for (i, attribute) in attributes.iter().enumerate() {
+            if attributes[..i]
+                .iter()
+                .all(|a| a.id.name != attribute.id.name)
+            {
+                let name = format!("{key}.{}", attribute.id.name);
+                out.push(PatternView::new(
+                    name,
+                    Some(attribute.id.name),
+                    &attribute.value,
+                    span_in(source, attribute.id.name),
+                ));
+            }
+        }
+        out
     }
 }
 
@@ -93,6 +106,29 @@ pub struct PatternView<'a> {
     pub pattern: &'a Pattern<&'a str>,
     /// Span of the message id (value) or attribute name.
     pub span: Range<usize>,
+    /// Its numbers, e-mail addresses, URLs and handles, found on first use: the reference's
+    /// are then found once per run, not once per locale.
+    pub facts: OnceLock<Facts>,
+    /// Its number of words, found on first use.
+    pub words: OnceLock<usize>,
+}
+
+impl<'a> PatternView<'a> {
+    fn new(
+        name: String,
+        attribute: Option<&'a str>,
+        pattern: &'a Pattern<&'a str>,
+        span: Range<usize>,
+    ) -> Self {
+        Self {
+            name,
+            attribute,
+            pattern,
+            span,
+            facts: OnceLock::new(),
+            words: OnceLock::new(),
+        }
+    }
 }
 
 /// An `allow(code, …)` marker in the comment of an entry.
@@ -134,7 +170,8 @@ pub struct LocaleView<'a> {
     pub allows: BTreeMap<&'a str, Vec<Allow>>,
     /// Problems found while indexing (malformed allow markers).
     pub problems: Vec<Diagnostic>,
-    pub plurals: PluralInfo,
+    /// Found on first use: only locales with plural selects need them.
+    plurals: OnceLock<PluralInfo>,
 }
 
 impl<'a> LocaleView<'a> {
@@ -146,7 +183,7 @@ impl<'a> LocaleView<'a> {
         let mut problems = Vec::new();
         for file in &locale.files {
             files.insert(file.name.as_str(), file);
-            for (index, entry) in file.resource.entries().enumerate() {
+            for entry in file.resource.entries() {
                 let (id, value, attributes) = match entry {
                     ast::Entry::Message(m) => (&m.id, m.value.as_ref(), m.attributes.as_slice()),
                     ast::Entry::Term(t) => (&t.id, Some(&t.value), t.attributes.as_slice()),
@@ -156,42 +193,41 @@ impl<'a> LocaleView<'a> {
                     }
                     _ => continue,
                 };
-                // The loader's index holds the first definition of each id; later ones are
-                // duplicates it has reported.
-                let Some((key, location)) = locale
-                    .entries
-                    .get_key_value(entry_key(entry, id.name).as_str())
-                else {
-                    continue;
-                };
-                if location.file != file.file || location.index != index {
-                    continue;
-                }
-                // A term's label covers its `-`.
-                let mut span = location.span.clone();
-                if key.starts_with('-') {
+                // The first definition wins, as in the loader's index (which reported the
+                // duplicates). A term's key is its name with the `-` in front of it in the
+                // source, so no key is allocated.
+                let source = file.resource.source();
+                let mut span = span_in(source, id.name);
+                if matches!(entry, ast::Entry::Term(_)) {
                     span.start = span.start.saturating_sub(1);
                 }
+                let Some(key) = source.get(span.clone()) else {
+                    continue;
+                };
+                let std::collections::btree_map::Entry::Vacant(slot) = entries.entry(key) else {
+                    continue;
+                };
                 let view = EntryView {
-                    key: key.as_str(),
+                    key,
                     file,
-                    span,
+                    span: span.clone(),
                     value,
                     attributes,
-                    comment: comment_lines(file.resource.source(), location.span.start),
+                    comment: comment_lines(source, span.start),
+                    patterns: EntryView::collect_patterns(key, &span, source, value, attributes),
                 };
                 if !view.comment.is_empty() {
                     let found = parse_allows(&view, &locale.id, &mut problems);
                     if !found.is_empty() {
-                        allows.insert(key.as_str(), found);
+                        allows.insert(key, found);
                     }
                 }
-                entries.insert(key.as_str(), view);
+                slot.insert(view);
             }
         }
         // An id that also has a good definition elsewhere is not lost.
         junk.retain(|id| !entries.contains_key(id.as_str()));
-        let plurals = PluralInfo::for_locale(&locale.langid);
+        let plurals = OnceLock::new();
         LocaleView {
             locale,
             entries,
@@ -205,6 +241,12 @@ impl<'a> LocaleView<'a> {
 
     pub fn id(&self) -> &'a str {
         &self.locale.id
+    }
+
+    /// The CLDR plural categories of the locale, as fluent-bundle will choose them.
+    pub fn plurals(&self) -> &PluralInfo {
+        self.plurals
+            .get_or_init(|| PluralInfo::for_locale(&self.locale.langid))
     }
 
     pub fn get(&self, key: &str) -> Option<&EntryView<'a>> {
@@ -225,10 +267,43 @@ impl<'a> LocaleView<'a> {
     }
 }
 
-fn entry_key(entry: &ast::Entry<&str>, name: &str) -> String {
-    match entry {
-        ast::Entry::Term(_) => format!("-{name}"),
-        _ => name.to_owned(),
+/// An entry both locales define: (translation, reference).
+pub type Twin<'v, 'a> = (&'v EntryView<'a>, &'v EntryView<'a>);
+
+/// How a locale's entries line up with the reference's.
+#[derive(Debug, Default)]
+pub struct Alignment<'v, 'a> {
+    /// Entries both define, in key order.
+    pub twins: Vec<Twin<'v, 'a>>,
+    /// Entries of the reference the locale lacks.
+    pub missing: Vec<&'v EntryView<'a>>,
+    /// Entries of the locale the reference does not have.
+    pub extra: Vec<&'v EntryView<'a>>,
+}
+
+/// Lines `view` up with `reference` by one merge of their sorted indexes, so that no
+/// comparing check looks an entry up by name (thousands of string comparisons per locale).
+pub fn align<'v, 'a>(reference: &'v LocaleView<'a>, view: &'v LocaleView<'a>) -> Alignment<'v, 'a> {
+    let mut aligned = Alignment {
+        twins: Vec::with_capacity(view.entries.len()),
+        ..Alignment::default()
+    };
+    let mut theirs = reference.entries.iter().peekable();
+    let mut mine = view.entries.iter().peekable();
+    loop {
+        match (theirs.peek(), mine.peek()) {
+            (Some((a, _)), Some((b, _))) => match a.cmp(b) {
+                std::cmp::Ordering::Less => aligned.missing.push(theirs.next().expect("peeked").1),
+                std::cmp::Ordering::Greater => aligned.extra.push(mine.next().expect("peeked").1),
+                std::cmp::Ordering::Equal => {
+                    let twin = theirs.next().expect("peeked").1;
+                    aligned.twins.push((mine.next().expect("peeked").1, twin));
+                }
+            },
+            (Some(_), None) => aligned.missing.push(theirs.next().expect("peeked").1),
+            (None, Some(_)) => aligned.extra.push(mine.next().expect("peeked").1),
+            (None, None) => return aligned,
+        }
     }
 }
 

@@ -231,6 +231,22 @@ fn collect_inline_variables<'a>(inline: &'a InlineExpression<&'a str>, out: &mut
     });
 }
 
+/// Whether a pattern has a select expression (selects nest only inside another select or a
+/// placeable, so the top level tells).
+pub fn has_select(pattern: &Pattern<&str>) -> bool {
+    fn is_select(expression: &Expression<&str>) -> bool {
+        match expression {
+            Expression::Select { .. } => true,
+            Expression::Inline(InlineExpression::Placeable { expression }) => is_select(expression),
+            Expression::Inline(_) => false,
+        }
+    }
+    pattern
+        .elements
+        .iter()
+        .any(|e| matches!(e, PatternElement::Placeable { expression } if is_select(expression)))
+}
+
 /// Every variable of a pattern, with its first occurrence.
 pub fn variables<'a>(pattern: &'a Pattern<&'a str>) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();

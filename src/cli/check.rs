@@ -71,11 +71,16 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
         &tree.sources,
         &report.locales,
     );
-    Ok(if report.diagnostics.has_errors() {
+    let code = if report.diagnostics.has_errors() {
         exit::FOUND_ERRORS
     } else {
         exit::OK
-    })
+    };
+    // The process ends here: freeing every parsed file one by one would cost a large tree
+    // about a tenth of a second, for nothing.
+    std::mem::forget(report);
+    std::mem::forget(tree);
+    Ok(code)
 }
 
 /// Rewrites the lock of `locale`: its translations are now considered reviewed.

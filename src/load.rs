@@ -178,7 +178,7 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
     });
 
     let locale_ids: Vec<&Ident> = manifest.alert.locales.iter().collect();
-    let mut locales = Vec::new();
+    let mut pending = Vec::new();
     for id in locale_ids {
         let dir = root.join(&id.name);
         if !dir.is_dir() {
@@ -195,14 +195,9 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
         }
         // validate() has already checked the id.
         let langid = id.parse().unwrap_or_default();
-        locales.push(load_locale(
-            &mut sources,
-            &mut diagnostics,
-            &id.name,
-            langid,
-            dir,
-        ));
+        pending.push(find_locale(&mut diagnostics, &id.name, langid, dir));
     }
+    let locales = load_locales(&mut sources, &mut diagnostics, pending);
 
     unlisted_folders(root, &manifest, manifest_file, &mut diagnostics);
 
@@ -278,18 +273,12 @@ pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
         .filter(|(name, _)| !name.starts_with('.'))
         .collect();
     dirs.sort();
-    let mut locales = Vec::new();
+    let mut pending = Vec::new();
     for (name, dir) in dirs {
         match crate::manifest::locale_id_problem(&Ident::new(name.clone())) {
             None => {
                 let langid = name.parse().unwrap_or_default();
-                locales.push(load_locale(
-                    &mut sources,
-                    &mut diagnostics,
-                    &name,
-                    langid,
-                    dir,
-                ));
+                pending.push(find_locale(&mut diagnostics, &name, langid, dir));
             }
             Some(problem) => diagnostics.push(Diagnostic::warning(
                 Code::InvalidLocale,
@@ -297,6 +286,7 @@ pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
             )),
         }
     }
+    let locales = load_locales(&mut sources, &mut diagnostics, pending);
     if !locales.iter().any(|l| l.id == reference) {
         return Err(LoadFailure {
             root: root.to_owned(),
@@ -340,50 +330,103 @@ struct ParsedFile {
     outcome: std::io::Result<Parsed>,
 }
 
-fn load_locale(
-    sources: &mut SourceMap,
+/// A locale folder and its `.ftl` files, found before any is read.
+struct PendingLocale {
+    id: String,
+    langid: LanguageIdentifier,
+    dir: PathBuf,
+    paths: Vec<(String, PathBuf)>,
+}
+
+fn find_locale(
     diagnostics: &mut Diagnostics,
     id: &str,
     langid: LanguageIdentifier,
     dir: PathBuf,
-) -> Locale {
+) -> PendingLocale {
     let mut paths = Vec::new();
     collect_ftl(&dir, &dir, &mut paths, diagnostics, id);
     paths.sort();
-    // Reading and parsing dominate the check of a large tree; files are independent.
-    let parsed: Vec<ParsedFile> = paths
-        .into_par_iter()
-        .map(|(name, path)| {
-            let outcome = read_text(&path).map(|(text, bad_utf8)| {
-                // Entries nested too deep for the recursive parser are blanked before parsing
-                // (offsets kept); the original text is kept for diagnostics.
-                let too_deep = crate::guard::too_deep(&text);
-                let (to_parse, original) = if too_deep.is_empty() {
-                    (text, None)
-                } else {
-                    let ranges: Vec<_> = too_deep.iter().map(|d| d.entry.clone()).collect();
-                    (crate::guard::blank(&text, &ranges), Some(text))
-                };
-                let (resource, errors) = match FluentResource::try_new(to_parse) {
-                    Ok(resource) => (resource, Vec::new()),
-                    Err((resource, errors)) => (resource, errors),
-                };
-                Parsed {
-                    resource: Arc::new(resource),
-                    errors,
-                    bad_utf8,
-                    original,
-                    too_deep,
-                }
-            });
-            ParsedFile {
-                name,
-                path,
-                outcome,
-            }
+    PendingLocale {
+        id: id.to_owned(),
+        langid,
+        dir,
+        paths,
+    }
+}
+
+/// Reads and parses the files of every locale in one parallel pass (a locale's few dozen files
+/// are too few to keep the cores busy while the slowest is read), then indexes each locale in
+/// order, so file ids and diagnostics do not depend on thread timing.
+fn load_locales(
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+    pending: Vec<PendingLocale>,
+) -> Vec<Locale> {
+    let jobs: Vec<(usize, String, PathBuf)> = pending
+        .iter()
+        .enumerate()
+        .flat_map(|(i, locale)| {
+            locale
+                .paths
+                .iter()
+                .map(move |(name, path)| (i, name.clone(), path.clone()))
         })
         .collect();
+    let parsed: Vec<(usize, ParsedFile)> = jobs
+        .into_par_iter()
+        .map(|(i, name, path)| (i, parse_file(name, path)))
+        .collect();
+    let mut locales = Vec::with_capacity(pending.len());
+    let mut parsed = parsed.into_iter().peekable();
+    for (i, locale) in pending.into_iter().enumerate() {
+        let mine = std::iter::from_fn(|| parsed.next_if(|(j, _)| *j == i).map(|(_, p)| p));
+        locales.push(assemble_locale(sources, diagnostics, locale, mine));
+    }
+    locales
+}
 
+/// Reads and parses one Fluent file.
+fn parse_file(name: String, path: PathBuf) -> ParsedFile {
+    let outcome = read_text(&path).map(|(text, bad_utf8)| {
+        // Entries nested too deep for the recursive parser are blanked before parsing
+        // (offsets kept); the original text is kept for diagnostics.
+        let too_deep = crate::guard::too_deep(&text);
+        let (to_parse, original) = if too_deep.is_empty() {
+            (text, None)
+        } else {
+            let ranges: Vec<_> = too_deep.iter().map(|d| d.entry.clone()).collect();
+            (crate::guard::blank(&text, &ranges), Some(text))
+        };
+        let (resource, errors) = match FluentResource::try_new(to_parse) {
+            Ok(resource) => (resource, Vec::new()),
+            Err((resource, errors)) => (resource, errors),
+        };
+        Parsed {
+            resource: Arc::new(resource),
+            errors,
+            bad_utf8,
+            original,
+            too_deep,
+        }
+    });
+    ParsedFile {
+        name,
+        path,
+        outcome,
+    }
+}
+
+fn assemble_locale(
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+    locale: PendingLocale,
+    parsed: impl Iterator<Item = ParsedFile>,
+) -> Locale {
+    let PendingLocale {
+        id, langid, dir, ..
+    } = locale;
+    let id = id.as_str();
     let mut files = Vec::new();
     let mut entries = BTreeMap::new();
     for parsed in parsed {

@@ -295,7 +295,7 @@ pub fn check(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
                 continue;
             }
             let expected = facts_of(theirs, reference_pattern);
-            if expected.is_empty() && !has_at_or_url_hint(pattern.pattern) {
+            if expected.is_empty() && !pattern.summary.contact_hint {
                 continue;
             }
             let found = facts_of(entry, pattern);
@@ -312,19 +312,6 @@ pub fn check(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-/// Cheap test before extracting the facts of a translation whose source has none.
-fn has_at_or_url_hint(pattern: &Pattern<&str>) -> bool {
-    let mut hint = false;
-    walk(pattern, &mut |event| {
-        if let Event::Text(t) | Event::Literal(t) = event
-            && (t.contains('@') || t.contains("http") || t.contains("www."))
-        {
-            hint = true;
-        }
-    });
-    hint
 }
 
 #[allow(clippy::too_many_arguments)]

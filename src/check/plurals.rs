@@ -189,7 +189,7 @@ pub fn check(reference: Option<&LocaleView>, view: &LocaleView) -> Vec<Diagnosti
     let mut out = Vec::new();
     let mut reported_no_rules = false;
     for entry in view.entries.values() {
-        for pattern in entry.patterns() {
+        for pattern in entry.patterns().iter().filter(|p| p.summary.has_select) {
             // The reference is looked up only for a pattern that has a select.
             let mut from_reference: Option<BTreeSet<String>> = None;
             walk(pattern.pattern, &mut |event| {

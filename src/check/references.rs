@@ -5,7 +5,6 @@ use std::ops::Range;
 
 use super::variables::closest;
 use super::view::{EntryView, LocaleView, Twin};
-use super::walk::{Event, walk};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
@@ -26,15 +25,6 @@ struct Edge<'a> {
     span: Range<usize>,
 }
 
-/// `-id` as a slice of the source, from the slice of `id` in a term reference: keys are then
-/// borrowed, never allocated.
-fn dashed<'a>(source: &'a str, id: &'a str) -> &'a str {
-    match crate::source::offset_in(source, id) {
-        Some(at) if at > 0 && source.as_bytes()[at - 1] == b'-' => &source[at - 1..at + id.len()],
-        _ => id,
-    }
-}
-
 /// References to messages, terms or attributes the locale does not define, and cycles.
 pub fn check(view: &LocaleView) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -43,17 +33,8 @@ pub fn check(view: &LocaleView) -> Vec<Diagnostic> {
     for entry in view.entries.values() {
         for pattern in entry.patterns() {
             let mut edges = Vec::new();
-            walk(pattern.pattern, &mut |event| {
-                let (id, attribute, is_term) = match event {
-                    Event::MessageRef { id, attribute } => (id, attribute, false),
-                    Event::TermRef { id, attribute } => (id, attribute, true),
-                    _ => return,
-                };
-                let key = if is_term {
-                    dashed(entry.source(), id)
-                } else {
-                    id
-                };
+            for &(key, attribute) in &pattern.summary.references {
+                let is_term = key.starts_with('-');
                 let mut span = entry.span_of(key);
                 // `menu.label`: the whole reference.
                 if let Some(attribute) = attribute {
@@ -75,7 +56,7 @@ pub fn check(view: &LocaleView) -> Vec<Diagnostic> {
                         span,
                     }),
                 }
-            });
+            }
             if !edges.is_empty() {
                 graph.insert((entry.key, pattern.attribute), edges);
             }
@@ -246,19 +227,23 @@ pub fn compare(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for &(entry, theirs) in twins {
         for pattern in entry.patterns() {
-            let Some(reference_pattern) = theirs.pattern(pattern.attribute) else {
+            let Some(reference_pattern) = theirs.pattern_view(pattern.attribute) else {
                 continue;
             };
-            let used = referenced(pattern.pattern, entry.source());
+            let used = &pattern.summary.references;
             // A reference the translation misspelt is an error already; the reference it
             // should have been is not reported again as dropped.
-            if used.keys().any(|target| view.get(target).is_none()) {
+            if used.iter().any(|(target, _)| view.get(target).is_none()) {
                 continue;
             }
-            for (target, slice) in referenced(reference_pattern, theirs.source()) {
-                if used.contains_key(target) {
+            let theirs_used = &reference_pattern.summary.references;
+            for (i, &(target, _)) in theirs_used.iter().enumerate() {
+                if used.iter().any(|(k, _)| *k == target)
+                    || theirs_used[..i].iter().any(|(k, _)| *k == target)
+                {
                     continue;
                 }
+                let slice = target;
                 let what = if target.starts_with('-') {
                     "term"
                 } else {
@@ -280,24 +265,5 @@ pub fn compare(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
             }
         }
     }
-    out
-}
-
-/// Message and term ids (`-term`) a pattern refers to, with the slice of the first reference.
-fn referenced<'a>(
-    pattern: &'a fluent_syntax::ast::Pattern<&'a str>,
-    source: &'a str,
-) -> BTreeMap<&'a str, &'a str> {
-    let mut out = BTreeMap::new();
-    walk(pattern, &mut |event| match event {
-        Event::MessageRef { id, .. } => {
-            out.entry(id).or_insert(id);
-        }
-        Event::TermRef { id, .. } => {
-            let key = dashed(source, id);
-            out.entry(key).or_insert(key);
-        }
-        _ => {}
-    });
     out
 }

@@ -230,7 +230,7 @@ pub fn duplicates(view: &LocaleView) -> Vec<Diagnostic> {
                 }
             }
         }
-        for pattern in entry.patterns() {
+        for pattern in entry.patterns().iter().filter(|p| p.summary.has_select) {
             walk(pattern.pattern, &mut |event| {
                 let Event::Select { variants, .. } = event else {
                     return;

@@ -19,7 +19,7 @@ pub fn characters(view: &LocaleView, bad_utf8: &BTreeSet<FileId>) -> Vec<Diagnos
         .values()
         .filter(|e| !bad_utf8.contains(&e.file_id()))
     {
-        for pattern in entry.patterns() {
+        for pattern in entry.patterns().iter().filter(|p| p.summary.suspicious) {
             let mut reported: BTreeSet<char> = BTreeSet::new();
             walk(pattern.pattern, &mut |event| {
                 let (Event::Text(text) | Event::Literal(text)) = event else {
@@ -27,18 +27,10 @@ pub fn characters(view: &LocaleView, bad_utf8: &BTreeSet<FileId>) -> Vec<Diagnos
                 };
                 let base = entry.span_of(text).start;
                 let literal = matches!(event, Event::Literal(_));
-                // Nearly all text has nothing to report. Every character looked for has a lead
-                // byte below 0x20, 0x7F, 0xC2 (C1 controls), 0xE2 (U+202A–U+202E) or 0xEF
-                // (U+FEFF, U+FFFD); a literal may also hold a `\u` escape.
-                let maybe = text.bytes().any(|b| {
-                    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-                        || matches!(b, 0x7F | 0xC2 | 0xE2 | 0xEF)
-                        || (literal && b == b'\\')
-                });
-                if !maybe
-                    || !text
-                        .chars()
-                        .any(|c| c == '\u{FFFD}' || is_suspicious(c) || (literal && c == '\\'))
+                // Patterns with nothing suspicious were skipped by their summary's byte test.
+                if !text
+                    .chars()
+                    .any(|c| c == '\u{FFFD}' || is_suspicious(c) || (literal && c == '\\'))
                 {
                     return;
                 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::view::{EntryView, LocaleView, PatternView, Twin};
-use super::walk::{VariantPath, has_select, variables, variant_paths};
+use super::walk::{VariantPath, variant_paths};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// An unknown variable is an error (it renders as `{$name}`); one the translation leaves out
@@ -13,7 +13,7 @@ pub fn check(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for &(entry, theirs) in twins.iter().filter(|(e, _)| !e.is_term()) {
         for pattern in entry.patterns() {
-            let Some(reference_pattern) = theirs.pattern(pattern.attribute) else {
+            let Some(reference_pattern) = theirs.pattern_view(pattern.attribute) else {
                 continue;
             };
             compare(view, entry, pattern, theirs, reference_pattern, &mut out);
@@ -27,11 +27,11 @@ fn compare(
     entry: &EntryView,
     pattern: &PatternView,
     theirs: &EntryView,
-    reference_pattern: &fluent_syntax::ast::Pattern<&str>,
+    reference_pattern: &PatternView,
     out: &mut Vec<Diagnostic>,
 ) {
-    let known = variables(reference_pattern);
-    let mine = variables(pattern.pattern);
+    let known = &reference_pattern.summary.variables;
+    let mine = &pattern.summary.variables;
     let about = pattern.name.as_str();
     let uses = if known.is_empty() {
         "the reference uses no variables here".to_owned()
@@ -62,7 +62,7 @@ fn compare(
                 "not a variable of the reference message",
             )
             .with_note(uses.clone());
-        if let Some(suggestion) = closest(name, &known) {
+        if let Some(suggestion) = closest(name, known) {
             diagnostic = diagnostic.with_help(format!("did you mean `${suggestion}`?"));
             suggested.insert(suggestion);
         }
@@ -85,10 +85,10 @@ fn compare(
 
     // Per variant: a variable the reference shows on every path must be on every path of the
     // translation; where both have the same variant, that variant's variables must match.
-    if !has_select(reference_pattern) && !has_select(pattern.pattern) {
+    if !reference_pattern.summary.has_select && !pattern.summary.has_select {
         return;
     }
-    let reference_paths = variant_paths(reference_pattern);
+    let reference_paths = variant_paths(reference_pattern.pattern);
     let my_paths = variant_paths(pattern.pattern);
     if my_paths.len() == 1 && reference_paths.len() == 1 {
         return;

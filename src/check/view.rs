@@ -12,6 +12,7 @@ use crate::source::{FileId, span_in};
 
 use super::facts::Facts;
 use super::plurals::PluralInfo;
+use super::walk::{Summary, summarise};
 
 /// One message or term of a locale (its first definition).
 #[derive(Debug)]
@@ -77,7 +78,13 @@ impl<'a> EntryView<'a> {
     ) -> Vec<PatternView<'a>> {
         let mut out = Vec::with_capacity(usize::from(value.is_some()) + attributes.len());
         if let Some(value) = value {
-            out.push(PatternView::new(key.to_owned(), None, value, span.clone()));
+            out.push(PatternView::new(
+                key.to_owned(),
+                None,
+                value,
+                span.clone(),
+                source,
+            ));
         }
         for (i, attribute) in attributes.iter().enumerate() {
             if attributes[..i]
@@ -90,6 +97,7 @@ impl<'a> EntryView<'a> {
                     Some(attribute.id.name),
                     &attribute.value,
                     span_in(source, attribute.id.name),
+                    source,
                 ));
             }
         }
@@ -111,6 +119,8 @@ pub struct PatternView<'a> {
     pub facts: OnceLock<Facts>,
     /// Its number of words, found on first use.
     pub words: OnceLock<usize>,
+    /// Its variables, references and hints, from one walk.
+    pub summary: Summary<'a>,
 }
 
 impl<'a> PatternView<'a> {
@@ -119,7 +129,9 @@ impl<'a> PatternView<'a> {
         attribute: Option<&'a str>,
         pattern: &'a Pattern<&'a str>,
         span: Range<usize>,
+        source: &'a str,
     ) -> Self {
+        let summary = summarise(pattern, source);
         Self {
             name,
             attribute,
@@ -127,6 +139,7 @@ impl<'a> PatternView<'a> {
             span,
             facts: OnceLock::new(),
             words: OnceLock::new(),
+            summary,
         }
     }
 }

@@ -231,6 +231,62 @@ fn collect_inline_variables<'a>(inline: &'a InlineExpression<&'a str>, out: &mut
     });
 }
 
+/// What the checks need to know about a pattern, found in one walk when the locale is indexed,
+/// so that each check does not walk every pattern again.
+#[derive(Debug, Clone, Default)]
+pub struct Summary<'a> {
+    pub has_select: bool,
+    /// Variables, in order of first use.
+    pub variables: Vec<&'a str>,
+    /// Message and term references (`id`, `-term`, with the attribute), in order; the key
+    /// borrows the source, so its span is known.
+    pub references: Vec<(&'a str, Option<&'a str>)>,
+    /// Some text may hold U+FFFD, a control character or an escape (a byte prefilter).
+    pub suspicious: bool,
+    /// Some text has `@`, `http` or `www.`: it may hold a contact.
+    pub contact_hint: bool,
+}
+
+/// Walks `pattern` (whose slices borrow `source`) once for its [`Summary`].
+pub fn summarise<'a>(pattern: &'a Pattern<&'a str>, source: &'a str) -> Summary<'a> {
+    let mut summary = Summary {
+        has_select: has_select(pattern),
+        ..Summary::default()
+    };
+    walk(pattern, &mut |event| match event {
+        Event::Text(text) | Event::Literal(text) => {
+            let literal = matches!(event, Event::Literal(_));
+            // Every character the text check looks for has a lead byte below 0x20, 0x7F,
+            // 0xC2 (C1 controls), 0xE2 (U+202A–U+202E) or 0xEF (U+FEFF, U+FFFD).
+            summary.suspicious |= text.bytes().any(|b| {
+                (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+                    || matches!(b, 0x7F | 0xC2 | 0xE2 | 0xEF)
+                    || (literal && b == b'\\')
+            });
+            summary.contact_hint |=
+                text.contains('@') || text.contains("http") || text.contains("www.");
+        }
+        Event::Variable { name, .. } if !summary.variables.contains(&name) => {
+            summary.variables.push(name)
+        }
+        Event::MessageRef { id, attribute } => summary.references.push((id, attribute)),
+        Event::TermRef { id, attribute } => {
+            summary.references.push((dashed(source, id), attribute))
+        }
+        _ => {}
+    });
+    summary
+}
+
+/// `-id` as a slice of the source, from the slice of `id` in a term reference: keys are then
+/// borrowed, never allocated.
+pub fn dashed<'a>(source: &'a str, id: &'a str) -> &'a str {
+    match crate::source::offset_in(source, id) {
+        Some(at) if at > 0 && source.as_bytes()[at - 1] == b'-' => &source[at - 1..at + id.len()],
+        _ => id,
+    }
+}
+
 /// Whether a pattern has a select expression (selects nest only inside another select or a
 /// placeable, so the top level tells).
 pub fn has_select(pattern: &Pattern<&str>) -> bool {

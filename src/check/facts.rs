@@ -117,38 +117,35 @@ pub fn extract(text: &str) -> Facts {
     if !has_digit {
         return facts;
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let inside_token = masked.iter().any(|m| m.contains(&start));
-        if digit_value(c).is_none() || inside_token {
-            i += 1;
+    let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
+    let mut at = 0;
+    while let Some(c) = char_at(at) {
+        let start = at;
+        at += c.len_utf8();
+        if digit_value(c).is_none() || masked.iter().any(|m| m.contains(&start)) {
             continue;
         }
         let mut groups: Vec<String> = vec![String::new()];
-        let mut end = i;
-        while end < chars.len() {
-            let c = chars[end].1;
+        let mut end = start;
+        while let Some(c) = char_at(end) {
+            let after = end + c.len_utf8();
             if let Some(d) = digit_value(c) {
                 groups
                     .last_mut()
                     .expect("one group")
                     .push(char::from_digit(d, 10).expect("a digit"));
-                end += 1;
+                end = after;
                 continue;
             }
             // A separator joins two groups only when a digit follows it.
-            let next_is_digit = chars
-                .get(end + 1)
-                .is_some_and(|(_, n)| digit_value(*n).is_some());
+            let next_is_digit = char_at(after).and_then(digit_value).is_some();
             if !(is_separator(c) && next_is_digit) {
                 break;
             }
             if is_space_separator(c) {
-                let following = chars[end + 1..]
-                    .iter()
-                    .take_while(|(_, n)| digit_value(*n).is_some())
+                let following = text[after..]
+                    .chars()
+                    .take_while(|n| digit_value(*n).is_some())
                     .count();
                 let current = groups.last().map_or(0, String::len);
                 if following != 3 || current > 3 {
@@ -156,16 +153,15 @@ pub fn extract(text: &str) -> Facts {
                 }
             }
             groups.push(String::new());
-            end += 1;
+            end = after;
         }
-        let span_end = chars.get(end).map_or(text.len(), |(at, _)| *at);
         let digits: String = groups.concat();
         facts.numbers.push(Number {
-            span: start..span_end,
+            span: start..end,
             digits: canonical(&digits),
             groups: groups.iter().map(|g| canonical(g)).collect(),
         });
-        i = end;
+        at = end;
     }
     facts
 }

@@ -189,58 +189,61 @@ pub struct LocaleView<'a> {
 
 impl<'a> LocaleView<'a> {
     pub fn new(locale: &'a Locale) -> Self {
-        let mut entries = BTreeMap::new();
-        let mut junk = BTreeSet::new();
-        let mut files = BTreeMap::new();
-        let mut allows: BTreeMap<&'a str, Vec<Allow>> = BTreeMap::new();
-        let mut problems = Vec::new();
-        for file in &locale.files {
-            files.insert(file.name.as_str(), file);
-            for entry in file.resource.entries() {
-                let (id, value, attributes) = match entry {
-                    ast::Entry::Message(m) => (&m.id, m.value.as_ref(), m.attributes.as_slice()),
-                    ast::Entry::Term(t) => (&t.id, Some(&t.value), t.attributes.as_slice()),
-                    ast::Entry::Junk { content } => {
-                        junk.extend(junk_ids(content));
-                        continue;
-                    }
-                    _ => continue,
+        // The loader's index is sorted and holds the first definition of each id (it reported
+        // the duplicates), so the view is built from it in order, without searching.
+        let file_of = |id: FileId| match locale.files.binary_search_by_key(&id, |f| f.file) {
+            Ok(i) => Some(&locale.files[i]),
+            Err(_) => locale.files.iter().find(|f| f.file == id),
+        };
+        let entries: BTreeMap<&'a str, EntryView<'a>> = locale
+            .entries
+            .iter()
+            .filter_map(|(key, location)| {
+                let file = file_of(location.file)?;
+                let (value, attributes) = match file.resource.get_entry(location.index)? {
+                    ast::Entry::Message(m) => (m.value.as_ref(), m.attributes.as_slice()),
+                    ast::Entry::Term(t) => (Some(&t.value), t.attributes.as_slice()),
+                    _ => return None,
                 };
-                // The first definition wins, as in the loader's index (which reported the
-                // duplicates). A term's key is its name with the `-` in front of it in the
-                // source, so no key is allocated.
                 let source = file.resource.source();
-                let mut span = span_in(source, id.name);
-                if matches!(entry, ast::Entry::Term(_)) {
+                let key = key.as_str();
+                // A term's label covers its `-`.
+                let mut span = location.span.clone();
+                if key.starts_with('-') {
                     span.start = span.start.saturating_sub(1);
                 }
-                let Some(key) = source.get(span.clone()) else {
-                    continue;
-                };
-                let std::collections::btree_map::Entry::Vacant(slot) = entries.entry(key) else {
-                    continue;
-                };
                 let view = EntryView {
                     key,
                     file,
-                    span: span.clone(),
-                    value,
-                    attributes,
                     comment: comment_lines(source, span.start),
                     patterns: EntryView::collect_patterns(key, &span, source, value, attributes),
+                    span,
+                    value,
+                    attributes,
                 };
-                if !view.comment.is_empty() {
-                    let found = parse_allows(&view, &locale.id, &mut problems);
-                    if !found.is_empty() {
-                        allows.insert(key, found);
-                    }
+                Some((key, view))
+            })
+            .collect();
+        let mut problems = Vec::new();
+        let mut allows: BTreeMap<&'a str, Vec<Allow>> = BTreeMap::new();
+        for view in entries.values().filter(|v| !v.comment.is_empty()) {
+            let found = parse_allows(view, &locale.id, &mut problems);
+            if !found.is_empty() {
+                allows.insert(view.key, found);
+            }
+        }
+        let mut junk = BTreeSet::new();
+        let mut files = BTreeMap::new();
+        for file in &locale.files {
+            files.insert(file.name.as_str(), file);
+            for entry in file.resource.entries() {
+                if let ast::Entry::Junk { content } = entry {
+                    junk.extend(junk_ids(content));
                 }
-                slot.insert(view);
             }
         }
         // An id that also has a good definition elsewhere is not lost.
         junk.retain(|id| !entries.contains_key(id.as_str()));
-        let plurals = OnceLock::new();
         LocaleView {
             locale,
             entries,
@@ -248,7 +251,7 @@ impl<'a> LocaleView<'a> {
             files,
             allows,
             problems,
-            plurals,
+            plurals: OnceLock::new(),
         }
     }
 

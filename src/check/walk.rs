@@ -256,15 +256,7 @@ pub fn summarise<'a>(pattern: &'a Pattern<&'a str>, source: &'a str) -> Summary<
     walk(pattern, &mut |event| match event {
         Event::Text(text) | Event::Literal(text) => {
             let literal = matches!(event, Event::Literal(_));
-            // Every character the text check looks for has a lead byte below 0x20, 0x7F,
-            // 0xC2 (C1 controls), 0xE2 (U+202A–U+202E) or 0xEF (U+FEFF, U+FFFD).
-            summary.suspicious |= text.bytes().any(|b| {
-                (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-                    || matches!(b, 0x7F | 0xC2 | 0xE2 | 0xEF)
-                    || (literal && b == b'\\')
-            });
-            summary.contact_hint |=
-                text.contains('@') || text.contains("http") || text.contains("www.");
+            scan_bytes(text.as_bytes(), literal, &mut summary);
         }
         Event::Variable { name, .. } if !summary.variables.contains(&name) => {
             summary.variables.push(name)
@@ -276,6 +268,35 @@ pub fn summarise<'a>(pattern: &'a Pattern<&'a str>, source: &'a str) -> Summary<
         _ => {}
     });
     summary
+}
+
+/// One pass over the bytes of a text for the summary's hints. The characters the text check
+/// looks for are matched on their UTF-8 bytes: C0 controls but tab and line breaks, DEL, C1
+/// controls (C2 80–9F), U+202A–U+202E (E2 80 AA–AE), U+FEFF (EF BB BF), U+FFFD (EF BF BD).
+fn scan_bytes(bytes: &[u8], literal: bool, summary: &mut Summary) {
+    for (i, &b) in bytes.iter().enumerate() {
+        let rest = &bytes[i..];
+        match b {
+            b'\t' | b'\n' | b'\r' => {}
+            0..=0x1F | 0x7F => summary.suspicious = true,
+            0xC2 if rest.get(1).is_some_and(|n| (0x80..=0x9F).contains(n)) => {
+                summary.suspicious = true
+            }
+            0xE2 if rest.get(1) == Some(&0x80)
+                && rest.get(2).is_some_and(|n| (0xAA..=0xAE).contains(n)) =>
+            {
+                summary.suspicious = true
+            }
+            0xEF if rest.starts_with(b"\xEF\xBB\xBF") || rest.starts_with(b"\xEF\xBF\xBD") => {
+                summary.suspicious = true
+            }
+            b'\\' if literal => summary.suspicious = true,
+            b'@' => summary.contact_hint = true,
+            b'h' if rest.starts_with(b"http") => summary.contact_hint = true,
+            b'w' if rest.starts_with(b"www.") => summary.contact_hint = true,
+            _ => {}
+        }
+    }
 }
 
 /// `-id` as a slice of the source, from the slice of `id` in a term reference: keys are then
@@ -336,6 +357,22 @@ mod tests {
             "m = { NUMBER($n) ->\n [one] { $a }\n *[other] { -t($c) } { FN($d, $e, x: 2) }\n}\n",
             |p| assert_eq!(variables(p), ["n", "a", "c", "d", "e"]),
         );
+    }
+
+    #[test]
+    fn byte_hints_find_exactly_what_the_text_check_wants() {
+        let hints = |text: &str, literal: bool| {
+            let mut summary = Summary::default();
+            scan_bytes(text.as_bytes(), literal, &mut summary);
+            (summary.suspicious, summary.contact_hint)
+        };
+        assert_eq!(hints("« l’article » — 15 000", false), (false, false));
+        assert_eq!(hints("a\u{202E}b", false), (true, false));
+        assert_eq!(hints("a\u{FFFD}b", false), (true, false));
+        assert_eq!(hints("a\u{85}b", false), (true, false));
+        assert_eq!(hints("\\u202E", true), (true, false));
+        assert_eq!(hints("\\u202E", false), (false, false));
+        assert_eq!(hints("write to a@b.c or https://x", false), (false, true));
     }
 
     #[test]

@@ -40,12 +40,32 @@ impl Kind {
 pub struct Number {
     /// Byte range in the text it was found in.
     pub span: Range<usize>,
-    /// All its digits in ASCII without leading zeros: `15,000`, `15 000` and `١٥٬٠٠٠` are all
-    /// `15000`; `20.33` and `20,33` are `2033`.
-    pub digits: String,
+    /// All its digits in ASCII, as written.
+    raw: String,
+    /// Where each digit group ends in `raw`.
+    ends: Vec<usize>,
+}
+
+impl Number {
+    /// All its digits without leading zeros: `15,000`, `15 000` and `١٥٬٠٠٠` are all `15000`;
+    /// `20.33` and `20,33` are `2033`.
+    pub fn digits(&self) -> &str {
+        canonical(&self.raw)
+    }
+
     /// Its digit groups, each without leading zeros: `19.05.2025` is 19, 5, 2025, so a date
     /// written with numbers still contains the day and year of "19 May 2025".
-    pub groups: Vec<String>,
+    pub fn groups(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(start, end)| canonical(&self.raw[start..end]))
+    }
+
+    /// Its whole reading, then each group's.
+    fn readings(&self) -> impl Iterator<Item = &str> + '_ {
+        std::iter::once(self.digits()).chain(self.groups())
+    }
 }
 
 /// Everything of note in one piece of text.
@@ -87,12 +107,12 @@ fn is_space_separator(c: char) -> bool {
     matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}')
 }
 
-fn canonical(digits: &str) -> String {
+fn canonical(digits: &str) -> &str {
     let trimmed = digits.trim_start_matches('0');
     if trimmed.is_empty() {
-        "0".to_owned()
+        &digits[digits.len().saturating_sub(1)..]
     } else {
-        trimmed.to_owned()
+        trimmed
     }
 }
 
@@ -118,22 +138,29 @@ pub fn extract(text: &str) -> Facts {
         return facts;
     }
     let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
+    let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(c) = char_at(at) {
+    loop {
+        // Skip to the next ASCII digit or non-ASCII character: only those can start a number.
+        let next = bytes.get(at..).and_then(|rest| {
+            rest.iter()
+                .position(|b| b.is_ascii_digit() || !b.is_ascii())
+        });
+        let Some(skip) = next else { break };
+        at += skip;
+        let Some(c) = char_at(at) else { break };
         let start = at;
         at += c.len_utf8();
         if digit_value(c).is_none() || masked.iter().any(|m| m.contains(&start)) {
             continue;
         }
-        let mut groups: Vec<String> = vec![String::new()];
+        let mut raw = String::with_capacity(8);
+        let mut ends = Vec::with_capacity(2);
         let mut end = start;
         while let Some(c) = char_at(end) {
             let after = end + c.len_utf8();
             if let Some(d) = digit_value(c) {
-                groups
-                    .last_mut()
-                    .expect("one group")
-                    .push(char::from_digit(d, 10).expect("a digit"));
+                raw.push(char::from_digit(d, 10).expect("a digit"));
                 end = after;
                 continue;
             }
@@ -147,19 +174,19 @@ pub fn extract(text: &str) -> Facts {
                     .chars()
                     .take_while(|n| digit_value(*n).is_some())
                     .count();
-                let current = groups.last().map_or(0, String::len);
+                let current = raw.len() - ends.last().copied().unwrap_or(0);
                 if following != 3 || current > 3 {
                     break;
                 }
             }
-            groups.push(String::new());
+            ends.push(raw.len());
             end = after;
         }
-        let digits: String = groups.concat();
+        ends.push(raw.len());
         facts.numbers.push(Number {
             span: start..end,
-            digits: canonical(&digits),
-            groups: groups.iter().map(|g| canonical(g)).collect(),
+            raw,
+            ends,
         });
         at = end;
     }
@@ -321,18 +348,14 @@ fn compare(
     found: &Facts,
     out: &mut Vec<Diagnostic>,
 ) {
-    let readings: BTreeSet<&str> = found
-        .numbers
-        .iter()
-        .flat_map(|n| std::iter::once(n.digits.as_str()).chain(n.groups.iter().map(String::as_str)))
-        .collect();
+    let readings: BTreeSet<&str> = found.numbers.iter().flat_map(Number::readings).collect();
     let source = theirs.source();
     let mine = entry.source();
     let mut reported = BTreeSet::new();
     for number in &expected.numbers {
-        let present = readings.contains(number.digits.as_str())
-            || number.groups.iter().all(|g| readings.contains(g.as_str()));
-        if present || !reported.insert(number.digits.clone()) {
+        let present =
+            readings.contains(number.digits()) || number.groups().all(|g| readings.contains(g));
+        if present || !reported.insert(number.digits()) {
             continue;
         }
         let written = &source[number.span.clone()];
@@ -343,18 +366,18 @@ fn compare(
             .collect();
         // Point at the translation's number that stands where this one should, if one is
         // close: a number that matches nothing of the reference and differs by a digit or two.
-        let expected_readings: BTreeSet<&str> = expected
-            .numbers
-            .iter()
-            .flat_map(|n| {
-                std::iter::once(n.digits.as_str()).chain(n.groups.iter().map(String::as_str))
-            })
-            .collect();
+        let expected_readings: BTreeSet<&str> =
+            expected.numbers.iter().flat_map(|n| n.readings()).collect();
         let suspect = found
             .numbers
             .iter()
-            .filter(|n| !expected_readings.contains(n.digits.as_str()))
-            .map(|n| (super::variables::levenshtein(&n.digits, &number.digits), n))
+            .filter(|n| !expected_readings.contains(n.digits()))
+            .map(|n| {
+                (
+                    super::variables::levenshtein(n.digits(), number.digits()),
+                    n,
+                )
+            })
             .filter(|(distance, _)| *distance <= 2)
             .min_by_key(|(distance, n)| (*distance, n.span.start))
             .map(|(_, n)| n);
@@ -428,7 +451,7 @@ mod tests {
         extract(text)
             .numbers
             .into_iter()
-            .map(|n| n.digits)
+            .map(|n| n.digits().to_owned())
             .collect()
     }
 
@@ -448,7 +471,11 @@ mod tests {
     #[test]
     fn dates_keep_their_groups() {
         let facts = extract("19.05.2025");
-        assert_eq!(facts.numbers[0].groups, ["19", "5", "2025"]);
+        assert_eq!(
+            facts.numbers[0].groups().collect::<Vec<_>>(),
+            ["19", "5", "2025"]
+        );
+        assert_eq!(extract("00").numbers[0].digits(), "0");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_syntax::ast::{InlineExpression, Pattern, Variant, VariantKey};
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules, operands::PluralOperands};
 use unic_langid::LanguageIdentifier;
 
 use super::view::{EntryView, LocaleView};
@@ -31,11 +31,30 @@ fn integer_samples() -> impl Iterator<Item = u64> {
     (0..=1000).chain([10_000, 100_000, 1_000_000, 10_000_000])
 }
 
-/// Numbers with visible fraction digits (`1.5`, `0.10`), which some categories need.
-fn fraction_samples() -> impl Iterator<Item = String> {
-    let one_digit = (0..=30).flat_map(|i| (0..10).map(move |f| format!("{i}.{f}")));
-    let two_digits = (0..=3).flat_map(|i| (0..100).map(move |f| format!("{i}.{f:02}")));
+/// Numbers with visible fraction digits (`1.5`, `0.10`), which some categories need, as
+/// (integer part, fraction digits, number of fraction digits).
+fn fraction_samples() -> impl Iterator<Item = (u64, u64, usize)> {
+    let one_digit = (0..=30).flat_map(|i| (0..10).map(move |f| (i, f, 1)));
+    let two_digits = (0..=3).flat_map(|i| (0..100).map(move |f| (i, f, 2)));
     one_digit.chain(two_digits)
+}
+
+/// CLDR's operands of `i.f` with `v` fraction digits, built directly: formatting and parsing
+/// hundreds of strings per locale cost more than the rest of its plural check.
+fn operands(i: u64, f: u64, v: usize) -> PluralOperands {
+    let (mut t, mut w) = (f, v);
+    while w > 0 && t % 10 == 0 {
+        t /= 10;
+        w -= 1;
+    }
+    PluralOperands {
+        n: i as f64 + f as f64 / 10f64.powi(v as i32),
+        i,
+        v,
+        w,
+        f,
+        t,
+    }
 }
 
 /// The plural categories of a locale, as fluent-bundle will select them.
@@ -93,13 +112,13 @@ impl PluralInfo {
                 }
             }
         }
-        for n in fraction_samples() {
-            if let Ok(category) = rules.select(n.as_str()) {
+        for (i, f, v) in fraction_samples() {
+            if let Ok(category) = rules.select(operands(i, f, v)) {
                 let index = category_index(category);
                 info.all.insert(index);
                 let examples = info.examples.entry(index).or_default();
                 if examples.len() < 3 {
-                    examples.push(n);
+                    examples.push(format!("{i}.{f:0v$}"));
                 }
             }
         }
@@ -387,6 +406,22 @@ mod tests {
     fn regional_locales_use_their_language_and_unknown_ones_get_none() {
         assert_eq!(info("de-CH").rules.unwrap().to_string(), "de");
         assert!(info("tlh").rules.is_none());
+    }
+
+    #[test]
+    fn operands_match_the_parsed_ones() {
+        for (text, (i, f, v)) in [
+            ("1.50", (1, 50, 2)),
+            ("0.0", (0, 0, 1)),
+            ("2.05", (2, 5, 2)),
+            ("3.1", (3, 1, 1)),
+        ] {
+            assert_eq!(
+                operands(i, f, v),
+                PluralOperands::try_from(text).unwrap(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

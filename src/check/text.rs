@@ -133,7 +133,7 @@ pub fn compare(
             let Some(reference_pattern) = theirs.pattern(pattern.attribute) else {
                 continue;
             };
-            let about = pattern.name.as_str();
+            let about = &*pattern.name;
             if is_empty(pattern.pattern) {
                 if !is_empty(reference_pattern) {
                     out.push(

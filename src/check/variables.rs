@@ -32,18 +32,15 @@ fn compare(
 ) {
     let known = &reference_pattern.summary.variables;
     let mine = &pattern.summary.variables;
-    let about = pattern.name.as_str();
-    let uses = if known.is_empty() {
-        "the reference uses no variables here".to_owned()
-    } else {
-        format!(
-            "the reference uses {}",
-            known
-                .iter()
-                .map(|v| format!("`${v}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+    let about = &*pattern.name;
+    // Only for a diagnostic: most patterns have none.
+    let uses = || {
+        if known.is_empty() {
+            "the reference uses no variables here".to_owned()
+        } else {
+            let listed: Vec<String> = known.iter().map(|v| format!("`${v}`")).collect();
+            format!("the reference uses {}", listed.join(", "))
+        }
     };
 
     // A reference variable the translation misspelt is reported once, as the misspelling.
@@ -61,7 +58,7 @@ fn compare(
                 span,
                 "not a variable of the reference message",
             )
-            .with_note(uses.clone());
+            .with_note(uses());
         if let Some(suggestion) = closest(name, known) {
             diagnostic = diagnostic.with_help(format!("did you mean `${suggestion}`?"));
             suggested.insert(suggestion);

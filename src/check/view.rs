@@ -1,5 +1,6 @@
 //! A locale prepared for checking: its entries with their AST, junk, allow markers, plural rules.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -70,7 +71,7 @@ impl<'a> EntryView<'a> {
     }
 
     fn collect_patterns(
-        key: &str,
+        key: &'a str,
         span: &Range<usize>,
         source: &'a str,
         value: Option<&'a Pattern<&'a str>>,
@@ -79,7 +80,7 @@ impl<'a> EntryView<'a> {
         let mut out = Vec::with_capacity(usize::from(value.is_some()) + attributes.len());
         if let Some(value) = value {
             out.push(PatternView::new(
-                key.to_owned(),
+                Cow::Borrowed(key),
                 None,
                 value,
                 span.clone(),
@@ -93,7 +94,7 @@ impl<'a> EntryView<'a> {
             {
                 let name = format!("{key}.{}", attribute.id.name);
                 out.push(PatternView::new(
-                    name,
+                    Cow::Owned(name),
                     Some(attribute.id.name),
                     &attribute.value,
                     span_in(source, attribute.id.name),
@@ -108,8 +109,8 @@ impl<'a> EntryView<'a> {
 /// A value or an attribute of an entry.
 #[derive(Debug, Clone)]
 pub struct PatternView<'a> {
-    /// `id` or `id.attr` (terms keep their `-`).
-    pub name: String,
+    /// `id` or `id.attr` (terms keep their `-`); a value's name borrows the key.
+    pub name: Cow<'a, str>,
     pub attribute: Option<&'a str>,
     pub pattern: &'a Pattern<&'a str>,
     /// Span of the message id (value) or attribute name.
@@ -125,7 +126,7 @@ pub struct PatternView<'a> {
 
 impl<'a> PatternView<'a> {
     fn new(
-        name: String,
+        name: Cow<'a, str>,
         attribute: Option<&'a str>,
         pattern: &'a Pattern<&'a str>,
         span: Range<usize>,

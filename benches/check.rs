@@ -2,7 +2,8 @@
 //! localisation repository: 120 locales × 80 files, about 200,000 lines, with planted faults.
 //!
 //! `cargo bench --bench check` prints the medians (library and the real binary) in Markdown,
-//! ready for docs/benchmarks.md. `APPEALPACK_BENCH_KEEP=DIR` writes the tree to DIR and keeps it.
+//! ready for docs/benchmarks.md. `APPEALPACK_BENCH_KEEP=DIR` writes the tree to DIR and keeps it;
+//! `APPEALPACK_BENCH_COMPARE_LOCALES=1` also times Mozilla's compare-locales once on it.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -49,10 +50,11 @@ fn main() {
 
     // The real binary, end to end, with each output format written to a pipe.
     let binary = env!("CARGO_BIN_EXE_appealpack");
-    let mut cli = Vec::new();
-    for format in ["json", "human", "github"] {
-        let mut times = Vec::new();
-        for _ in 0..RUNS {
+    // Formats take turns, so that a burst of load on a shared machine hits them alike.
+    const FORMATS: [&str; 3] = ["json", "human", "github"];
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); FORMATS.len()];
+    for _ in 0..RUNS {
+        for (format, times) in FORMATS.iter().zip(&mut times) {
             let t0 = Instant::now();
             let output = Command::new(binary)
                 .args(["check", "--root"])
@@ -67,28 +69,49 @@ fn main() {
                 "the planted faults are errors"
             );
         }
-        cli.push((format, median(&mut times)));
     }
+    let cli: Vec<(&str, Duration, Duration)> = FORMATS
+        .iter()
+        .zip(&mut times)
+        .map(|(format, times)| (*format, median(times), times[0]))
+        .collect();
+
+    // The reference tool on the same tree, once (it takes a minute), when asked for and
+    // installed (`pip install compare-locales`).
+    let compare_locales = std::env::var_os("APPEALPACK_BENCH_COMPARE_LOCALES")
+        .and_then(|_| time_compare_locales(root));
 
     let mut out = String::new();
-    let _ = writeln!(out, "| what | median of {RUNS} runs |");
-    let _ = writeln!(out, "|---|---|");
+    let _ = writeln!(out, "| what | median of {RUNS} runs | fastest |");
+    let _ = writeln!(out, "|---|---|---|");
+    let load = median(&mut load_times);
     let _ = writeln!(
         out,
-        "| load (read + parse {} files) | {} |",
+        "| load (read + parse {} files) | {} | {} |",
         stats.locales * FILES,
-        ms(median(&mut load_times))
+        ms(load),
+        ms(load_times[0])
     );
+    let checked = median(&mut check_times);
     let _ = writeln!(
         out,
-        "| check (all checks, {} locales) | {} |",
+        "| check (all checks, {} locales) | {} | {} |",
         stats.locales,
-        ms(median(&mut check_times))
+        ms(checked),
+        ms(check_times[0])
     );
-    for (format, time) in cli {
+    for (format, time, fastest) in cli {
         let _ = writeln!(
             out,
-            "| `appealpack check --root … --format {format}` (binary, end to end) | {} |",
+            "| `appealpack check --root … --format {format}` (binary, end to end) | {} | {} |",
+            ms(time),
+            ms(fastest)
+        );
+    }
+    if let Some(time) = compare_locales {
+        let _ = writeln!(
+            out,
+            "| `compare-locales` on the same tree (one run) | {} | |",
             ms(time)
         );
     }
@@ -104,6 +127,39 @@ fn main() {
     if let Some(dir) = kept {
         eprintln!("the tree is kept in {}", Path::new(&dir).display());
         std::mem::forget(temp);
+    }
+}
+
+/// One run of Mozilla's compare-locales over the tree, or `None` (with a notice) when it is
+/// not installed.
+fn time_compare_locales(root: &Path) -> Option<Duration> {
+    let locales: Vec<String> = locale_ids()
+        .into_iter()
+        .skip(1)
+        .map(|l| format!("\"{l}\""))
+        .collect();
+    let config = format!(
+        "basepath = \".\"\nlocales = [{}]\n[env]\nl = \"{{l10n_base}}/{{locale}}/\"\n[[paths]]\nreference = \"en/**\"\nl10n = \"{{l}}**\"\n",
+        locales.join(", ")
+    );
+    let config_path = root.join("l10n.toml");
+    std::fs::write(&config_path, config).expect("written");
+    let started = Instant::now();
+    let run = Command::new("compare-locales")
+        .args(["--return-zero", "-qqqq"])
+        .arg(&config_path)
+        .arg(root)
+        .output();
+    let elapsed = started.elapsed();
+    let _ = std::fs::remove_file(&config_path);
+    match run {
+        Ok(output) if output.status.success() => Some(elapsed),
+        _ => {
+            eprintln!(
+                "compare-locales is not installed (pip install compare-locales): not compared"
+            );
+            None
+        }
     }
 }
 

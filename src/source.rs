@@ -23,7 +23,9 @@ pub struct SourceFile {
     /// Path as shown to the user (relative to the working directory when possible).
     pub path: PathBuf,
     text: SourceText,
-    line_starts: Vec<usize>,
+    /// Offsets where lines start, found the first time a position is asked for: most files of
+    /// a large tree never are.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -38,15 +40,17 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = self.text();
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let column = text[self.line_starts[line]..offset].chars().count() + 1;
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&start| start <= offset) - 1;
+        let column = text[starts[line]..offset].chars().count() + 1;
         (line + 1, column)
     }
 
     /// The byte range of a 1-based line, without its line terminator.
     pub fn line_range(&self, line: usize) -> Range<usize> {
         let text = self.text();
-        let start = self.line_starts[(line - 1).min(self.line_starts.len() - 1)];
+        let starts = self.line_starts();
+        let start = starts[(line - 1).min(starts.len() - 1)];
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
             end - 1
@@ -62,6 +66,12 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+impl SourceFile {
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| line_starts(self.text()))
+    }
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
@@ -83,11 +93,10 @@ impl SourceMap {
 
     pub fn add_plain(&mut self, path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> FileId {
         let text: Arc<str> = text.into();
-        let line_starts = line_starts(&text);
         self.push(SourceFile {
             path: path.into(),
             text: SourceText::Plain(text),
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         })
     }
 
@@ -96,11 +105,10 @@ impl SourceMap {
         path: impl Into<PathBuf>,
         resource: Arc<FluentResource>,
     ) -> FileId {
-        let line_starts = line_starts(resource.source());
         self.push(SourceFile {
             path: path.into(),
             text: SourceText::Fluent(resource),
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         })
     }
 

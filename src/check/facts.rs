@@ -3,8 +3,6 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use fluent_syntax::ast::Pattern;
-
 use super::view::{EntryView, LocaleView, PatternView, Twin};
 use super::walk::{Event, walk};
 use crate::diagnostic::{Code, Diagnostic};
@@ -118,12 +116,18 @@ fn canonical(digits: &str) -> &str {
 
 /// Finds the facts of one piece of text.
 pub fn extract(text: &str) -> Facts {
+    extract_with(text, true)
+}
+
+/// [`extract`], told whether the text may hold contacts at all (the pattern's summary knows).
+fn extract_with(text: &str, may_have_contacts: bool) -> Facts {
     let mut facts = Facts::default();
-    // Most text has no digit, `@` or URL: leave it at one pass over its bytes.
+    // Most text has no digit, `@` or URL: leave it at one pass over its bytes. Digits other
+    // than ASCII (Arabic-Indic and later blocks) all have a UTF-8 lead byte of 0xD9 or more.
     let has_digit = text.bytes().any(|b| b.is_ascii_digit())
-        || (!text.is_ascii() && text.chars().any(|c| digit_value(c).is_some()));
-    let has_at = text.contains('@');
-    let has_url = text.contains("http") || text.contains("www.");
+        || (text.bytes().any(|b| b >= 0xD9) && text.chars().any(|c| digit_value(c).is_some()));
+    let has_at = may_have_contacts && text.contains('@');
+    let has_url = may_have_contacts && (text.contains("http") || text.contains("www."));
     if !(has_digit || has_at || has_url) {
         return facts;
     }
@@ -269,9 +273,7 @@ fn find_at_signs(text: &str, facts: &mut Facts, masked: &mut Vec<Range<usize>>) 
 
 /// The facts of a pattern, found once and kept in its view.
 pub fn facts_of<'p>(entry: &EntryView, pattern: &'p PatternView) -> &'p Facts {
-    pattern
-        .facts
-        .get_or_init(|| pattern_facts(entry, pattern.pattern))
+    pattern.facts.get_or_init(|| pattern_facts(entry, pattern))
 }
 
 impl Facts {
@@ -281,7 +283,9 @@ impl Facts {
 }
 
 /// The facts of a whole pattern (every variant), with spans in the file's source.
-fn pattern_facts(entry: &EntryView, pattern: &Pattern<&str>) -> Facts {
+fn pattern_facts(entry: &EntryView, pattern: &PatternView) -> Facts {
+    let may_have_contacts = pattern.summary.contact_hint;
+    let pattern = pattern.pattern;
     let mut all = Facts::default();
     walk(pattern, &mut |event| {
         // Number literals in placeables are left out: they are mostly function options
@@ -291,7 +295,7 @@ fn pattern_facts(entry: &EntryView, pattern: &Pattern<&str>) -> Facts {
         };
         let base = entry.span_of(text).start;
         let shift = |r: Range<usize>| base + r.start..base + r.end;
-        let found = extract(text);
+        let found = extract_with(text, may_have_contacts);
         all.numbers
             .extend(found.numbers.into_iter().map(|n| Number {
                 span: shift(n.span),
@@ -348,13 +352,14 @@ fn compare(
     found: &Facts,
     out: &mut Vec<Diagnostic>,
 ) {
-    let readings: BTreeSet<&str> = found.numbers.iter().flat_map(Number::readings).collect();
+    // A handful per message: a list beats a tree.
+    let readings: Vec<&str> = found.numbers.iter().flat_map(Number::readings).collect();
     let source = theirs.source();
     let mine = entry.source();
     let mut reported = BTreeSet::new();
     for number in &expected.numbers {
         let present =
-            readings.contains(number.digits()) || number.groups().all(|g| readings.contains(g));
+            readings.contains(&number.digits()) || number.groups().all(|g| readings.contains(&g));
         if present || !reported.insert(number.digits()) {
             continue;
         }

@@ -104,7 +104,7 @@ fn compare(
             .chain(twin.into_iter().flat_map(|t| t.variables.iter().copied()))
             .collect();
         for name in expected {
-            if path.variables.contains(name) || left_out.contains(name) || path.keys.is_empty() {
+            if path.variables.contains(&name) || left_out.contains(name) || path.keys.is_empty() {
                 continue;
             }
             if !reported.insert((path.describe(), name)) {

@@ -1,7 +1,5 @@
 //! Walking a Fluent pattern: every text, variable, reference and select it holds, and its variants.
 
-use std::collections::BTreeSet;
-
 use fluent_syntax::ast::{
     CallArguments, Expression, InlineExpression, Pattern, PatternElement, Variant, VariantKey,
 };
@@ -167,8 +165,9 @@ pub struct VariantPath<'a> {
     /// (selector, variant key) of each select taken, outermost first; the selector as
     /// [`selector_key`] names it.
     pub keys: Vec<(&'a str, &'a str)>,
-    /// Variables used on this path, in text, selectors or function arguments.
-    pub variables: BTreeSet<&'a str>,
+    /// Variables used on this path, in text, selectors or function arguments (a handful:
+    /// a list, kept without duplicates).
+    pub variables: Vec<&'a str>,
 }
 
 impl VariantPath<'_> {
@@ -210,7 +209,7 @@ fn extend_expression<'a>(expression: &'a Expression<&'a str>, paths: &mut Vec<Va
             let mut found = Vec::new();
             collect_inline_variables(inline, &mut found);
             for path in paths.iter_mut() {
-                path.variables.extend(found.iter().copied());
+                add_all(&mut path.variables, found.iter().copied());
             }
         }
         Expression::Select { selector, variants } => {
@@ -226,8 +225,8 @@ fn extend_expression<'a>(expression: &'a Expression<&'a str>, paths: &mut Vec<Va
                         let mut combined = path.clone();
                         combined.keys.push((name, key_name(&variant.key)));
                         combined.keys.extend(s.keys);
-                        combined.variables.extend(found.iter().copied());
-                        combined.variables.extend(s.variables);
+                        add_all(&mut combined.variables, found.iter().copied());
+                        add_all(&mut combined.variables, s.variables);
                         next.push(combined);
                     }
                 }
@@ -236,11 +235,20 @@ fn extend_expression<'a>(expression: &'a Expression<&'a str>, paths: &mut Vec<Va
                 let rest = next.split_off(MAX_PATHS - 1);
                 let mut merged = rest[0].clone();
                 for path in &rest[1..] {
-                    merged.variables.extend(path.variables.iter().copied());
+                    add_all(&mut merged.variables, path.variables.iter().copied());
                 }
                 next.push(merged);
             }
             *paths = next;
+        }
+    }
+}
+
+/// Adds names to a list, each once.
+fn add_all<'a>(list: &mut Vec<&'a str>, names: impl IntoIterator<Item = &'a str>) {
+    for name in names {
+        if !list.contains(&name) {
+            list.push(name);
         }
     }
 }
@@ -409,14 +417,8 @@ mod tests {
                 let paths = variant_paths(p);
                 let described: Vec<String> = paths.iter().map(VariantPath::describe).collect();
                 assert_eq!(described, ["[a][one]", "[a][other]", "[b]"]);
-                assert_eq!(
-                    paths[0].variables.iter().copied().collect::<Vec<_>>(),
-                    ["k", "n"]
-                );
-                assert_eq!(
-                    paths[2].variables.iter().copied().collect::<Vec<_>>(),
-                    ["k", "y"]
-                );
+                assert_eq!(paths[0].variables, ["k", "n"]);
+                assert_eq!(paths[2].variables, ["k", "y"]);
             },
         );
     }

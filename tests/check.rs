@@ -547,3 +547,102 @@ fn build_refuses_a_locale_with_check_errors_and_says_why() {
     );
     assert!(!out.exists(), "nothing is written");
 }
+
+#[test]
+fn a_folder_the_manifest_does_not_list_is_pointed_out() {
+    let tree = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("check/printed"), tree.path());
+    std::fs::create_dir_all(tree.path().join("pt")).unwrap();
+    std::fs::write(tree.path().join("pt/main.ftl"), "pack-title = Alerta\n").unwrap();
+    let fonts = repo().join("fonts");
+    let output = appealpack(
+        tree.path(),
+        &[
+            "check",
+            "--i18n",
+            ".",
+            "--fonts",
+            fonts.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let unlisted = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "unlisted-folder")
+        .expect("reported");
+    assert_eq!(unlisted["severity"], "warning");
+    assert_eq!(
+        unlisted["message"],
+        "./pt holds Fluent files but `pt` is not a locale of the manifest"
+    );
+    let at = &unlisted["locations"][0];
+    assert_eq!(
+        (&at["line"], &at["column"]),
+        (&6.into(), &18.into()),
+        "the last listed locale"
+    );
+}
+
+#[test]
+fn allow_markers_name_known_codes_that_may_be_allowed() {
+    let tree = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tree.path().join("en")).unwrap();
+    std::fs::create_dir_all(tree.path().join("fr")).unwrap();
+    std::fs::write(tree.path().join("en/a.ftl"), "hello = Hello { $name }\n").unwrap();
+    std::fs::write(
+        tree.path().join("fr/a.ftl"),
+        "# allow(unknown-variable, spelling): no\nhello = Bonjour { $nom }\n",
+    )
+    .unwrap();
+    let output = appealpack(
+        tree.path(),
+        &[
+            "check",
+            "--root",
+            ".",
+            "--reference",
+            "en",
+            "--format",
+            "json",
+        ],
+    );
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let found: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // An error that would break the pack stays, whatever the marker says.
+            (
+                "unused-allow".to_owned(),
+                "`unknown-variable` cannot be allowed".to_owned()
+            ),
+            (
+                "unused-allow".to_owned(),
+                "`spelling` is not a diagnostic code".to_owned()
+            ),
+            (
+                "unknown-variable".to_owned(),
+                "unknown variable `$nom` in `hello`".to_owned()
+            ),
+            (
+                "missing-variable".to_owned(),
+                "`hello` leaves out `$name`".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(output.status.code(), Some(1));
+}

@@ -635,12 +635,12 @@ fn allow_markers_name_known_codes_that_may_be_allowed() {
                 "`spelling` is not a diagnostic code".to_owned()
             ),
             (
-                "unknown-variable".to_owned(),
-                "unknown variable `$nom` in `hello`".to_owned()
-            ),
-            (
                 "missing-variable".to_owned(),
                 "`hello` leaves out `$name`".to_owned()
+            ),
+            (
+                "unknown-variable".to_owned(),
+                "unknown variable `$nom` in `hello`".to_owned()
             ),
         ]
     );

@@ -1,0 +1,267 @@
+//! Itemising a paragraph (style, bidi level, font by coverage) and shaping it with rustybuzz.
+
+use std::ops::Range;
+
+use rustybuzz::{Direction as HbDirection, UnicodeBuffer};
+use unicode_bidi::{Level, ParagraphBidiInfo};
+
+use super::fontset::{FaceId, FontSet};
+use crate::fonts::{FaceStyle, is_invisible};
+use crate::render::RenderError;
+
+/// A paragraph's text with style spans, before shaping.
+#[derive(Debug, Clone)]
+pub struct StyledText {
+    /// Logical text, isolation marks included.
+    pub text: String,
+    /// Spans cover the text without gaps, in order.
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub range: Range<usize>,
+    pub style: FaceStyle,
+    pub link: Option<String>,
+}
+
+/// One glyph out of the shaper, in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapedGlyph {
+    pub id: u16,
+    /// Byte offset in the paragraph text of the cluster's first character.
+    pub cluster: usize,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// The characters (byte range of the paragraph text) this glyph stands for when text is
+    /// extracted: a cluster with as many glyphs as characters maps one to one, otherwise the
+    /// first glyph carries the whole cluster and the others are empty.
+    pub chars: Range<usize>,
+    /// Set when a right-to-left run draws this character with its mirror image's glyph: the
+    /// glyph then extracts as the mirrored character.
+    pub mirrored: Option<char>,
+}
+
+/// Text of one face, span and bidi level, shaped.
+#[derive(Debug, Clone)]
+pub struct ShapedRun {
+    pub range: Range<usize>,
+    pub face: FaceId,
+    pub span: usize,
+    /// Font size of the run: the paragraph's, times the face's size adjustment.
+    pub size: f32,
+    /// In logical order (the shaper's output reversed for right-to-left runs).
+    pub glyphs: Vec<ShapedGlyph>,
+}
+
+#[derive(Debug)]
+pub struct ShapedParagraph<'t> {
+    pub styled: &'t StyledText,
+    pub size: f32,
+    pub bidi: ParagraphBidiInfo<'t>,
+    pub runs: Vec<ShapedRun>,
+}
+
+/// Where to report a character no font can draw.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub locale: &'a str,
+    pub message: &'a str,
+}
+
+pub fn shape<'t>(
+    fonts: &FontSet<'_>,
+    styled: &'t StyledText,
+    size: f32,
+    rtl_base: bool,
+    origin: Origin<'_>,
+) -> Result<ShapedParagraph<'t>, RenderError> {
+    let base = if rtl_base { Level::rtl() } else { Level::ltr() };
+    let bidi = ParagraphBidiInfo::new(&styled.text, Some(base));
+    let mut runs: Vec<ShapedRun> = Vec::new();
+    // Characters of the run being collected, with their byte offsets.
+    let mut pending: Vec<(usize, char)> = Vec::new();
+    let mut current: Option<(FaceId, usize, Level)> = None;
+    let mut span_index = 0;
+    let mut run_start = 0;
+
+    for (offset, ch) in styled.text.char_indices() {
+        while styled.spans[span_index].range.end <= offset {
+            span_index += 1;
+        }
+        if is_invisible(ch) {
+            continue;
+        }
+        let span = &styled.spans[span_index];
+        let level = bidi.levels[offset];
+        let face = fonts
+            .face_for(ch, span.style, current.map(|c| c.0))
+            .ok_or_else(|| RenderError::MissingGlyph {
+                locale: origin.locale.to_owned(),
+                message: origin.message.to_owned(),
+                character: ch,
+            })?;
+        let key = (face, span_index, level);
+        if current != Some(key) {
+            if let Some((face, span, level)) = current {
+                runs.push(shape_run(
+                    fonts,
+                    &pending,
+                    run_start..offset,
+                    face,
+                    span,
+                    level,
+                    size,
+                ));
+                run_start = offset;
+            }
+            pending.clear();
+            current = Some(key);
+        }
+        pending.push((offset, ch));
+    }
+    if let Some((face, span, level)) = current {
+        runs.push(shape_run(
+            fonts,
+            &pending,
+            run_start..styled.text.len(),
+            face,
+            span,
+            level,
+            size,
+        ));
+    }
+    Ok(ShapedParagraph {
+        styled,
+        size,
+        bidi,
+        runs,
+    })
+}
+
+fn shape_run(
+    fonts: &FontSet<'_>,
+    chars: &[(usize, char)],
+    range: Range<usize>,
+    face: FaceId,
+    span: usize,
+    level: Level,
+    size: f32,
+) -> ShapedRun {
+    let rtl = level.is_rtl();
+    let mut buffer = UnicodeBuffer::new();
+    for &(offset, ch) in chars {
+        buffer.add(ch, offset as u32);
+    }
+    buffer.set_direction(if rtl {
+        HbDirection::RightToLeft
+    } else {
+        HbDirection::LeftToRight
+    });
+    let output = fonts.shape(face, buffer);
+    let size = size * fonts.size_adjust(face);
+    let scale = size / fonts.units_per_em(face);
+    let mut glyphs: Vec<ShapedGlyph> = output
+        .glyph_infos()
+        .iter()
+        .zip(output.glyph_positions())
+        .map(|(info, pos)| ShapedGlyph {
+            id: info.glyph_id as u16,
+            cluster: info.cluster as usize,
+            advance: pos.x_advance as f32 * scale,
+            x_offset: pos.x_offset as f32 * scale,
+            y_offset: pos.y_offset as f32 * scale,
+            chars: 0..0,
+            mirrored: None,
+        })
+        .collect();
+    if rtl {
+        glyphs.reverse();
+    }
+    assign_chars(&mut glyphs, chars, range.end);
+    if rtl {
+        mirror_chars(fonts, face, &mut glyphs, chars);
+    }
+    ShapedRun {
+        range,
+        face,
+        span,
+        size,
+        glyphs,
+    }
+}
+
+/// In right-to-left runs the shaper draws `(` with the glyph of `)`. That glyph must extract
+/// as `)` everywhere (ToUnicode has one entry per glyph), so such a glyph is marked to stand
+/// for the mirrored character: `chars` is emptied and `mirrored` set.
+fn mirror_chars(
+    fonts: &FontSet<'_>,
+    face: FaceId,
+    glyphs: &mut [ShapedGlyph],
+    chars: &[(usize, char)],
+) {
+    for glyph in glyphs {
+        let Some(&(_, ch)) = chars.iter().find(|(o, _)| *o == glyph.chars.start) else {
+            continue;
+        };
+        if glyph.chars.len() != ch.len_utf8() {
+            continue;
+        }
+        let Some(mirror) = mirrored(ch) else { continue };
+        let drawn_as_mirror = fonts
+            .glyph(face, mirror)
+            .is_some_and(|(id, _)| id == glyph.id)
+            && fonts.glyph(face, ch).is_none_or(|(id, _)| id != glyph.id);
+        if drawn_as_mirror {
+            glyph.mirrored = Some(mirror);
+        }
+    }
+}
+
+/// The Bidi_Mirroring_Glyph of the paired punctuation the shipped texts use.
+pub fn mirrored(ch: char) -> Option<char> {
+    Some(match ch {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        _ => return None,
+    })
+}
+
+/// Fills [`ShapedGlyph::chars`]. Clusters ascend in logical order.
+fn assign_chars(glyphs: &mut [ShapedGlyph], chars: &[(usize, char)], end: usize) {
+    let mut start = 0;
+    while start < glyphs.len() {
+        let cluster = glyphs[start].cluster;
+        let mut stop = start + 1;
+        while stop < glyphs.len() && glyphs[stop].cluster == cluster {
+            stop += 1;
+        }
+        let next = glyphs.get(stop).map_or(end, |g| g.cluster);
+        let first = chars.partition_point(|&(o, _)| o < cluster);
+        let last = chars.partition_point(|&(o, _)| o < next);
+        let members = &chars[first..last];
+        if members.len() == stop - start {
+            for (glyph, &(offset, ch)) in glyphs[start..stop].iter_mut().zip(members) {
+                glyph.chars = offset..offset + ch.len_utf8();
+            }
+        } else {
+            let to = members.last().map_or(cluster, |&(o, c)| o + c.len_utf8());
+            glyphs[start].chars = cluster..to;
+            for glyph in &mut glyphs[start + 1..stop] {
+                glyph.chars = to..to;
+            }
+        }
+        start = stop;
+    }
+}

@@ -419,7 +419,9 @@ impl<'f, 'p> Composer<'f, 'p> {
         let width = self.geometry.measure() - placement.indent;
         let lines = self.set_styled(styled, source, text_style, placement, width)?;
         let count = lines.len();
+        let mut after_hyphen = false;
         for (k, line) in lines.into_iter().enumerate() {
+            let hyphenated = line.hyphenated;
             let baseline = baseline_offset(&text_style);
             let mut content = Content::default();
             if k == 0 && placement.bullet {
@@ -448,9 +450,13 @@ impl<'f, 'p> Composer<'f, 'p> {
             } else if k == 1 || k + 1 == count {
                 // No single first line at the foot of a page, no single last line at the top.
                 BreakRule::Never
+            } else if after_hyphen {
+                // A word is not split across pages where that can be avoided.
+                inside.max(BreakRule::Avoid)
             } else {
                 inside
             };
+            after_hyphen = hyphenated;
             self.push(Elem {
                 height: text_style.leading,
                 space_before: if k == 0 { gap } else { 0.0 },

@@ -41,8 +41,9 @@ pub struct LaidOutDocument {
 pub struct Page {
     /// Backgrounds, rules and bullets.
     pub shapes: Vec<Shape>,
-    /// Text, line by line in reading order; within a line, glyphs go left to right (visual
-    /// order, as a content stream has them), whatever the direction of the text.
+    /// Text, line by line in reading order; within a line, runs and their glyphs go left to
+    /// right (the order text extractors expect of a content stream). [`GlyphRun::rtl`] tells
+    /// the runs whose reading order is right to left.
     pub runs: Vec<GlyphRun>,
     pub links: Vec<Link>,
     /// Every line of text on the page, in reading order, with its justification metrics.
@@ -62,6 +63,9 @@ pub struct GlyphRun {
     pub color: Rgb,
     /// y of the baseline.
     pub baseline: f32,
+    /// Whether the run is right-to-left text: its glyphs, left to right on the page, are then
+    /// in reverse reading order.
+    pub rtl: bool,
     /// Left to right.
     pub glyphs: Vec<Glyph>,
 }

@@ -33,6 +33,8 @@ pub struct SetLine {
     pub text: String,
     pub links: Vec<(Range<f32>, String)>,
     pub info: LineBox,
+    /// Whether the line ends in a hyphenation (a page should not end after it).
+    pub hyphenated: bool,
 }
 
 /// What an item stands for in the text.
@@ -46,8 +48,8 @@ enum Tag {
 }
 
 const HYPHEN_PENALTY: f32 = 250.0;
-/// A break after an explicit hyphen or dash costs as much as a hyphenation (TeX's \exhyphenpenalty).
-const EXPLICIT_HYPHEN_PENALTY: f32 = 50.0;
+/// A break after an en or em dash (TeX's \exhyphenpenalty).
+const DASH_PENALTY: f32 = 50.0;
 /// Interword glue: TeX's proportions (stretch ½, shrink ⅓ of the space).
 const STRETCH: f32 = 0.5;
 const SHRINK: f32 = 1.0 / 3.0;
@@ -223,18 +225,16 @@ fn build_items(
         let (offset, ch) = chars[i];
         let after_space = previous.is_some_and(|p| is_space(p) || is_no_break_space(p));
         if offset > 0 && !after_space {
-            if opportunities.binary_search(&offset).is_ok() {
+            // No break after a hyphen-minus: pdftotext takes a line-final `-` for a
+            // hyphenation and drops it (“Будь-якому” would come back as “Будьякому”).
+            let after_hyphen = previous.is_some_and(|p| matches!(p, '-' | '\u{2010}'));
+            if opportunities.binary_search(&offset).is_ok() && !after_hyphen {
                 flush(&mut out, &mut box_start, offset);
-                let explicit = previous
-                    .is_some_and(|p| matches!(p, '-' | '\u{2010}' | '\u{2013}' | '\u{2014}'));
-                let cost = if explicit {
-                    EXPLICIT_HYPHEN_PENALTY
-                } else {
-                    0.0
-                };
+                let dash = previous.is_some_and(|p| matches!(p, '\u{2013}' | '\u{2014}'));
+                let cost = if dash { DASH_PENALTY } else { 0.0 };
                 push(
                     &mut out,
-                    Item::penalty(0.0, cost, explicit),
+                    Item::penalty(0.0, cost, dash),
                     offset..offset,
                     Tag::Opportunity,
                 );
@@ -334,6 +334,8 @@ fn hyphenation_points(shaped: &ShapedParagraph<'_>, hyphenation: &Hyphenation) -
 struct Placed {
     /// Logical order: shaping run, then glyph index in it.
     key: (usize, usize),
+    /// The piece of one shaping run inside one directional run that the glyph belongs to.
+    segment: usize,
     cluster: usize,
     face: FaceId,
     size: f32,
@@ -358,6 +360,8 @@ fn assemble(
     text: &str,
 ) -> SetLine {
     let mut placed: Vec<Placed> = Vec::new();
+    // Per segment: where it starts in the text, and whether it runs right to left.
+    let mut segments: Vec<(usize, bool)> = Vec::new();
     let mut pen = 0.0f32;
     // The last visible character, after which a hyphen is drawn.
     let last_char = text[line.clone()]
@@ -387,6 +391,8 @@ fn assemble(
             }
             for r in order {
                 let run = &shaped.runs[r];
+                let segment = segments.len();
+                segments.push((range.start.max(run.range.start), rtl));
                 let mut indices: Vec<usize> = (0..run.glyphs.len())
                     .filter(|&g| range.contains(&run.glyphs[g].cluster))
                     .collect();
@@ -401,6 +407,7 @@ fn assemble(
                         let advance = advance as f32 * run.size / fonts.units_per_em(run.face);
                         placed.push(Placed {
                             key: (r, usize::MAX),
+                            segment,
                             cluster: usize::MAX,
                             face: run.face,
                             size: run.size,
@@ -424,6 +431,7 @@ fn assemble(
                     let advance = glyph.advance + extra_for(glyph.cluster);
                     placed.push(Placed {
                         key: (r, g),
+                        segment,
                         cluster: glyph.cluster,
                         face: run.face,
                         size: run.size,
@@ -466,8 +474,8 @@ fn assemble(
         0.0
     };
 
-    // Text goes into the line in logical order; glyphs stay in visual order, which is what
-    // text extractors expect of a content stream (poppler builds words left to right).
+    // Text goes into the line in logical order; glyphs stay in visual order within their run,
+    // which is what text extractors expect (poppler builds words left to right).
     let mut logical: Vec<usize> = (0..placed.len()).collect();
     logical.sort_by_key(|&i| placed[i].key);
     let mut line_text = String::new();
@@ -485,9 +493,12 @@ fn assemble(
         ranges[i] = start..line_text.len();
     }
 
-    let mut runs: Vec<GlyphRun> = Vec::new();
+    // One glyph run per segment, left to right, glyphs too. A right-to-left run is marked as
+    // such, so a reader can restore the logical order without guessing at the levels of
+    // neutral characters (the writer wraps it in a `ReversedChars` marked-content sequence).
+    let mut runs: Vec<(usize, GlyphRun)> = Vec::new();
     let mut links: Vec<(Range<f32>, String)> = Vec::new();
-    let mut current: Option<(FaceId, f32, Rgb)> = None;
+    let mut current: Option<usize> = None;
     for (p, text_range) in placed.into_iter().zip(ranges) {
         let span = &shaped.styled.spans[p.span];
         let color = if span.link.is_some() {
@@ -512,18 +523,24 @@ fn assemble(
                 _ => links.push((x0..x1, uri.clone())),
             }
         }
-        if current != Some((p.face, p.size, color)) {
-            runs.push(GlyphRun {
-                font: p.face,
-                size: p.size,
-                color,
-                baseline: 0.0,
-                glyphs: Vec::new(),
-            });
-            current = Some((p.face, p.size, color));
+        if current != Some(p.segment) {
+            let (start, rtl) = segments[p.segment];
+            runs.push((
+                start,
+                GlyphRun {
+                    font: p.face,
+                    size: p.size,
+                    color,
+                    baseline: 0.0,
+                    rtl,
+                    glyphs: Vec::new(),
+                },
+            ));
+            current = Some(p.segment);
         }
-        runs.last_mut().expect("pushed above").glyphs.push(glyph);
+        runs.last_mut().expect("pushed above").1.glyphs.push(glyph);
     }
+    let runs: Vec<GlyphRun> = runs.into_iter().map(|(_, run)| run).collect();
 
     let spaces = text[line.clone()]
         .chars()
@@ -548,5 +565,6 @@ fn assemble(
         text: line_text,
         links,
         info,
+        hyphenated,
     }
 }

@@ -23,6 +23,7 @@ pub fn finish(
     doc.version = "1.4".into();
 
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    indirect_annotations(&mut doc, &pages)?;
     let outline = build_outline(&mut doc, document, &pages);
 
     let info_id = doc.add_object(Object::Dictionary(info(document, options)));
@@ -62,6 +63,38 @@ pub fn finish(
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
     set_id(&mut out)?;
     Ok(out)
+}
+
+/// printpdf writes link annotations inline in `/Annots`; ISO 32000-1 (table 30) wants
+/// indirect references there, and readers such as lopdf only follow references. Empty
+/// `/Annots` arrays are dropped.
+fn indirect_annotations(doc: &mut Document, pages: &[ObjectId]) -> Result<(), String> {
+    for &page in pages {
+        let annots = doc
+            .get_dictionary(page)
+            .ok()
+            .and_then(|d| d.get(b"Annots").ok())
+            .and_then(|a| a.as_array().ok())
+            .cloned()
+            .unwrap_or_default();
+        let mut references = Vec::with_capacity(annots.len());
+        for annot in annots {
+            match annot {
+                Object::Dictionary(mut dict) => {
+                    dict.set("P", Object::Reference(page));
+                    references.push(Object::Reference(doc.add_object(Object::Dictionary(dict))));
+                }
+                other => references.push(other),
+            }
+        }
+        let dict = doc.get_dictionary_mut(page).map_err(|e| e.to_string())?;
+        if references.is_empty() {
+            dict.remove(b"Annots");
+        } else {
+            dict.set("Annots", Object::Array(references));
+        }
+    }
+    Ok(())
 }
 
 /// Replaces both `/ID` strings with the first 16 bytes of the SHA-256 of the file as written:

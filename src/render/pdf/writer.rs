@@ -146,7 +146,18 @@ fn page_ops(page: &Page, fonts: &[Option<EmbeddedFont>], height: f32) -> Vec<Op>
             });
             current_font = Some((run.font, run.size));
         }
+        // ISO 32000-1, 14.8.2.3.3: show strings in reverse order are marked `ReversedChars`,
+        // so a reader knows to reverse them for the logical order (pdftotext needs no help:
+        // it orders right-to-left text itself).
+        if run.rtl {
+            ops.push(Op::BeginMarkedContent {
+                tag: "ReversedChars".into(),
+            });
+        }
         run_ops(run, font, height, &mut ops);
+        if run.rtl {
+            ops.push(Op::EndMarkedContent);
+        }
     }
     ops.push(Op::EndTextSection);
 

@@ -1,5 +1,8 @@
 //! Composition: the pack's parts and blocks become styled, set lines in a vertical list.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::document::{Link, Rect, Rgb, Shape};
 use super::fontset::FontSet;
 use super::hyphenate::Hyphenation;
@@ -54,6 +57,19 @@ pub struct Composer<'f, 'p> {
     bookmark: Option<(String, u8)>,
     /// Vertical tightening (1.0 = none) for a letter that would not fit on one page.
     squeeze: f32,
+    /// Paragraphs already set, by text, style and measure.
+    cache: RefCell<HashMap<CacheKey, Vec<SetLine>>>,
+}
+
+/// What a paragraph's lines depend on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct CacheKey {
+    text: String,
+    spans: Vec<(std::ops::Range<usize>, FaceStyle, Option<String>)>,
+    size: u32,
+    width: u32,
+    justify: bool,
+    color: [u32; 3],
 }
 
 impl<'f, 'p> Composer<'f, 'p> {
@@ -70,6 +86,7 @@ impl<'f, 'p> Composer<'f, 'p> {
             new_page: false,
             bookmark: None,
             squeeze: 1.0,
+            cache: RefCell::new(HashMap::new()),
         }
     }
 
@@ -388,6 +405,22 @@ impl<'f, 'p> Composer<'f, 'p> {
         placement: Placement,
         width: f32,
     ) -> Result<Vec<SetLine>, RenderError> {
+        // The letters repeat the same paragraphs (the demands, the body) for each addressee.
+        let key = CacheKey {
+            text: styled.text.clone(),
+            spans: styled
+                .spans
+                .iter()
+                .map(|s| (s.range.clone(), s.style, s.link.clone()))
+                .collect(),
+            size: text_style.size.to_bits(),
+            width: width.to_bits(),
+            justify: placement.justify,
+            color: [text_style.color.0, text_style.color.1, text_style.color.2].map(f32::to_bits),
+        };
+        if let Some(lines) = self.cache.borrow().get(&key) {
+            return Ok(lines.clone());
+        }
         let origin = Origin {
             locale: &self.pack.locale,
             message: source,
@@ -403,7 +436,9 @@ impl<'f, 'p> Composer<'f, 'p> {
             color: text_style.color,
             link_color: style::LINK,
         };
-        Ok(paragraph::set(self.fonts, &shaped, &setting))
+        let lines = paragraph::set(self.fonts, &shaped, &setting);
+        self.cache.borrow_mut().insert(key, lines.clone());
+        Ok(lines)
     }
 
     /// Sets a paragraph and pushes one element per line, with orphan and widow control.

@@ -5,7 +5,6 @@ use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use sha2::{Digest, Sha256};
 
 use super::document::LaidOutDocument;
-use super::subset::EmbeddedFont;
 use crate::render::RenderOptions;
 
 /// Written in place of the `/ID` strings, then replaced by a hash of the file.
@@ -14,7 +13,6 @@ const ID_PLACEHOLDER: [u8; 16] = *b"appealpack-id-00";
 pub fn finish(
     bytes: &[u8],
     document: &LaidOutDocument,
-    _fonts: &[Option<EmbeddedFont>],
     options: &RenderOptions,
 ) -> Result<Vec<u8>, String> {
     let mut doc =
@@ -57,12 +55,39 @@ pub fn finish(
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
     doc.prune_objects();
     doc.renumber_objects();
+    compress(&mut doc);
 
     let mut out = Vec::with_capacity(bytes.len());
     doc.save_to(&mut out)
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
     set_id(&mut out)?;
     Ok(out)
+}
+
+/// Deflates every stream printpdf left uncompressed. Level 6 costs a third of the time of
+/// level 9 for a file about 1 % larger.
+fn compress(doc: &mut Document) {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        if encoder.write_all(&stream.content).is_err() {
+            continue;
+        }
+        let Ok(data) = encoder.finish() else { continue };
+        if data.len() < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(data);
+        }
+    }
 }
 
 /// printpdf writes link annotations inline in `/Annots`; ISO 32000-1 (table 30) wants

@@ -20,7 +20,8 @@ pub struct EmbeddedFont {
     pub to_unicode: BTreeMap<u16, String>,
     /// Subset glyph id → advance in 1/1000 em, exactly as printpdf writes it into `/W`.
     pub widths: BTreeMap<u16, i64>,
-    pub font: ParsedFont,
+    /// The subset for printpdf (taken when the document is assembled).
+    pub font: Option<ParsedFont>,
 }
 
 /// Subsets every face the document uses. Faces no glyph refers to are `None`.
@@ -105,7 +106,7 @@ pub fn embed_fonts(document: &LaidOutDocument) -> Result<Vec<Option<EmbeddedFont
             remap,
             to_unicode,
             widths,
-            font,
+            font: Some(font),
         }));
     }
     Ok(out)

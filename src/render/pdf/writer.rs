@@ -13,18 +13,32 @@ use crate::render::RenderOptions;
 
 /// Writes `document` as PDF bytes.
 pub fn write(document: &LaidOutDocument, options: &RenderOptions) -> Result<Vec<u8>, String> {
-    let fonts = embed_fonts(document)?;
+    let mut fonts = embed_fonts(document)?;
     let mut pdf = PdfDocument::new(&document.title);
-    for font in fonts.iter().flatten() {
+    for font in fonts.iter_mut().flatten() {
         let id = FontId(font.resource.clone());
+        let parsed = font.font.take().expect("each font is handed over once");
         pdf.resources
             .fonts
             .map
-            .insert(id, printpdf::PdfFont::new(font.font.clone()));
+            .insert(id, printpdf::PdfFont::new(parsed));
+    }
+    // How many times each glyph is drawn, so its last occurrence can be told.
+    let mut remaining: Vec<Vec<u32>> = fonts
+        .iter()
+        .map(|f| vec![0; f.as_ref().map_or(0, |f| f.remap.len() + 1)])
+        .collect();
+    for run in document.pages.iter().flat_map(|p| &p.runs) {
+        if let Some(Some(font)) = fonts.get(run.font) {
+            for glyph in &run.glyphs {
+                let gid = font.remap.get(&glyph.id).copied().unwrap_or(0);
+                remaining[run.font][usize::from(gid)] += 1;
+            }
+        }
     }
     let (width, height) = document.page_size;
     for page in &document.pages {
-        let ops = page_ops(page, &fonts, height);
+        let ops = page_ops(page, &fonts, &mut remaining, height);
         let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
         let media = PdfRect::from_wh(Pt(width), Pt(height));
         pdf_page.media_box = media.clone();
@@ -33,7 +47,8 @@ pub fn write(document: &LaidOutDocument, options: &RenderOptions) -> Result<Vec<
         pdf.pages.push(pdf_page);
     }
     let save = PdfSaveOptions {
-        optimize: true,
+        // Streams are compressed in the post-pass, at a faster level.
+        optimize: false,
         subset_fonts: false,
         secure: true,
         image_optimization: None,
@@ -46,7 +61,7 @@ pub fn write(document: &LaidOutDocument, options: &RenderOptions) -> Result<Vec<
     {
         return Err(format!("printpdf: {}", error.msg));
     }
-    postpass::finish(&bytes, document, &fonts, options)
+    postpass::finish(&bytes, document, options)
 }
 
 fn color(c: Rgb) -> Color {
@@ -70,7 +85,12 @@ fn point(x: f32, y: f32, height: f32) -> Point {
     }
 }
 
-fn page_ops(page: &Page, fonts: &[Option<EmbeddedFont>], height: f32) -> Vec<Op> {
+fn page_ops(
+    page: &Page,
+    fonts: &[Option<EmbeddedFont>],
+    remaining: &mut [Vec<u32>],
+    height: f32,
+) -> Vec<Op> {
     let mut ops = Vec::new();
     for shape in &page.shapes {
         match *shape {
@@ -154,7 +174,7 @@ fn page_ops(page: &Page, fonts: &[Option<EmbeddedFont>], height: f32) -> Vec<Op>
                 tag: "ReversedChars".into(),
             });
         }
-        run_ops(run, font, height, &mut ops);
+        run_ops(run, font, &mut remaining[run.font], height, &mut ops);
         if run.rtl {
             ops.push(Op::EndMarkedContent);
         }
@@ -183,7 +203,13 @@ fn page_ops(page: &Page, fonts: &[Option<EmbeddedFont>], height: f32) -> Vec<Op>
 /// One glyph run: a text matrix at its first glyph, then the glyphs with TJ adjustments that
 /// put each at its laid-out x. The viewer advances by the `/W` widths, so the adjustments are
 /// computed against exactly those integers. Raised or lowered marks use the text rise.
-fn run_ops(run: &GlyphRun, font: &EmbeddedFont, height: f32, ops: &mut Vec<Op>) {
+fn run_ops(
+    run: &GlyphRun,
+    font: &EmbeddedFont,
+    remaining: &mut [u32],
+    height: f32,
+    ops: &mut Vec<Op>,
+) {
     let Some(first) = run.glyphs.first() else {
         return;
     };
@@ -214,7 +240,15 @@ fn run_ops(run: &GlyphRun, font: &EmbeddedFont, height: f32, ops: &mut Vec<Op>) 
             rise = glyph.rise;
         }
         let gid = font.remap.get(&glyph.id).copied().unwrap_or(0);
-        let text = font.to_unicode.get(&gid).cloned().unwrap_or_default();
+        // printpdf builds ToUnicode from the text of a glyph's last occurrence: only that one
+        // carries it (one allocation per glyph of the font, not per glyph drawn).
+        let left = &mut remaining[usize::from(gid)];
+        *left = left.saturating_sub(1);
+        let text = if *left == 0 {
+            font.to_unicode.get(&gid).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        };
         items.push(Codepoint::with_cid(gid, 0.0, text));
         pen += font.widths.get(&gid).copied().unwrap_or(0) as f32;
     }

@@ -583,7 +583,15 @@ impl StyledText {
         let mut spans = Vec::new();
         for inline in &para.inlines {
             let start = text.len();
-            text.push_str(&inline.text);
+            // A line break inside a message (Fluent's multiline text) is a space in running
+            // text; the byte lengths stay, so spans are unaffected.
+            text.extend(inline.text.chars().map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            }));
             spans.push(Span {
                 range: start..text.len(),
                 style: FaceStyle::new(base.bold || inline.strong, base.italic || inline.emphasis),

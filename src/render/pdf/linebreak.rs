@@ -78,8 +78,8 @@ impl Default for Params {
             tolerance: 2.0,
             line_penalty: 10.0,
             adjacent_demerits: 10_000.0,
-            double_hyphen_demerits: 10_000.0,
-            final_hyphen_demerits: 5_000.0,
+            double_hyphen_demerits: 30_000.0,
+            final_hyphen_demerits: 60_000.0,
         }
     }
 }

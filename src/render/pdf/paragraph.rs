@@ -568,3 +568,102 @@ fn assemble(
         hyphenated,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::{FaceStyle, FontLibrary};
+    use crate::render::pdf::shaping::{Origin, Span, StyledText, shape};
+    use std::path::Path;
+
+    fn lines(text: &str, width: f32, justify: bool) -> Vec<SetLine> {
+        let library =
+            FontLibrary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")).unwrap();
+        let fonts = FontSet::new(&library, &["Noto Sans".into()], "en").unwrap();
+        let styled = StyledText {
+            text: text.to_owned(),
+            spans: vec![Span {
+                range: 0..text.len(),
+                style: FaceStyle::Regular,
+                link: None,
+            }],
+        };
+        let shaped = shape(
+            &fonts,
+            &styled,
+            10.0,
+            false,
+            Origin {
+                locale: "en",
+                message: "m",
+            },
+        )
+        .unwrap();
+        let setting = Setting {
+            width,
+            justify,
+            center: false,
+            hyphenate: Some(Hyphenation::for_locale("en")),
+            rtl: false,
+            color: Rgb(0.0, 0.0, 0.0),
+            link_color: Rgb(0.0, 0.0, 1.0),
+        };
+        set(&fonts, &shaped, &setting)
+    }
+
+    const TEXT: &str = "The designation effectively bans the organisation’s activities in Russia, \
+        exposing anyone affiliated with, supporting, or even disseminating information from the \
+        organisation to significant risks of administrative liability and prosecution.";
+
+    #[test]
+    fn justified_lines_fill_the_measure_and_the_last_does_not() {
+        let set = lines(TEXT, 200.0, true);
+        assert!(set.len() > 3);
+        for line in &set[..set.len() - 1] {
+            assert!(line.info.justified);
+            assert!((line.info.x.end - 200.0).abs() < 0.05, "{:?}", line.info.x);
+        }
+        let last = set.last().unwrap();
+        assert!(!last.info.justified && last.info.x.end < 200.0);
+    }
+
+    #[test]
+    fn a_hyphenated_line_ends_in_a_soft_hyphen_and_the_text_is_whole() {
+        let set = lines(TEXT, 150.0, true);
+        assert!(
+            set.iter()
+                .any(|l| l.hyphenated && l.text.ends_with('\u{00AD}'))
+        );
+        let joined: String = set
+            .iter()
+            .map(|l| l.text.replace('\u{00AD}', ""))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+                .concat()
+        };
+        assert_eq!(words(&joined), words(TEXT));
+    }
+
+    #[test]
+    fn no_break_spaces_and_hyphens_hold_words_together() {
+        for width in [60.0, 80.0, 100.0, 120.0] {
+            for line in lines(
+                "Fines of 15\u{00A0}000 roubles, a full-scale war, 19\u{202F}May",
+                width,
+                true,
+            ) {
+                assert!(
+                    !line.text.ends_with("15") && !line.text.starts_with("000"),
+                    "{}",
+                    line.text
+                );
+                assert!(!line.text.ends_with("full-"), "{}", line.text);
+                assert!(!line.text.starts_with("May"), "{}", line.text);
+            }
+        }
+    }
+}

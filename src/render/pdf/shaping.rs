@@ -265,3 +265,126 @@ fn assign_chars(glyphs: &mut [ShapedGlyph], chars: &[(usize, char)], end: usize)
         start = stop;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontLibrary;
+    use std::path::Path;
+
+    fn library() -> FontLibrary {
+        FontLibrary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")).unwrap()
+    }
+
+    fn styled(text: &str) -> StyledText {
+        StyledText {
+            text: text.to_owned(),
+            spans: vec![Span {
+                range: 0..text.len(),
+                style: FaceStyle::Regular,
+                link: None,
+            }],
+        }
+    }
+
+    const ORIGIN: Origin<'static> = Origin {
+        locale: "ar",
+        message: "test",
+    };
+
+    #[test]
+    fn latin_inside_arabic_falls_back_and_keeps_its_direction() {
+        let library = library();
+        let fonts = FontSet::new(
+            &library,
+            &["Noto Naskh Arabic".into(), "Noto Sans".into()],
+            "ar",
+        )
+        .unwrap();
+        let text = styled("البريد: \u{2068}fsb@fsb.ru\u{2069} (FSB)");
+        let shaped = shape(&fonts, &text, 10.0, true, ORIGIN).unwrap();
+        let family = |r: &ShapedRun| fonts.faces[r.face].family.clone();
+        let latin = shaped
+            .runs
+            .iter()
+            .find(|r| text.text[r.range.clone()].contains("fsb@"))
+            .unwrap();
+        assert_eq!(family(latin), "Noto Sans");
+        assert!(shaped.bidi.levels[text.text.find('f').unwrap()].is_ltr());
+        let arabic = &shaped.runs[0];
+        assert_eq!(family(arabic), "Noto Naskh Arabic");
+        // The isolates are never shaped.
+        assert!(
+            shaped
+                .runs
+                .iter()
+                .flat_map(|r| &r.glyphs)
+                .all(|g| { !text.text[g.chars.clone()].contains(['\u{2068}', '\u{2069}']) })
+        );
+    }
+
+    #[test]
+    fn brackets_drawn_mirrored_extract_as_their_mirror() {
+        let library = library();
+        let fonts = FontSet::new(
+            &library,
+            &["Noto Naskh Arabic".into(), "Noto Sans".into()],
+            "ar",
+        )
+        .unwrap();
+        let text = styled("روسيا (موسكو)");
+        let shaped = shape(&fonts, &text, 10.0, true, ORIGIN).unwrap();
+        let marked: Vec<(char, Option<char>)> = shaped
+            .runs
+            .iter()
+            .flat_map(|r| &r.glyphs)
+            .filter_map(|g| {
+                text.text[g.chars.clone()]
+                    .chars()
+                    .next()
+                    .map(|c| (c, g.mirrored))
+            })
+            .filter(|(c, _)| matches!(c, '(' | ')'))
+            .collect();
+        assert_eq!(marked, [('(', Some(')')), (')', Some('('))]);
+    }
+
+    #[test]
+    fn a_character_no_face_has_is_reported() {
+        let library = library();
+        let fonts = FontSet::new(&library, &["Noto Sans".into()], "en").unwrap();
+        let error = shape(
+            &fonts,
+            &styled("a 😀 b"),
+            10.0,
+            false,
+            Origin {
+                locale: "en",
+                message: "m",
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(
+            error,
+            RenderError::MissingGlyph {
+                character: '😀',
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn every_character_is_carried_once_in_logical_order() {
+        let library = library();
+        let fonts = FontSet::new(&library, &["Noto Naskh Arabic".into()], "ar").unwrap();
+        let text = styled("الاتحاد يشكّل");
+        let shaped = shape(&fonts, &text, 10.0, true, ORIGIN).unwrap();
+        let texts: Vec<&str> = shaped.runs[0]
+            .glyphs
+            .iter()
+            .map(|g| &text.text[g.chars.clone()])
+            .collect();
+        // Every character is carried by exactly one glyph, in logical order.
+        assert_eq!(texts.concat(), text.text);
+    }
+}

@@ -152,6 +152,17 @@ fn main() {
                 "| Typst, first document of the process (cold) | {} |",
                 ms(first)
             );
+            let recompile: Duration = value["recompile"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| Duration::from_secs_f64(v.as_f64().unwrap()))
+                .sum();
+            println!(
+                "| Typst, recompiling the {} unchanged documents (incremental cache) | {} |",
+                packs.len(),
+                ms(recompile)
+            );
         }
         _ => eprintln!(
             "notice: Typst not measured: python3 with the `typst` package is not installed"

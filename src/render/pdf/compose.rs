@@ -431,7 +431,7 @@ impl<'f, 'p> Composer<'f, 'p> {
             justify: placement.justify,
             center: false,
             hyphenate: (placement.justify && self.hyphenation.enabled())
-                .then_some(self.hyphenation),
+                .then(|| self.hyphenation.clone()),
             rtl: self.rtl,
             color: text_style.color,
             link_color: style::LINK,

@@ -2,6 +2,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use rustybuzz::{Direction, Language, Script, ShapePlan, UnicodeBuffer};
@@ -16,6 +17,19 @@ pub type FaceId = usize;
 /// Shape plans by face, direction and script.
 type PlanCache = HashMap<(FaceId, Direction, Option<Script>), Arc<ShapePlan>>;
 
+/// Shaped words by face, direction and text.
+type WordCache = HashMap<(FaceId, bool, String), Rc<[RawGlyph]>>;
+
+/// A glyph as the shaper gives it, in font units; `cluster` is a byte offset in the word.
+#[derive(Debug, Clone, Copy)]
+pub struct RawGlyph {
+    pub id: u16,
+    pub cluster: u32,
+    pub x_advance: i32,
+    pub x_offset: i32,
+    pub y_offset: i32,
+}
+
 pub struct FontSet<'a> {
     stack: FontStack<'a>,
     pub faces: Vec<Arc<FontFace>>,
@@ -23,6 +37,7 @@ pub struct FontSet<'a> {
     language: Option<Language>,
     /// Shape plans are costly to build and depend only on face, direction and script.
     plans: RefCell<PlanCache>,
+    words: RefCell<WordCache>,
 }
 
 impl std::fmt::Debug for FontSet<'_> {
@@ -63,6 +78,7 @@ impl<'a> FontSet<'a> {
             shapers,
             language,
             plans: RefCell::new(HashMap::new()),
+            words: RefCell::new(HashMap::new()),
         })
     }
 
@@ -112,6 +128,36 @@ impl<'a> FontSet<'a> {
         let id = shaper.glyph_index(ch)?;
         let advance = shaper.glyph_hor_advance(id).unwrap_or(0);
         Some((id.0, i32::from(advance)))
+    }
+
+    /// The glyphs of `word` in `face`, in the shaper's (visual) order; shaped once per pack.
+    pub fn shape_word(&self, face: FaceId, rtl: bool, word: &str) -> Rc<[RawGlyph]> {
+        let key = (face, rtl, word.to_owned());
+        if let Some(glyphs) = self.words.borrow().get(&key) {
+            return glyphs.clone();
+        }
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(word);
+        buffer.set_direction(if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        });
+        let output = self.shape(face, buffer);
+        let glyphs: Rc<[RawGlyph]> = output
+            .glyph_infos()
+            .iter()
+            .zip(output.glyph_positions())
+            .map(|(info, pos)| RawGlyph {
+                id: info.glyph_id as u16,
+                cluster: info.cluster,
+                x_advance: pos.x_advance,
+                x_offset: pos.x_offset,
+                y_offset: pos.y_offset,
+            })
+            .collect();
+        self.words.borrow_mut().insert(key, glyphs.clone());
+        glyphs
     }
 
     /// Shapes `buffer` (direction already set) with the face's cached plan.

@@ -1,5 +1,8 @@
 //! Hyphenation points from the `hyphenation` crate's embedded Knuth–Liang patterns.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
@@ -29,10 +32,11 @@ static DICTIONARIES: [OnceLock<Option<Standard>>; 6] = [
     OnceLock::new(),
 ];
 
-/// A hyphenator for one locale.
-#[derive(Clone, Copy)]
+/// A hyphenator for one locale, remembering the words it has seen (a pack repeats many).
+#[derive(Clone)]
 pub struct Hyphenation {
     dictionary: Option<&'static Standard>,
+    seen: Rc<RefCell<HashMap<String, Vec<usize>>>>,
 }
 
 impl std::fmt::Debug for Hyphenation {
@@ -50,7 +54,10 @@ impl Hyphenation {
                 .get_or_init(|| Standard::from_embedded(lang).ok())
                 .as_ref()
         });
-        Self { dictionary }
+        Self {
+            dictionary,
+            seen: Rc::default(),
+        }
     }
 
     pub fn enabled(&self) -> bool {
@@ -67,9 +74,15 @@ impl Hyphenation {
         if letters < 5 || word.chars().skip(1).any(char::is_uppercase) {
             return Vec::new();
         }
+        if let Some(points) = self.seen.borrow().get(word) {
+            return points.clone();
+        }
         let mut points = dictionary.hyphenate(word).breaks;
         // At least two letters before and three after a break, whatever the patterns allow.
         points.retain(|&p| word[..p].chars().count() >= 2 && word[p..].chars().count() >= 3);
+        self.seen
+            .borrow_mut()
+            .insert(word.to_owned(), points.clone());
         points
     }
 }

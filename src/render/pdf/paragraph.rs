@@ -13,7 +13,7 @@ use super::shaping::ShapedParagraph;
 use crate::fonts::is_invisible;
 
 /// How a paragraph is set.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Setting {
     /// Width of the measure.
     pub width: f32,
@@ -192,7 +192,8 @@ fn build_items(
     opportunities.retain(|&i| i < text.len());
     let hyphen_points = setting
         .hyphenate
-        .map(|h| hyphenation_points(shaped, &h))
+        .as_ref()
+        .map(|h| hyphenation_points(shaped, h))
         .unwrap_or_default();
 
     let mut out = Items {

@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use rustybuzz::{Direction as HbDirection, UnicodeBuffer};
 use unicode_bidi::{Level, ParagraphBidiInfo};
 
 use super::fontset::{FaceId, FontSet};
@@ -150,34 +149,49 @@ fn shape_run(
     size: f32,
 ) -> ShapedRun {
     let rtl = level.is_rtl();
-    let mut buffer = UnicodeBuffer::new();
-    for &(offset, ch) in chars {
-        buffer.add(ch, offset as u32);
-    }
-    buffer.set_direction(if rtl {
-        HbDirection::RightToLeft
-    } else {
-        HbDirection::LeftToRight
-    });
-    let output = fonts.shape(face, buffer);
     let size = size * fonts.size_adjust(face);
     let scale = size / fonts.units_per_em(face);
-    let mut glyphs: Vec<ShapedGlyph> = output
-        .glyph_infos()
-        .iter()
-        .zip(output.glyph_positions())
-        .map(|(info, pos)| ShapedGlyph {
-            id: info.glyph_id as u16,
-            cluster: info.cluster as usize,
-            advance: pos.x_advance as f32 * scale,
-            x_offset: pos.x_offset as f32 * scale,
-            y_offset: pos.y_offset as f32 * scale,
-            chars: 0..0,
-            mirrored: None,
-        })
-        .collect();
-    if rtl {
-        glyphs.reverse();
+    // Words (and runs of spaces) are shaped one by one through the font set's cache: the
+    // letters of a pack repeat the same words many times. Nothing the shipped scripts need
+    // (joining, ligatures, marks, kerning) crosses a space.
+    let mut glyphs: Vec<ShapedGlyph> = Vec::with_capacity(chars.len());
+    let mut start = 0;
+    while start < chars.len() {
+        let space = chars[start].1 == ' ';
+        let mut end = start + 1;
+        while end < chars.len() && (chars[end].1 == ' ') == space {
+            end += 1;
+        }
+        let segment = &chars[start..end];
+        let word: String = segment.iter().map(|&(_, c)| c).collect();
+        // Byte offset in `word` of each character, to map clusters back to the paragraph.
+        let mut at = Vec::with_capacity(segment.len());
+        let mut offset = 0;
+        for &(_, c) in segment {
+            at.push(offset);
+            offset += c.len_utf8();
+        }
+        let shaped = fonts.shape_word(face, rtl, &word);
+        let first = glyphs.len();
+        glyphs.extend(shaped.iter().map(|g| {
+            let index = at
+                .partition_point(|&o| o < g.cluster as usize)
+                .min(segment.len() - 1);
+            ShapedGlyph {
+                id: g.id,
+                cluster: segment[index].0,
+                advance: g.x_advance as f32 * scale,
+                x_offset: g.x_offset as f32 * scale,
+                y_offset: g.y_offset as f32 * scale,
+                chars: 0..0,
+                mirrored: None,
+            }
+        }));
+        if rtl {
+            // The shaper's order is visual: reversed, the word is in logical order.
+            glyphs[first..].reverse();
+        }
+        start = end;
     }
     assign_chars(&mut glyphs, chars, range.end);
     if rtl {

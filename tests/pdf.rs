@@ -306,6 +306,39 @@ fn each_letter_starts_a_page_and_headings_never_end_one() {
 }
 
 #[test]
+fn no_paragraph_leaves_a_single_line_on_either_side_of_a_page_break() {
+    for locale in SHIPPED {
+        let pack = pack(&repo().join("i18n"), locale);
+        for paper in [Paper::A4, Paper::Letter] {
+            let doc = layout(&pack, paper);
+            for (n, pair) in doc.pages.windows(2).enumerate() {
+                let (Some(last), Some(first)) = (pair[0].lines.last(), pair[1].lines.first())
+                else {
+                    continue;
+                };
+                if last.paragraph != first.paragraph {
+                    continue;
+                }
+                let on = |page: &pdf::Page| {
+                    page.lines
+                        .iter()
+                        .filter(|l| l.paragraph == last.paragraph)
+                        .count()
+                };
+                assert!(
+                    on(&pair[0]) >= 2 && on(&pair[1]) >= 2,
+                    "{locale} {paper:?}: a paragraph split {}/{} across pages {} and {}",
+                    on(&pair[0]),
+                    on(&pair[1]),
+                    n + 1,
+                    n + 2
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn fonts_are_embedded_subset_and_mapped() {
     let pack = pack(&repo().join("i18n"), "ar");
     let bytes = render(&pack, Paper::A4);

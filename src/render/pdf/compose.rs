@@ -57,6 +57,8 @@ pub struct Composer<'f, 'p> {
     bookmark: Option<(String, u8)>,
     /// Vertical tightening (1.0 = none) for a letter that would not fit on one page.
     squeeze: f32,
+    /// Paragraphs pushed so far (numbers the lines' paragraphs).
+    paragraphs: usize,
     /// Paragraphs already set, by text, style and measure.
     cache: RefCell<HashMap<CacheKey, Vec<SetLine>>>,
 }
@@ -86,6 +88,7 @@ impl<'f, 'p> Composer<'f, 'p> {
             new_page: false,
             bookmark: None,
             squeeze: 1.0,
+            paragraphs: 0,
             cache: RefCell::new(HashMap::new()),
         }
     }
@@ -127,12 +130,22 @@ impl<'f, 'p> Composer<'f, 'p> {
     /// with tighter leading and spacing (down to 86 %) before it is allowed to flow over.
     fn letter(&mut self, part: &Part) -> Result<(), RenderError> {
         let start = self.elems.len();
-        let state = (self.keep_next, self.new_page, self.bookmark.clone());
+        let state = (
+            self.keep_next,
+            self.new_page,
+            self.bookmark.clone(),
+            self.paragraphs,
+        );
         let page = self.geometry.text_bottom() - self.geometry.top;
         for squeeze in [1.0, 0.93, 0.86] {
             self.squeeze = squeeze;
             self.elems.truncate(start);
-            (self.keep_next, self.new_page, self.bookmark) = state.clone();
+            (
+                self.keep_next,
+                self.new_page,
+                self.bookmark,
+                self.paragraphs,
+            ) = state.clone();
             self.part(part)?;
             let elems = &self.elems[start..];
             let height: f32 = elems
@@ -285,10 +298,11 @@ impl<'f, 'p> Composer<'f, 'p> {
                     color: style::RULE,
                 });
                 let mut y = rule_y + 2.0;
+                let paragraph = self.next_paragraph();
                 for line in self.set(field, label, Placement::RAGGED, width)? {
                     let baseline = y + baseline_offset(&label);
                     let (start, end) = (offset, self.geometry.measure() - offset - width);
-                    content.append(self.line_content(line, start, end), baseline);
+                    content.append(self.line_content(line, paragraph, start, end), baseline);
                     y += label.leading;
                 }
                 height = height.max(y);
@@ -322,9 +336,10 @@ impl<'f, 'p> Composer<'f, 'p> {
             if para.text().trim().is_empty() {
                 continue;
             }
+            let paragraph = self.next_paragraph();
             for line in self.set(para, text_style, Placement::RAGGED, inner)? {
                 let baseline = y + baseline_offset(&text_style);
-                content.append(self.line_content(line, pad, 0.0), baseline);
+                content.append(self.line_content(line, paragraph, pad, 0.0), baseline);
                 y += text_style.leading;
             }
             y += 3.0;
@@ -454,6 +469,7 @@ impl<'f, 'p> Composer<'f, 'p> {
         let width = self.geometry.measure() - placement.indent;
         let lines = self.set_styled(styled, source, text_style, placement, width)?;
         let count = lines.len();
+        let paragraph = self.next_paragraph();
         let mut after_hyphen = false;
         for (k, line) in lines.into_iter().enumerate() {
             let hyphenated = line.hyphenated;
@@ -474,7 +490,10 @@ impl<'f, 'p> Composer<'f, 'p> {
                 });
             }
             let (start_indent, end_indent) = (placement.indent, 0.0);
-            content.append(self.line_content(line, start_indent, end_indent), baseline);
+            content.append(
+                self.line_content(line, paragraph, start_indent, end_indent),
+                baseline,
+            );
             let inside = if placement.reluctant {
                 BreakRule::Avoid
             } else {
@@ -515,7 +534,19 @@ impl<'f, 'p> Composer<'f, 'p> {
     }
 
     /// A set line's content at its place in the measure (baseline at y = 0).
-    fn line_content(&self, line: SetLine, start_indent: f32, end_indent: f32) -> Content {
+    /// A number for the next paragraph, in reading order.
+    fn next_paragraph(&mut self) -> usize {
+        self.paragraphs += 1;
+        self.paragraphs - 1
+    }
+
+    fn line_content(
+        &self,
+        line: SetLine,
+        paragraph: usize,
+        start_indent: f32,
+        end_indent: f32,
+    ) -> Content {
         let g = &self.geometry;
         let left = g.left + if self.rtl { end_indent } else { start_indent };
         let mut content = Content {
@@ -539,6 +570,7 @@ impl<'f, 'p> Composer<'f, 'p> {
             content.links.push(Link { rect, uri });
         }
         let mut info = line.info;
+        info.paragraph = paragraph;
         info.x = info.x.start + left..info.x.end + left;
         info.measure = info.measure.start + left..info.measure.end + left;
         content.lines.push(info);

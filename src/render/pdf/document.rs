@@ -137,6 +137,8 @@ pub struct Bookmark {
 /// One line of text, for measuring typographic colour.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineBox {
+    /// The paragraph the line belongs to: its index in reading order across the document.
+    pub paragraph: usize,
     pub baseline: f32,
     /// Left and right edge of the inked line.
     pub x: Range<f32>,

@@ -552,6 +552,7 @@ fn assemble(
     });
     let set_space = natural_space + glue.first().map_or(0.0, |(r, _, _)| extra_for(r.start));
     let info = LineBox {
+        paragraph: 0,
         baseline: 0.0,
         x: offset..offset + width,
         measure: 0.0..setting.width,

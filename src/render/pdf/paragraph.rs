@@ -190,6 +190,22 @@ fn build_items(
         .map(|(i, _)| i)
         .collect();
     opportunities.retain(|&i| i < text.len());
+    // A short link (an e-mail, a handle) stays on the line of the word before it: no break
+    // right before it, so “E-mail: fsb@fsb.ru” is never split after the label.
+    let link_starts: Vec<usize> = shaped
+        .styled
+        .spans
+        .iter()
+        .filter(|s| {
+            s.link.is_some() && widths[s.range.end] - widths[s.range.start] < setting.width / 3.0
+        })
+        .map(|s| s.range.start)
+        .collect();
+    opportunities.retain(|&i| {
+        !link_starts
+            .iter()
+            .any(|&l| l >= i && text[i..l].chars().all(is_invisible))
+    });
     let hyphen_points = setting
         .hyphenate
         .as_ref()

@@ -254,21 +254,24 @@ fn lines_stay_inside_the_measure_and_glyphs_on_the_page() {
 
 #[test]
 fn justified_lines_have_no_rivers() {
-    // Every justified line of every shipped locale: spaces at most about twice their natural
-    // width. The worst lines are forced by the text: 2.4 times in the first line of the
-    // Ukrainian alert (“… визнала Amnesty” before an unbreakable “International,”; Typst sets
-    // the same line identically, see bench/wordgaps.py), 2.2 times in a two-line French list
-    // item ending in “« organisations indésirables » ;”, bound by narrow no-break spaces.
+    // Every justified line of every shipped locale on both papers: spaces at most about
+    // twice their natural width. The worst lines are forced by long words: 2.2 times in a
+    // two-line French list item ending in “« organisations indésirables » ;” (bound by
+    // narrow no-break spaces) and before German “Nichtregierungsorganisationen”. Typst sets
+    // the same text with worse lines (bench/wordgaps.py).
     for locale in SHIPPED {
-        let doc = layout(&pack(&repo().join("i18n"), locale), Paper::A4);
-        for page in &doc.pages {
-            for line in page.lines.iter().filter(|l| l.justified) {
-                assert!(
-                    line.space_ratio() <= 2.45,
-                    "{locale}: a justified line has spaces {:.2} times their width",
-                    line.space_ratio()
-                );
-                assert!(line.space_ratio() >= 0.6, "{locale}: spaces crushed");
+        let pack = pack(&repo().join("i18n"), locale);
+        for paper in [Paper::A4, Paper::Letter] {
+            let doc = layout(&pack, paper);
+            for page in &doc.pages {
+                for line in page.lines.iter().filter(|l| l.justified) {
+                    assert!(
+                        line.space_ratio() <= 2.25,
+                        "{locale} {paper:?}: a justified line has spaces {:.2} times their width",
+                        line.space_ratio()
+                    );
+                    assert!(line.space_ratio() >= 0.6, "{locale}: spaces crushed");
+                }
             }
         }
     }

@@ -36,6 +36,9 @@ static DICTIONARIES: [OnceLock<Option<Standard>>; 6] = [
 #[derive(Clone)]
 pub struct Hyphenation {
     dictionary: Option<&'static Standard>,
+    /// For words in Latin letters when the locale's own script is another (the organisation's
+    /// name inside Russian text): English patterns.
+    latin: Option<&'static Standard>,
     seen: Rc<RefCell<HashMap<String, Vec<usize>>>>,
 }
 
@@ -49,26 +52,42 @@ impl std::fmt::Debug for Hyphenation {
 
 impl Hyphenation {
     pub fn for_locale(locale: &str) -> Self {
-        let dictionary = language(locale).and_then(|(slot, lang)| {
+        let load = |(slot, lang): (usize, Language)| {
             DICTIONARIES[slot]
                 .get_or_init(|| Standard::from_embedded(lang).ok())
                 .as_ref()
-        });
+        };
+        let dictionary = language(locale).and_then(load);
+        // Cyrillic text quotes Latin names; Arabic is not hyphenated at all.
+        let cyrillic = matches!(locale.split(['-', '_']).next(), Some("ru" | "uk"));
+        let latin = if cyrillic {
+            language("en").and_then(load)
+        } else {
+            None
+        };
         Self {
             dictionary,
+            latin,
             seen: Rc::default(),
         }
     }
 
     pub fn enabled(&self) -> bool {
-        self.dictionary.is_some()
+        self.dictionary.is_some() || self.latin.is_some()
     }
 
     /// Byte offsets inside `word` where it may be hyphenated. Words shorter than five letters
     /// and words with a capital after the first letter (acronyms such as `NGOs`) are left whole.
     pub fn points(&self, word: &str) -> Vec<usize> {
-        let Some(dictionary) = self.dictionary else {
-            return Vec::new();
+        let is_latin = word
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c));
+        let dictionary = match (is_latin, self.latin) {
+            (true, Some(latin)) => latin,
+            _ => match self.dictionary {
+                Some(dictionary) => dictionary,
+                None => return Vec::new(),
+            },
         };
         let letters = word.chars().count();
         if letters < 5 || word.chars().skip(1).any(char::is_uppercase) {

@@ -39,6 +39,27 @@ pub struct WriteSummary {
     pub bytes: u64,
 }
 
+/// One file to write: its path inside the output folder (`/`-separated, relative) and bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct OutputFile<'a> {
+    pub path: &'a str,
+    pub bytes: &'a [u8],
+}
+
+impl<'a> From<&'a Artifact> for OutputFile<'a> {
+    fn from(artifact: &'a Artifact) -> Self {
+        Self {
+            path: &artifact.path,
+            bytes: &artifact.bytes,
+        }
+    }
+}
+
+/// Test hook: with `APPEALPACK_TEST_STALL=<point>` the process stops at that point of the write
+/// and waits to be killed, so tests can interrupt a build exactly there. Points: `staging` (one
+/// file staged), `swap` (the old output moved aside, the new one not yet in its place).
+pub const STALL_VAR: &str = "APPEALPACK_TEST_STALL";
+
 /// Writes every artifact under `out`: into a staging folder beside it first, then swaps the
 /// folders with two renames. On error the previous `out` is left as it was.
 pub fn write_output(
@@ -46,20 +67,24 @@ pub fn write_output(
     artifacts: &[Artifact],
     mode: WriteMode,
 ) -> Result<WriteSummary, WriteError> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
+    let files: Vec<OutputFile<'_>> = artifacts.iter().map(OutputFile::from).collect();
+    write_files(out, &files, mode)
+}
+
+/// Writes `files` under `out` as [`write_output`] does: staged, then swapped in.
+pub fn write_files(
+    out: &Path,
+    files: &[OutputFile<'_>],
+    mode: WriteMode,
+) -> Result<WriteSummary, WriteError> {
+    check_paths(out, files)?;
+    let (parent, name) = parent_and_name(out);
     fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-    remove_leftovers(&parent, &name);
+    recover(out);
 
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.staging-{pid}"));
-    let result = stage(&staging, out, artifacts, mode).and_then(|summary| {
+    let result = stage(&staging, out, files, mode).and_then(|summary| {
         swap(
             &staging,
             out,
@@ -73,33 +98,71 @@ pub fn write_output(
     result
 }
 
+fn parent_and_name(out: &Path) -> (PathBuf, String) {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    (parent, name)
+}
+
+/// Every path must stay inside the output folder, and no two files may share one.
+fn check_paths(out: &Path, files: &[OutputFile<'_>]) -> Result<(), WriteError> {
+    let mut seen = std::collections::BTreeSet::new();
+    for file in files {
+        let bad = |reason: &str| WriteError {
+            path: out.join(file.path),
+            reason: reason.to_owned(),
+        };
+        let parts: Vec<&str> = file.path.split('/').collect();
+        if parts
+            .iter()
+            .any(|p| p.is_empty() || *p == "." || *p == ".." || p.contains('\\'))
+        {
+            return Err(bad(
+                "the path must be relative, with no empty, `.` or `..` part",
+            ));
+        }
+        if !seen.insert(file.path) {
+            return Err(bad("two files of the build have this path"));
+        }
+    }
+    Ok(())
+}
+
 fn stage(
     staging: &Path,
     out: &Path,
-    artifacts: &[Artifact],
+    files: &[OutputFile<'_>],
     mode: WriteMode,
 ) -> Result<WriteSummary, WriteError> {
     let _ = fs::remove_dir_all(staging);
     fs::create_dir_all(staging).map_err(io_error(staging))?;
     let mut summary = WriteSummary::default();
-    for artifact in artifacts {
-        let path = staging.join(&artifact.path);
+    for file in files {
+        let path = staging.join(file.path);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io_error(dir))?;
         }
-        write_new_file(&path, &artifact.bytes)?;
+        write_new_file(&path, file.bytes)?;
         summary.files += 1;
-        summary.bytes += artifact.bytes.len() as u64;
+        summary.bytes += file.bytes.len() as u64;
+        stall_at("staging");
     }
     if out.is_dir() {
-        let produced: Vec<PathBuf> = artifacts.iter().map(|a| PathBuf::from(&a.path)).collect();
+        let produced: Vec<PathBuf> = files.iter().map(|f| PathBuf::from(f.path)).collect();
         carry_over(out, staging, Path::new(""), &produced, mode)?;
     }
     Ok(summary)
 }
 
 /// Copies what the new output keeps from the old one: always README.md, and in merge mode
-/// every file the build did not produce.
+/// every file the build did not produce, except release files: a partial build would make
+/// the old checksums and index lie.
 fn carry_over(
     old_root: &Path,
     new_root: &Path,
@@ -124,7 +187,9 @@ fn carry_over(
             WriteMode::Replace => {
                 rel == Path::new("") && KEPT_FILES.iter().any(|k| entry.file_name() == *k)
             }
-            WriteMode::Merge => !produced.contains(&rel_path),
+            WriteMode::Merge => {
+                !produced.contains(&rel_path) && !crate::release::is_release_file(&rel_path)
+            }
         };
         let target = new_root.join(&rel_path);
         if keep && !target.exists() {
@@ -143,6 +208,7 @@ fn swap(staging: &Path, out: &Path, previous: &Path) -> Result<(), WriteError> {
     if had_output {
         fs::rename(out, previous).map_err(io_error(out))?;
     }
+    stall_at("swap");
     if let Err(error) = fs::rename(staging, out) {
         if had_output {
             // Put the old output back; nothing is lost.
@@ -150,30 +216,64 @@ fn swap(staging: &Path, out: &Path, previous: &Path) -> Result<(), WriteError> {
         }
         return Err(io_error(out)(error));
     }
+    // The renames are durable once the folder holding them is.
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = fs::File::open(parent).and_then(|dir| dir.sync_all());
+    }
     if had_output {
         let _ = fs::remove_dir_all(previous);
     }
     Ok(())
 }
 
-/// Staging and previous folders of builds that were killed before they finished.
-fn remove_leftovers(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else {
+/// Repairs what a killed build left beside `out`: if it died between the two renames of the
+/// swap, `out` is missing and the previous output is put back; every other staging or
+/// previous folder of a finished process is removed. Builds call it first, even the ones that
+/// will fail, so the previous output is never lost.
+pub fn recover(out: &Path) {
+    let (parent, name) = parent_and_name(out);
+    let Ok(entries) = fs::read_dir(&parent) else {
         return;
     };
-    for entry in entries.filter_map(Result::ok) {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let ours = file_name.starts_with(&format!(".{name}.staging-"))
-            || file_name.starts_with(&format!(".{name}.previous-"));
-        let pid = file_name
-            .rsplit('-')
-            .next()
-            .and_then(|p| p.parse::<u32>().ok());
+    let mut leftovers: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(file_name, _)| {
+            file_name.starts_with(&format!(".{name}.staging-"))
+                || file_name.starts_with(&format!(".{name}.previous-"))
+        })
         // A folder of a build that is still running (another process) is left alone.
-        let running = pid
-            .is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists());
-        if ours && !running {
-            let _ = fs::remove_dir_all(entry.path());
+        .filter(|(file_name, _)| !is_running(file_name))
+        .collect();
+    leftovers.sort();
+    if !out.exists() {
+        let previous = leftovers
+            .iter()
+            .position(|(file_name, _)| file_name.starts_with(&format!(".{name}.previous-")));
+        if let Some(index) = previous {
+            let (_, path) = leftovers.remove(index);
+            let _ = fs::rename(path, out);
+        }
+    }
+    for (_, path) in leftovers {
+        let _ = fs::remove_dir_all(path);
+    }
+}
+
+/// Whether the folder name ends with the id of another process that is still alive.
+fn is_running(file_name: &str) -> bool {
+    let pid = file_name
+        .rsplit('-')
+        .next()
+        .and_then(|p| p.parse::<u32>().ok());
+    pid.is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists())
+}
+
+fn stall_at(point: &str) {
+    if std::env::var_os(STALL_VAR).is_some_and(|v| v == point) {
+        eprintln!("{STALL_VAR}: stalled at `{point}`");
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(1));
         }
     }
 }
@@ -272,5 +372,87 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["output"]);
+    }
+
+    #[test]
+    fn paths_outside_the_output_or_given_twice_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        for bad in [
+            "../escape.txt",
+            "/abs.txt",
+            "a//b.txt",
+            "a/./b.txt",
+            "a\\b.txt",
+        ] {
+            let error = write_output(&out, &[artifact(bad, b"x")], WriteMode::Replace).unwrap_err();
+            assert!(error.reason.contains("must be relative"), "{bad}: {error}");
+        }
+        let twice = [artifact("a.txt", b"1"), artifact("a.txt", b"2")];
+        let error = write_output(&out, &twice, WriteMode::Replace).unwrap_err();
+        assert_eq!(error.reason, "two files of the build have this path");
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn recover_puts_back_an_output_moved_aside_by_a_killed_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        // A build killed between the two renames of the swap: no output, the old one aside,
+        // the new one staged. Process ids that cannot be running.
+        let previous = dir.path().join(".output.previous-4294967290");
+        let staging = dir.path().join(".output.staging-4294967290");
+        fs::create_dir_all(&previous).unwrap();
+        fs::write(previous.join("old.txt"), "old").unwrap();
+        fs::create_dir_all(&staging).unwrap();
+        fs::write(staging.join("new.txt"), "new").unwrap();
+        recover(&out);
+        assert_eq!(fs::read_to_string(out.join("old.txt")).unwrap(), "old");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["output"]);
+    }
+
+    #[test]
+    fn recover_drops_an_old_output_that_was_already_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("new.txt"), "new").unwrap();
+        let previous = dir.path().join(".output.previous-4294967290");
+        fs::create_dir_all(&previous).unwrap();
+        recover(&out);
+        assert!(!previous.exists());
+        assert_eq!(fs::read_to_string(out.join("new.txt")).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_partial_build_drops_the_release_files_it_would_make_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(out.join("fr")).unwrap();
+        for old in [
+            "manifest.json",
+            "SHA256SUMS",
+            "index.html",
+            "x-all.zip",
+            "fr/x-fr.zip",
+            "fr/x-fr.pdf",
+        ] {
+            fs::write(out.join(old), "old").unwrap();
+        }
+        write_output(&out, &[artifact("en/x-en.pdf", b"new")], WriteMode::Merge).unwrap();
+        assert_eq!(fs::read_to_string(out.join("fr/x-fr.pdf")).unwrap(), "old");
+        for stale in [
+            "manifest.json",
+            "SHA256SUMS",
+            "index.html",
+            "x-all.zip",
+            "fr/x-fr.zip",
+        ] {
+            assert!(!out.join(stale).exists(), "{stale}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! - [`check`] compares every locale with the reference and reports [`diagnostic`]s;
 //! - [`model`] builds one [`model::AppealPack`] per locale;
 //! - [`render`] turns a pack into PDF, DOCX or text bytes (pure functions);
+//! - [`release`] adds manifest.json, SHA256SUMS, zips and the download page, in memory;
 //! - [`artifacts`] is the only module that writes files.
 
 // Diagnostics are plain values with their spans and notes (about 150 bytes); returning one as
@@ -22,6 +23,7 @@ pub mod load;
 pub mod manifest;
 pub mod model;
 pub mod pipeline;
+pub mod release;
 pub mod render;
 pub mod report;
 pub mod source;

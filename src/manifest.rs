@@ -75,6 +75,8 @@ pub struct Manifest {
     pub addressees: Vec<AddresseeConfig>,
     #[serde(default)]
     pub limits: Vec<LimitConfig>,
+    #[serde(default)]
+    pub release: ReleaseConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -234,6 +236,41 @@ pub struct LimitConfig {
     pub max: usize,
     #[serde(default)]
     pub count: Counting,
+}
+
+/// What a build publishes (`[release]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReleaseConfig {
+    /// A locale whose coverage (per cent of the reference's messages and terms) is below this
+    /// is not published. 100 means complete: every message, term and attribute. Below 100, a
+    /// locale at or above it is published with the reference's text for what it lacks.
+    #[serde(default = "full_coverage", deserialize_with = "percentage")]
+    pub min_coverage: f64,
+}
+
+impl Default for ReleaseConfig {
+    fn default() -> Self {
+        Self {
+            min_coverage: full_coverage(),
+        }
+    }
+}
+
+fn full_coverage() -> f64 {
+    100.0
+}
+
+/// A number from 0 to 100; toml points the error at the value.
+fn percentage<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    let value = f64::deserialize(deserializer)?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "min-coverage must be a percentage from 0 to 100, not {value}"
+        )))
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -451,6 +488,32 @@ x = "x"
                 "{bad}: {problems:?}"
             );
         }
+    }
+
+    #[test]
+    fn release_threshold_defaults_to_complete() {
+        let manifest = Manifest::parse(MINIMAL, FileId(0)).unwrap();
+        assert_eq!(manifest.release.min_coverage, 100.0);
+        let text = format!("{MINIMAL}[release]\nmin-coverage = 90\n");
+        assert_eq!(
+            Manifest::parse(&text, FileId(0))
+                .unwrap()
+                .release
+                .min_coverage,
+            90.0
+        );
+    }
+
+    #[test]
+    fn release_threshold_must_be_a_percentage() {
+        let text = format!("{MINIMAL}[release]\nmin-coverage = 120\n");
+        let error = Manifest::parse(&text, FileId(0)).unwrap_err();
+        assert!(
+            error.message.contains("percentage from 0 to 100, not 120"),
+            "{}",
+            error.message
+        );
+        assert_eq!(&text[error.labels[0].span.clone()], "120");
     }
 
     #[test]

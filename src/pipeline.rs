@@ -6,7 +6,7 @@ use crate::check::{CheckOptions, CheckReport, check};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::fonts::FontLibrary;
 use crate::load::Tree;
-use crate::model::{ModelOptions, build_pack};
+use crate::model::{AppealPack, ModelOptions, build_pack};
 use crate::render::{Format, Paper, RenderError, RenderOptions, render};
 use crate::workflow::pseudo::Pseudo;
 
@@ -56,6 +56,43 @@ pub struct BuildOutcome {
     pub artifacts: Vec<Artifact>,
     /// Locales that were not rendered, with the reason.
     pub refused: Vec<(String, String)>,
+    /// Locales left out on purpose: incomplete, and below the release threshold. Not an error.
+    pub withheld: Vec<Withheld>,
+    /// The pack of every rendered locale, in manifest order (for the release's index).
+    pub packs: Vec<AppealPack>,
+}
+
+/// A locale that is not published because its translation is not complete enough.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Withheld {
+    pub locale: String,
+    /// The checker's coverage, 0–100.
+    pub coverage: f64,
+    /// Missing messages, terms and attributes.
+    pub missing: usize,
+    pub reason: String,
+}
+
+/// Progress of a build, for a progress bar; sent from the rendering threads.
+#[derive(Debug, Clone, Copy)]
+pub enum BuildEvent<'a> {
+    /// The check is done; this many files will be rendered.
+    Planned { renders: usize },
+    /// One file was rendered (or failed to).
+    Rendered { locale: &'a str, format: Format },
+}
+
+/// Diagnostics that only say a translation is missing something; the reference's text can
+/// stand in for it (`--allow-incomplete`, or a release threshold below 100).
+pub fn is_missing_translation(code: Code) -> bool {
+    matches!(
+        code,
+        Code::MissingMessage
+            | Code::MissingTerm
+            | Code::MissingAttribute
+            | Code::MissingValue
+            | Code::MissingFile
+    )
 }
 
 impl BuildOutcome {
@@ -78,6 +115,16 @@ pub fn artifact_path(alert_id: &str, locale: &str, format: Format, paper: Paper)
 
 /// Checks, then renders every locale that passed. Never writes a file.
 pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildOutcome {
+    build_with_progress(tree, fonts, request, &|_| {})
+}
+
+/// [`build`], reporting progress as it goes.
+pub fn build_with_progress(
+    tree: &Tree,
+    fonts: &FontLibrary,
+    request: &BuildRequest,
+    progress: &(dyn Fn(BuildEvent<'_>) + Sync),
+) -> BuildOutcome {
     let report = check(
         tree,
         Some(fonts),
@@ -85,25 +132,44 @@ pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildO
             locales: request.locales.clone(),
         },
     );
+    let min_coverage = tree
+        .manifest
+        .as_ref()
+        .map_or(100.0, |m| m.release.min_coverage);
     let mut refused = Vec::new();
-    let mut buildable = Vec::new();
+    let mut withheld = Vec::new();
+    let mut diagnostics = Diagnostics::default();
+    // (locale, whether it may take missing text from the reference)
+    let mut buildable: Vec<(String, bool)> = Vec::new();
     for summary in &report.locales {
-        let blocking = report.diagnostics.iter().any(|d| {
-            d.is_error()
-                && d.locale.as_deref().is_none_or(|l| l == summary.locale)
-                && !(request.allow_incomplete
-                    && matches!(
-                        d.code,
-                        Code::MissingMessage | Code::MissingTerm | Code::MissingAttribute
-                    ))
-        });
+        let errors = || {
+            report
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error() && d.locale.as_deref().is_none_or(|l| l == summary.locale))
+        };
+        let blocking = errors().any(|d| !is_missing_translation(d.code));
+        let missing = errors().filter(|d| is_missing_translation(d.code)).count();
+        // 100 means complete; below it, a locale that reaches it is filled in from the reference.
+        let enough =
+            request.allow_incomplete || (min_coverage < 100.0 && summary.coverage >= min_coverage);
         if blocking {
             refused.push((
                 summary.locale.clone(),
                 format!("{} error(s) found by the check", summary.errors),
             ));
+        } else if missing > 0 && !enough {
+            let held = withhold(
+                tree,
+                summary.locale.clone(),
+                summary.coverage,
+                missing,
+                min_coverage,
+            );
+            diagnostics.push(held.1);
+            withheld.push(held.0);
         } else {
-            buildable.push(summary.locale.clone());
+            buildable.push((summary.locale.clone(), missing > 0));
         }
     }
     for requested in &request.locales {
@@ -116,12 +182,13 @@ pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildO
         .manifest
         .as_ref()
         .map_or("alert", |m| m.alert.id.name.as_str());
-    // One job per pack: every buildable locale, then the pseudo-locales made from the reference.
+    // One job per pack: every buildable locale (filled in from the reference when it is
+    // allowed to be incomplete), then the pseudo-locales made from the reference.
     let mut jobs: Vec<(String, ModelOptions)> = buildable
         .iter()
-        .map(|locale| {
+        .map(|(locale, fill_in)| {
             let options = ModelOptions {
-                allow_fallback: request.allow_incomplete,
+                allow_fallback: *fill_in,
                 ..ModelOptions::default()
             };
             (locale.clone(), options)
@@ -141,18 +208,23 @@ pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildO
             ));
         }
     }
-    let results: Vec<Result<Vec<Artifact>, Diagnostics>> = jobs
+    progress(BuildEvent::Planned {
+        renders: jobs.len() * request.formats.len(),
+    });
+    type Rendered = Result<(AppealPack, Vec<Artifact>), Diagnostics>;
+    let results: Vec<Rendered> = jobs
         .par_iter()
         .map(|(locale, options)| {
             let pack = build_pack(tree, locale, options)?;
             let locale = &pack.locale;
             // Formats of one locale render in parallel too: the PDF dominates.
-            request
+            let artifacts = request
                 .formats
                 .par_iter()
                 .map(|&format| {
-                    let rendered = render(format, &pack, fonts, &request.render)
-                        .map_err(|e| render_error(locale, e))?;
+                    let rendered = render(format, &pack, fonts, &request.render);
+                    progress(BuildEvent::Rendered { locale, format });
+                    let rendered = rendered.map_err(|e| render_error(locale, e))?;
                     let paper = matches!(format, Format::Pdf | Format::Docx)
                         .then_some(request.render.paper);
                     Ok(Artifact {
@@ -165,19 +237,25 @@ pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildO
                         fallbacks: pack.fallbacks.clone(),
                     })
                 })
-                .collect()
+                .collect::<Result<Vec<_>, Diagnostics>>()?;
+            Ok((pack, artifacts))
         })
         .collect();
 
     let mut outcome = BuildOutcome {
         check: report,
+        diagnostics,
         refused,
+        withheld,
         ..Default::default()
     };
     for ((locale, options), result) in jobs.iter().zip(results) {
         let locale = options.pseudo.map_or(locale.as_str(), |p| p.locale_id());
         match result {
-            Ok(artifacts) => outcome.artifacts.extend(artifacts),
+            Ok((pack, artifacts)) => {
+                outcome.packs.push(pack);
+                outcome.artifacts.extend(artifacts);
+            }
             Err(diagnostics) => {
                 outcome
                     .refused
@@ -188,6 +266,44 @@ pub fn build(tree: &Tree, fonts: &FontLibrary, request: &BuildRequest) -> BuildO
     }
     outcome.artifacts.sort_by(|a, b| a.path.cmp(&b.path));
     outcome
+}
+
+/// The record and the warning for a locale below the release threshold.
+fn withhold(
+    tree: &Tree,
+    locale: String,
+    coverage: f64,
+    missing: usize,
+    min_coverage: f64,
+) -> (Withheld, Diagnostic) {
+    let reason = if min_coverage >= 100.0 {
+        format!(
+            "its translation is incomplete ({missing} missing, {coverage:.1} % of the messages translated)"
+        )
+    } else {
+        format!(
+            "{coverage:.1} % of the messages are translated, below the release threshold of {min_coverage} %"
+        )
+    };
+    let warning = Diagnostic::warning(
+        Code::BelowThreshold,
+        format!("locale `{locale}` is not published: {reason}"),
+    )
+    .in_locale(locale.clone())
+    .with_help(format!(
+        "--allow-incomplete publishes it with the `{}` text for what is missing; \
+         or lower `min-coverage` in the manifest's [release] table",
+        tree.reference
+    ));
+    (
+        Withheld {
+            locale,
+            coverage,
+            missing,
+            reason,
+        },
+        warning,
+    )
 }
 
 fn render_error(locale: &str, error: RenderError) -> Diagnostics {

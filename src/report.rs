@@ -89,16 +89,11 @@ fn groups<'a>(diagnostic: &'a Diagnostic, sources: &SourceMap) -> Vec<Group<'a>>
             .line_start(excerpt.first_line)
             .path(path);
         for label in &labels {
-            let start = label
-                .span
-                .start
-                .saturating_sub(excerpt.base)
-                .min(excerpt.text.len());
-            let end = label
-                .span
-                .end
-                .saturating_sub(excerpt.base)
-                .clamp(start, excerpt.text.len());
+            // Parser positions may fall inside a multi-byte character (Arabic, Cyrillic):
+            // widen them to whole characters.
+            let text = excerpt.text.as_str();
+            let start = floor_boundary(text, label.span.start.saturating_sub(excerpt.base));
+            let end = ceil_boundary(text, label.span.end.saturating_sub(excerpt.base)).max(start);
             let is_primary = std::ptr::eq(*label, &diagnostic.labels[0]);
             let kind = if is_primary {
                 AnnotationKind::Primary
@@ -116,6 +111,22 @@ fn groups<'a>(diagnostic: &'a Diagnostic, sources: &SourceMap) -> Vec<Group<'a>>
         group = group.element(Level::HELP.message(help.clone()));
     }
     vec![group]
+}
+
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn ceil_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
 }
 
 /// One line per diagnostic, for logs: `file:line:column: error[code]: message`.
@@ -284,6 +295,17 @@ mod tests {
         assert!(text.contains("i18n/fr/alert.ftl:2:10"), "{text}");
         assert!(text.contains("alert-p3 = { $nme }"), "{text}");
         assert!(text.contains("help: did you mean `$name`?"), "{text}");
+    }
+
+    #[test]
+    fn spans_inside_a_character_are_widened() {
+        let mut sources = SourceMap::new();
+        // "field-name الاسم": the parser points one byte into the Arabic word.
+        let file = sources.add_plain("ar.ftl", "field-name الاسم\n");
+        let diagnostic = Diagnostic::error(Code::Syntax, "expected a token starting with \"=\"")
+            .with_label(file, 12..13, "here");
+        let text = human(&[diagnostic], &sources, false);
+        assert!(text.contains("ar.ftl:1:12"), "{text}");
     }
 
     #[test]

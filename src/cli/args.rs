@@ -101,6 +101,11 @@ pub struct BuildArgs {
     /// Also publish locales that lack messages, using the reference locale's text for those.
     #[arg(long)]
     pub allow_incomplete: bool,
+    /// Also write the release: manifest.json, SHA256SUMS, zips and index.html (the download
+    /// page). The output folder is replaced as a whole, even with --locale. Pseudo-locales are
+    /// test material, not for partners: --release and --pseudo exclude each other.
+    #[arg(long, conflicts_with = "pseudo")]
+    pub release: bool,
     /// Also build the pseudo-locales en-XA (accented, longer) and ar-XB (mirrored, right to left).
     #[arg(long)]
     pub pseudo: bool,

@@ -1,20 +1,30 @@
-//! `appealpack build`: check, render every locale that passes, write the output atomically.
+//! `appealpack build`: check, render every locale that passes, write the output atomically;
+//! with `--release`, also the manifest, checksums, zips and download page.
 
+use std::collections::BTreeSet;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-use appealpack::artifacts::{WriteMode, write_output};
+use appealpack::artifacts::{OutputFile, WriteMode, recover, write_files};
+use appealpack::diagnostic::Diagnostics;
 use appealpack::fonts::FontLibrary;
 use appealpack::load;
-use appealpack::pipeline::{BuildRequest, build};
+use appealpack::pipeline::{
+    BuildOutcome, BuildRequest, build_with_progress, is_missing_translation,
+};
+use appealpack::release::{self, ReleaseOptions};
 use appealpack::render::{Format, Paper, RenderOptions};
 
 use super::args::{BuildArgs, FormatArg, GlobalArgs, PaperArg};
+use super::progress::Progress;
 use super::{exit, output};
 
 pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     let started = Instant::now();
+    // A build killed mid-swap may have moved the previous output aside: put it back first,
+    // whatever becomes of this build.
+    recover(&args.out);
     let tree = match load::load(&args.input.i18n) {
         Ok(tree) => tree,
         Err(failure) => {
@@ -44,9 +54,10 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
         ),
     );
 
-    let outcome = build(&tree, &fonts, &request);
-    output::diagnostics(global, &outcome.check.diagnostics, &tree.sources);
-    output::diagnostics(global, &outcome.diagnostics, &tree.sources);
+    let progress = Progress::new(global);
+    let outcome = build_with_progress(&tree, &fonts, &request, &|event| progress.on_event(event));
+    progress.finish();
+    report(global, &outcome, &tree.sources);
 
     if !outcome.succeeded() {
         for (locale, reason) in &outcome.refused {
@@ -64,26 +75,129 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
         );
         return Ok(exit::FOUND_ERRORS);
     }
+    if outcome.artifacts.is_empty() {
+        output::error(
+            global,
+            &format!(
+                "nothing was written to {}: no locale is ready to publish (see above)",
+                args.out.display()
+            ),
+        );
+        return Ok(exit::FOUND_ERRORS);
+    }
 
-    let mode = if args.input.locales.is_empty() {
+    let release = if args.release {
+        let options = ReleaseOptions {
+            timestamp: request.render.timestamp,
+            allow_incomplete: args.allow_incomplete,
+            // No rasteriser of the PDF layout yet: no preview images.
+            previews: Default::default(),
+        };
+        Some(release::assemble(&tree, &fonts, &outcome, &options)?)
+    } else {
+        None
+    };
+    let mut files: Vec<OutputFile<'_>> = outcome.artifacts.iter().map(OutputFile::from).collect();
+    if let Some(release) = &release {
+        files.extend(release.files.iter().map(OutputFile::from));
+    }
+    // A release is always whole; a partial plain build keeps the other locales' files.
+    let mode = if args.release || args.input.locales.is_empty() {
         WriteMode::Replace
     } else {
         WriteMode::Merge
     };
-    let written = write_output(&args.out, &outcome.artifacts, mode)?;
-    let locales = outcome.check.locales.len();
+    let written = write_files(&args.out, &files, mode)?;
+    for file in &files {
+        output::detail(
+            global,
+            &format!(
+                "wrote {} ({})",
+                file.path,
+                human_bytes(file.bytes.len() as u64)
+            ),
+        );
+    }
+
+    let locales = outcome.packs.len();
+    let withheld = if outcome.withheld.is_empty() {
+        String::new()
+    } else {
+        let ids: Vec<&str> = outcome.withheld.iter().map(|w| w.locale.as_str()).collect();
+        format!(" ({} withheld: {})", ids.len(), ids.join(", "))
+    };
     output::status(
         global,
         &format!(
-            "built {locales} locale{} into {}: {} files, {} in {:.2} s",
+            "built {locales} locale{}{withheld} into {}: {} files, {} in {:.2} s{}",
             if locales == 1 { "" } else { "s" },
             args.out.display(),
             written.files,
             human_bytes(written.bytes),
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            if release.is_some() {
+                format!(
+                    "; download page: {}",
+                    args.out.join(release::INDEX_FILE).display()
+                )
+            } else {
+                String::new()
+            }
         ),
     );
     Ok(exit::OK)
+}
+
+/// Prints what the check and the build found. The missing translations of a locale that is
+/// withheld, or published with the reference's text, are expected: they are counted, and
+/// listed only with --verbose (or by `appealpack check`).
+fn report(global: &GlobalArgs, outcome: &BuildOutcome, sources: &appealpack::source::SourceMap) {
+    let lenient: BTreeSet<&str> = outcome
+        .withheld
+        .iter()
+        .map(|w| w.locale.as_str())
+        .chain(
+            outcome
+                .packs
+                .iter()
+                .filter(|p| !p.fallbacks.is_empty())
+                .map(|p| p.locale.as_str()),
+        )
+        .collect();
+    let expected = |d: &&appealpack::diagnostic::Diagnostic| {
+        is_missing_translation(d.code) && d.locale.as_deref().is_some_and(|l| lenient.contains(l))
+    };
+    let (hidden, shown): (Vec<_>, Vec<_>) = outcome
+        .check
+        .diagnostics
+        .iter()
+        .partition(|d| !global.verbose && expected(d));
+    output::diagnostics(
+        global,
+        &Diagnostics(shown.into_iter().cloned().collect()),
+        sources,
+    );
+    output::diagnostics(global, &outcome.diagnostics, sources);
+    for pack in outcome.packs.iter().filter(|p| !p.fallbacks.is_empty()) {
+        output::status(
+            global,
+            &format!(
+                "note: `{}` is published with {} message(s) in the reference language: {}",
+                pack.locale,
+                pack.fallbacks.len(),
+                pack.fallbacks.join(", ")
+            ),
+        );
+    }
+    if !hidden.is_empty() {
+        output::status(
+            global,
+            &format!(
+                "note: {} missing translation(s) not listed; see them with --verbose or `appealpack check`",
+                hidden.len()
+            ),
+        );
+    }
 }
 
 fn formats(args: &[FormatArg]) -> Vec<Format> {

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod init;
 mod output;
+mod progress;
 mod status;
 
 use std::process::ExitCode;

@@ -1,0 +1,271 @@
+//! The DOCX writer: docx-rs builds the content, a post-pass makes it valid, deterministic OOXML.
+//!
+//! - [`body`], [`addresses`], [`footer`], [`styles`], [`numbering`], [`page`]: the pack as
+//!   docx-rs paragraphs, tables and styles;
+//! - [`runs`]: paragraph text as runs (clean text, bidi direction, font fallback);
+//! - [`post`], [`schema`], [`xml`]: the post-pass over docx-rs's XML (what docx-rs cannot
+//!   write, stable ids, then schema order);
+//! - [`parts`], [`package`], [`lang`]: settings, fonts, properties, relationships, the zip.
+//!
+//! See `docs/decisions/0003-docx-writer.md` for why it is built this way.
+
+mod addresses;
+mod body;
+mod footer;
+mod lang;
+mod numbering;
+mod package;
+mod page;
+mod parts;
+mod post;
+mod runs;
+mod schema;
+mod styles;
+mod xml;
+
+use std::collections::BTreeSet;
+
+use docx_rs::Docx;
+
+use self::body::{Body, Item};
+use self::package::{Package, internal};
+use self::page::Page;
+use self::runs::Families;
+use self::xml::Element;
+use super::{RenderError, RenderOptions, Rendered};
+use crate::fonts::FontLibrary;
+use crate::model::{AppealPack, Direction};
+
+pub fn render(
+    pack: &AppealPack,
+    fonts: &FontLibrary,
+    options: &RenderOptions,
+) -> Result<Rendered, RenderError> {
+    let families = Families::new(fonts.stack(&pack.fonts)?);
+    let page = Page::new(options.paper);
+    let body = Body {
+        direction: pack.direction,
+        families: &families,
+        page: &page,
+    };
+    let rtl = pack.direction == Direction::Rtl;
+    let sheet = styles::Sheet {
+        latin_font: &families.latin,
+        complex_font: &families.complex,
+        rtl,
+        page: &page,
+    };
+
+    let (abstract_numbering, numbering) = numbering::bullets(&families.latin);
+    let mut docx = Docx::new()
+        .styles(styles::styles(&sheet))
+        .add_abstract_numbering(abstract_numbering)
+        .add_numbering(numbering)
+        .page_size(page.width, page.height)
+        .page_margin(page.margin());
+    for item in body.items(pack) {
+        docx = match item {
+            Item::Paragraph(p) => docx.add_paragraph(*p),
+            Item::Table(t) => docx.add_table(*t),
+        };
+    }
+    docx = docx.footer(footer::footer(pack, &body));
+
+    let bytes =
+        assemble(docx.build(), pack, &families, options).map_err(|reason| RenderError::Failed {
+            format: "docx",
+            locale: pack.locale.clone(),
+            reason,
+        })?;
+    Ok(Rendered { bytes, pages: None })
+}
+
+/// The post-pass and the package: docx-rs's parts in, the DOCX file out.
+fn assemble(
+    built: docx_rs::XMLDocx,
+    pack: &AppealPack,
+    families: &Families<'_>,
+    options: &RenderOptions,
+) -> Result<Vec<u8>, String> {
+    let parse = |name: &str, bytes: &[u8]| {
+        xml::parse(bytes).map_err(|e| format!("docx-rs wrote a malformed {name}: {e}"))
+    };
+    let rtl = pack.direction == Direction::Rtl;
+    let language = lang::word_language(&pack.locale);
+    let complex_language = rtl.then_some(language.as_str());
+    let context = post::Context {
+        rtl,
+        language: (&language, complex_language),
+        default_styles: styles::DEFAULTS,
+    };
+
+    let old_relationships =
+        post::relationships(&parse("document relationships part", &built.document_rels)?);
+    let mut document = parse("document part", &built.document)?;
+    post::content(&mut document, &context);
+    let mut document_relationships = vec![
+        internal("rIdStyles", "styles", "styles.xml"),
+        internal("rIdNumbering", "numbering", "numbering.xml"),
+        internal("rIdSettings", "settings", "settings.xml"),
+        internal("rIdFontTable", "fontTable", "fontTable.xml"),
+        internal("rIdTheme", "theme", "theme/theme1.xml"),
+    ];
+    document_relationships.extend(post::renumber_relationships(
+        &mut document,
+        &old_relationships,
+    )?);
+
+    let mut footers = Vec::new();
+    for (i, bytes) in built.footers.iter().enumerate() {
+        let mut footer = parse("footer part", bytes)?;
+        post::content(&mut footer, &context);
+        footers.push((format!("word/footer{}.xml", i + 1), footer));
+    }
+
+    let mut style_sheet = parse("styles part", &built.styles)?;
+    post::drop_empty_properties(&mut style_sheet);
+    post::styles(&mut style_sheet, &context);
+    let mut numbering = parse("numbering part", &built.numberings)?;
+    post::drop_empty_properties(&mut numbering);
+    let mut referenced = BTreeSet::new();
+    post::referenced_numbering(&document, &mut referenced);
+    post::referenced_numbering(&style_sheet, &mut referenced);
+    post::numbering(&mut numbering, &referenced);
+
+    let settings = parts::settings(&parts::SettingsSpec {
+        language: &language,
+        complex_language,
+    });
+    let font_table = parts::font_table(&font_entries(families));
+    let properties = parts::Properties {
+        title: &runs::clean_text(&pack.meta.title),
+        subject: pack.meta.subject.as_deref(),
+        description: pack.meta.subtitle.as_deref(),
+        creator: pack.meta.author.as_deref(),
+        keywords: &pack.alert_id,
+        language: &language,
+        timestamp: options.timestamp,
+        producer: &options.producer,
+    };
+
+    let mut package = Package::default();
+    let mut add = |path: &str, mut root: Element| {
+        schema::normalise(&mut root);
+        package.add_xml(path, &root);
+    };
+    add("word/document.xml", document);
+    for (path, footer) in footers {
+        add(&path, footer);
+    }
+    add("word/styles.xml", style_sheet);
+    add("word/numbering.xml", numbering);
+    add("word/settings.xml", settings);
+    add("word/fontTable.xml", font_table);
+    add(
+        "word/theme/theme1.xml",
+        parts::theme(&families.latin, &families.complex),
+    );
+    add(
+        "word/_rels/document.xml.rels",
+        package::relationships(&document_relationships),
+    );
+    add("docProps/core.xml", parts::core(&properties));
+    add("docProps/app.xml", parts::app(&properties));
+    add("_rels/.rels", package::package_relationships());
+    package.add_content_types();
+    package
+        .zip(options.timestamp)
+        .map_err(|e| format!("cannot write the zip: {e}"))
+}
+
+/// The font table: every family of the pack's stack.
+fn font_entries(families: &Families<'_>) -> Vec<parts::FontEntry> {
+    families
+        .stack
+        .families
+        .iter()
+        .map(|family| {
+            let regular = family.face(crate::fonts::FaceStyle::Regular);
+            let arabic = regular.covers('\u{0627}');
+            parts::FontEntry {
+                name: family.name.clone(),
+                charset: if arabic { "B2" } else { "00" },
+                family: if arabic { "auto" } else { "swiss" },
+                metrics: parts::Os2::read(&regular.data),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, FooterPiece, Inline, Metadata, Para, Part, PartKind};
+    use std::io::Read;
+
+    fn pack(text: &str) -> AppealPack {
+        AppealPack {
+            alert_id: "t".into(),
+            locale: "en".into(),
+            direction: Direction::Ltr,
+            language_name: "English".into(),
+            fonts: vec!["Noto Sans".into()],
+            meta: Metadata {
+                title: "T <&>".into(),
+                subtitle: None,
+                subject: None,
+                author: None,
+            },
+            footer: vec![FooterPiece::Text("Page ".into()), FooterPiece::Page],
+            parts: vec![Part {
+                id: "p".into(),
+                kind: PartKind::Section,
+                canonical: false,
+                new_page: false,
+                kicker: None,
+                heading: None,
+                blocks: vec![Block::Paragraph(Para {
+                    source: "m".into(),
+                    inlines: vec![Inline::plain(text)],
+                })],
+            }],
+            fallbacks: Vec::new(),
+        }
+    }
+
+    fn document(bytes: &[u8]) -> String {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_stripped_or_kept_as_it_should() {
+        let fonts =
+            FontLibrary::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts"))
+                .unwrap();
+        let text = "a\u{202E}bc\u{200D}d <x> & ]]> \u{1}\u{B}\u{FFFF}e";
+        let bytes = render(&pack(text), &fonts, &RenderOptions::default())
+            .unwrap()
+            .bytes;
+        let raw = document(&bytes);
+        assert!(
+            !raw.contains("]]>") && !raw.contains('\u{202E}') && !raw.contains('\u{1}'),
+            "{raw}"
+        );
+        let root = xml::parse(raw.as_bytes()).unwrap();
+        let mut texts = Vec::new();
+        root.walk(&mut |e| {
+            if e.name == "w:t" {
+                texts.push(e.text());
+            }
+        });
+        // The override is dropped (it would reverse its neighbours in Word); the joiner stays.
+        assert_eq!(texts, ["T <&>", "abc\u{200D}d <x> & ]]>  e"]);
+    }
+}

@@ -1,0 +1,340 @@
+//! The style sheet: Word's built-in styles (by their built-in names, so Word localises them and
+//! finds them in its galleries) plus a few for the letters, matching the PDF's design.
+
+use docx_rs::{
+    AlignmentType, BorderType, LineSpacing, LineSpacingType, NumberingId, NumberingProperty,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, RunFonts, Shading, ShdType,
+    SpecialIndentType, Style, StyleType, Styles, Tab, TabLeaderType, TabValueType, TableBorder,
+    TableBorderPosition, TableBorders, TableCellMargins, WidthType,
+};
+
+use super::numbering::BULLET_NUM_ID;
+use super::page::Page;
+
+/// Style ids: Word's own ids for built-in styles.
+pub mod id {
+    pub const NORMAL: &str = "Normal";
+    pub const BODY: &str = "BodyText";
+    pub const TITLE: &str = "Title";
+    pub const SUBTITLE: &str = "Subtitle";
+    pub const HEADING_1: &str = "Heading1";
+    pub const HEADING_2: &str = "Heading2";
+    pub const KICKER: &str = "Kicker";
+    pub const LIST_BULLET: &str = "ListBullet";
+    pub const RECIPIENT: &str = "Recipient";
+    pub const SUBJECT: &str = "Subject";
+    pub const SALUTATION: &str = "Salutation";
+    pub const CLOSING: &str = "Closing";
+    pub const SIGNATURE: &str = "Signature";
+    pub const POST_HEADING: &str = "PostHeading";
+    pub const POST: &str = "Post";
+    pub const TABLE_TEXT: &str = "TableText";
+    pub const FOOTER: &str = "Footer";
+    pub const HYPERLINK: &str = "Hyperlink";
+    pub const DEFAULT_FONT: &str = "DefaultParagraphFont";
+    pub const TABLE_NORMAL: &str = "TableNormal";
+    pub const ADDRESS_TABLE: &str = "AddressTable";
+    pub const NO_LIST: &str = "NoList";
+}
+
+/// The default style of each type, which the post-pass marks `w:default="1"` (docx-rs cannot).
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("paragraph", id::NORMAL),
+    ("character", id::DEFAULT_FONT),
+    ("table", id::TABLE_NORMAL),
+    ("numbering", id::NO_LIST),
+];
+
+/// Sizes in half-points.
+const BODY_SIZE: usize = 21;
+const SMALL_SIZE: usize = 18;
+const POST_SIZE: usize = 19;
+
+/// Colours.
+const INK: &str = "1A1A1A";
+const HEADING: &str = "1F3A5F";
+const MUTED: &str = "5F6B7A";
+const LINK: &str = "1F5C99";
+const RULE: &str = "BFC9D6";
+const TINT: &str = "EEF3F8";
+const TINT_RULE: &str = "C9D6E5";
+
+/// Everything the style sheet depends on.
+pub struct Sheet<'a> {
+    pub latin_font: &'a str,
+    pub complex_font: &'a str,
+    pub rtl: bool,
+    pub page: &'a Page,
+}
+
+fn spacing(before: u32, after: u32) -> LineSpacing {
+    LineSpacing::new().before(before).after(after)
+}
+
+fn paragraph(id: &str, name: &str, based_on: &str) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on(based_on)
+        .next(id::BODY)
+}
+
+pub fn styles(sheet: &Sheet<'_>) -> Styles {
+    let fonts = RunFonts::new()
+        .ascii(sheet.latin_font)
+        .hi_ansi(sheet.latin_font)
+        .east_asia(sheet.latin_font)
+        .cs(sheet.complex_font);
+    let mut styles = Styles::new().default_fonts(fonts).default_size(BODY_SIZE);
+    for style in all(sheet) {
+        styles = styles.add_style(style);
+    }
+    styles
+}
+
+fn all(sheet: &Sheet<'_>) -> Vec<Style> {
+    // Single spacing: Noto Sans's own line gap already gives 10.5 pt text a 14.3 pt leading
+    // (Naskh's more), close to the PDF's and enough to fit every letter on one page.
+    let mut normal = Style::new(id::NORMAL, StyleType::Paragraph)
+        .name("Normal")
+        .color(INK);
+    normal.paragraph_property = normal
+        .paragraph_property
+        .widow_control(true)
+        .bidi(sheet.rtl)
+        .line_spacing(spacing(0, 120).line(240).line_rule(LineSpacingType::Auto));
+
+    let mut body = paragraph(id::BODY, "Body Text", id::NORMAL);
+    body.paragraph_property = body.paragraph_property.align(AlignmentType::Both);
+
+    let mut title = paragraph(id::TITLE, "Title", id::NORMAL)
+        .bold()
+        .size(40)
+        .color(HEADING)
+        .next(id::SUBTITLE);
+    title.paragraph_property = title
+        .paragraph_property
+        .keep_next(true)
+        .keep_lines(true)
+        .line_spacing(spacing(0, 120).line(240).line_rule(LineSpacingType::Auto));
+
+    let mut subtitle = paragraph(id::SUBTITLE, "Subtitle", id::NORMAL)
+        .size(24)
+        .color(MUTED);
+    subtitle.paragraph_property = subtitle
+        .paragraph_property
+        .keep_next(true)
+        .line_spacing(spacing(0, 360));
+
+    let heading = |id: &str, name: &str, size: usize, level: usize, before: u32| {
+        let mut style = paragraph(id, name, id::NORMAL)
+            .bold()
+            .size(size)
+            .color(HEADING);
+        style.paragraph_property = style
+            .paragraph_property
+            .keep_next(true)
+            .keep_lines(true)
+            .outline_lvl(level)
+            .line_spacing(
+                spacing(before, 120)
+                    .line(240)
+                    .line_rule(LineSpacingType::Auto),
+            );
+        style
+    };
+    let heading_1 = heading(id::HEADING_1, "heading 1", 28, 0, 360);
+    let heading_2 = heading(id::HEADING_2, "heading 2", 26, 1, 0);
+
+    let mut kicker = paragraph(id::KICKER, "Kicker", id::NORMAL)
+        .size(SMALL_SIZE)
+        .color(MUTED)
+        .next(id::HEADING_2);
+    // Small capitals with a little tracking; tracking would pull Arabic letters apart.
+    kicker.run_property = kicker.run_property.caps();
+    if !sheet.rtl {
+        kicker.run_property = kicker.run_property.spacing(10);
+    }
+    kicker.paragraph_property = kicker
+        .paragraph_property
+        .keep_next(true)
+        .line_spacing(spacing(0, 40));
+
+    let mut list = paragraph(id::LIST_BULLET, "List Bullet", id::BODY).next(id::LIST_BULLET);
+    list.paragraph_property = list
+        .paragraph_property
+        .numbering_property(NumberingProperty::new().add_num(
+            NumberingId::new(BULLET_NUM_ID),
+            docx_rs::IndentLevel::new(0),
+        ))
+        .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None)
+        .line_spacing(spacing(0, 60));
+
+    let mut recipient = paragraph(id::RECIPIENT, "Recipient", id::NORMAL).next(id::RECIPIENT);
+    recipient.paragraph_property = recipient
+        .paragraph_property
+        .keep_next(true)
+        .line_spacing(spacing(0, 0));
+
+    let mut subject = paragraph(id::SUBJECT, "Subject", id::NORMAL)
+        .bold()
+        .next(id::SALUTATION);
+    subject.paragraph_property = subject
+        .paragraph_property
+        .keep_next(true)
+        .line_spacing(spacing(240, 160));
+
+    let mut salutation = paragraph(id::SALUTATION, "Salutation", id::NORMAL);
+    salutation.paragraph_property = salutation.paragraph_property.keep_next(true);
+
+    let mut closing = paragraph(id::CLOSING, "Closing", id::NORMAL).next(id::SIGNATURE);
+    closing.paragraph_property = closing
+        .paragraph_property
+        .keep_next(true)
+        .line_spacing(spacing(160, 120));
+
+    // A line to write on: a tab to the end of the measure with an underscore leader.
+    let mut signature = paragraph(id::SIGNATURE, "Signature", id::NORMAL).next(id::SIGNATURE);
+    // Not `keepNext` here: docx-rs cannot write `w:keepNext w:val="0"` to end the chain, so the
+    // body sets it on every field but the last.
+    signature.paragraph_property = signature
+        .paragraph_property
+        .keep_lines(true)
+        .line_spacing(spacing(180, 0))
+        .add_tab(
+            Tab::new()
+                .val(TabValueType::Right)
+                .leader(TabLeaderType::Underscore)
+                .pos(sheet.page.measure() as usize),
+        );
+
+    // The suggested post: a tinted box. Word joins the borders of neighbouring paragraphs with
+    // identical borders into one box, so heading and text share them.
+    let boxed = |mut style: Style| {
+        let border = |position| {
+            ParagraphBorder::new(position)
+                .val(BorderType::Single)
+                .size(4)
+                .space(6)
+                .color(TINT_RULE)
+        };
+        let borders = ParagraphBorders::with_empty()
+            .set(border(ParagraphBorderPosition::Top))
+            .set(border(ParagraphBorderPosition::Left))
+            .set(border(ParagraphBorderPosition::Bottom))
+            .set(border(ParagraphBorderPosition::Right));
+        style.paragraph_property = style
+            .paragraph_property
+            .set_borders(borders)
+            .shading(
+                Shading::new()
+                    .shd_type(ShdType::Clear)
+                    .color("auto")
+                    .fill(TINT),
+            )
+            .indent(Some(142), None, Some(142), None);
+        style
+    };
+    let mut post_heading = boxed(
+        paragraph(id::POST_HEADING, "Post Heading", id::NORMAL)
+            .bold()
+            .size(SMALL_SIZE)
+            .color(HEADING)
+            .next(id::POST),
+    );
+    post_heading.paragraph_property = post_heading
+        .paragraph_property
+        .keep_next(true)
+        .line_spacing(spacing(200, 40));
+    let mut post = boxed(paragraph(id::POST, "Post", id::NORMAL).size(POST_SIZE));
+    post.paragraph_property = post
+        .paragraph_property
+        .keep_lines(true)
+        .line_spacing(spacing(0, 120));
+
+    let mut table_text = paragraph(id::TABLE_TEXT, "Table Text", id::NORMAL).next(id::TABLE_TEXT);
+    table_text.paragraph_property = table_text.paragraph_property.line_spacing(spacing(0, 0));
+
+    let mut footer = paragraph(id::FOOTER, "footer", id::NORMAL)
+        .size(SMALL_SIZE)
+        .color(MUTED)
+        .next(id::FOOTER);
+    footer.paragraph_property = footer
+        .paragraph_property
+        .align(AlignmentType::Center)
+        .line_spacing(spacing(0, 0));
+
+    let hyperlink = Style::new(id::HYPERLINK, StyleType::Character)
+        .name("Hyperlink")
+        .based_on(id::DEFAULT_FONT)
+        .color(LINK)
+        .unhide_when_used();
+    let default_font = Style::new(id::DEFAULT_FONT, StyleType::Character)
+        .name("Default Paragraph Font")
+        .q_format(false)
+        .ui_priority(1)
+        .semi_hidden()
+        .unhide_when_used();
+    let no_list = Style::new(id::NO_LIST, StyleType::Numbering)
+        .name("No List")
+        .q_format(false)
+        .ui_priority(99)
+        .semi_hidden()
+        .unhide_when_used();
+
+    let table_normal = Style::new(id::TABLE_NORMAL, StyleType::Table)
+        .name("Normal Table")
+        .q_format(false)
+        .set_borders(TableBorders::with_empty())
+        .ui_priority(99)
+        .semi_hidden()
+        .unhide_when_used()
+        .table_indent(0)
+        .margins(TableCellMargins::new().margin(0, 108, 0, 108));
+    let rule = |position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(4)
+            .color(RULE)
+    };
+    let address_table = Style::new(id::ADDRESS_TABLE, StyleType::Table)
+        .name("Address Table")
+        .based_on(id::TABLE_NORMAL)
+        .set_borders(
+            TableBorders::with_empty()
+                .set(rule(TableBorderPosition::Top))
+                .set(rule(TableBorderPosition::Bottom))
+                .set(rule(TableBorderPosition::InsideH)),
+        )
+        .margins(
+            TableCellMargins::new()
+                .margin_top(80, WidthType::Dxa)
+                .margin_bottom(80, WidthType::Dxa)
+                .margin_left(0, WidthType::Dxa)
+                .margin_right(170, WidthType::Dxa),
+        );
+
+    vec![
+        normal,
+        default_font,
+        table_normal,
+        no_list,
+        body,
+        title,
+        subtitle,
+        heading_1,
+        heading_2,
+        kicker,
+        list,
+        recipient,
+        subject,
+        salutation,
+        closing,
+        signature,
+        post_heading,
+        post,
+        table_text,
+        footer,
+        hyperlink,
+        address_table,
+    ]
+}

@@ -1,0 +1,857 @@
+//! The DOCX packs: built by the real binary from fixture trees, unzipped, and checked part by part.
+//! Tests that need LibreOffice, python-docx or openxml-audit skip with a notice when those are
+//! missing, and fail instead when `APPEALPACK_REQUIRE_TOOLS` is set (CI).
+
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+const FIXTURE: &str = "tests/fixtures/docx-rtl";
+
+/// Builds the DOCX of `locale` from the i18n tree `i18n` with the binary and returns its bytes.
+fn build(i18n: &Path, locale: &str, extra: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
+    let out = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_appealpack"));
+    command
+        .current_dir(repo())
+        .args(["build", "--format", "docx", "--locale", locale, "--i18n"])
+        .arg(i18n)
+        .arg("--out")
+        .arg(out.path())
+        .args(extra)
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("the binary runs");
+    assert!(
+        output.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let file = std::fs::read_dir(out.path().join(locale))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "docx"))
+        .expect("a .docx was written");
+    std::fs::read(file).unwrap()
+}
+
+fn fixture_docx(locale: &str) -> Docx {
+    Docx::new(build(&repo().join(FIXTURE), locale, &[], &[]))
+}
+
+/// An unzipped DOCX.
+struct Docx {
+    bytes: Vec<u8>,
+}
+
+impl Docx {
+    fn new(bytes: Vec<u8>) -> Self {
+        Self { bytes }
+    }
+
+    fn names(&self) -> Vec<String> {
+        let archive = zip::ZipArchive::new(Cursor::new(&self.bytes)).unwrap();
+        archive.file_names().map(str::to_owned).collect()
+    }
+
+    fn part(&self, name: &str) -> Element {
+        let mut archive = zip::ZipArchive::new(Cursor::new(&self.bytes)).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .unwrap_or_else(|_| panic!("no part {name}"))
+            .read_to_string(&mut text)
+            .unwrap();
+        parse(&text)
+    }
+}
+
+/// Just enough of an XML tree for assertions.
+#[derive(Debug, Clone, Default)]
+struct Element {
+    name: String,
+    attrs: Vec<(String, String)>,
+    children: Vec<Element>,
+    text: String,
+}
+
+impl Element {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn child(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name == name)
+    }
+
+    /// Every descendant named `name`, in document order.
+    fn all(&self, name: &str) -> Vec<&Element> {
+        let mut out = Vec::new();
+        fn walk<'a>(e: &'a Element, name: &str, out: &mut Vec<&'a Element>) {
+            for c in &e.children {
+                if c.name == name {
+                    out.push(c);
+                }
+                walk(c, name, out);
+            }
+        }
+        walk(self, name, &mut out);
+        out
+    }
+
+    /// The text of every `w:t` below, concatenated.
+    fn texts(&self) -> String {
+        self.all("w:t").iter().map(|t| t.text.as_str()).collect()
+    }
+
+    fn style(&self) -> Option<&str> {
+        self.child("w:pPr")?.child("w:pStyle")?.attr("w:val")
+    }
+}
+
+fn parse(text: &str) -> Element {
+    let mut reader = Reader::from_str(text);
+    let mut stack = vec![Element::default()];
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) => {
+                let empty = text.as_bytes()[reader.buffer_position() as usize - 2] == b'/';
+                let element = Element {
+                    name: String::from_utf8(e.name().as_ref().to_vec()).unwrap(),
+                    attrs: e
+                        .attributes()
+                        .map(|a| {
+                            let a = a.unwrap();
+                            let value = a
+                                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .unwrap();
+                            (
+                                String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
+                                value.into_owned(),
+                            )
+                        })
+                        .collect(),
+                    ..Element::default()
+                };
+                if empty {
+                    stack.last_mut().unwrap().children.push(element);
+                } else {
+                    stack.push(element);
+                }
+            }
+            Event::End(_) => {
+                let done = stack.pop().unwrap();
+                stack.last_mut().unwrap().children.push(done);
+            }
+            Event::Text(t) => stack
+                .last_mut()
+                .unwrap()
+                .text
+                .push_str(&t.xml10_content().unwrap()),
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref().unwrap() {
+                    Some(c) => c.to_string(),
+                    None => match &*r.decode().unwrap() {
+                        "lt" => "<".into(),
+                        "gt" => ">".into(),
+                        "amp" => "&".into(),
+                        "quot" => "\"".into(),
+                        "apos" => "'".into(),
+                        other => panic!("unknown entity {other}"),
+                    },
+                };
+                stack.last_mut().unwrap().text.push_str(&c);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    stack.pop().unwrap().children.remove(0)
+}
+
+fn style<'a>(styles: &'a Element, id: &str) -> &'a Element {
+    styles
+        .all("w:style")
+        .into_iter()
+        .find(|s| s.attr("w:styleId") == Some(id))
+        .unwrap_or_else(|| panic!("no style {id}"))
+}
+
+#[test]
+fn styles_are_the_ones_a_word_user_expects() {
+    let styles = fixture_docx("en").part("word/styles.xml");
+    let normal = style(&styles, "Normal");
+    assert_eq!(
+        normal.attr("w:default"),
+        Some("1"),
+        "Normal is the default paragraph style"
+    );
+    let ids: Vec<&str> = styles
+        .all("w:style")
+        .iter()
+        .filter_map(|s| s.attr("w:styleId"))
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "style ids are unique: {ids:?}");
+    for (id, name, level) in [
+        ("Heading1", "heading 1", "0"),
+        ("Heading2", "heading 2", "1"),
+    ] {
+        let heading = style(&styles, id);
+        assert_eq!(heading.child("w:name").unwrap().attr("w:val"), Some(name));
+        let outline = heading
+            .child("w:pPr")
+            .unwrap()
+            .child("w:outlineLvl")
+            .unwrap();
+        assert_eq!(
+            outline.attr("w:val"),
+            Some(level),
+            "{id} shows in the navigation pane"
+        );
+    }
+    for (id, kind) in [
+        ("Title", "paragraph"),
+        ("Subtitle", "paragraph"),
+        ("ListBullet", "paragraph"),
+        ("Salutation", "paragraph"),
+        ("Closing", "paragraph"),
+        ("Signature", "paragraph"),
+        ("Hyperlink", "character"),
+        ("AddressTable", "table"),
+    ] {
+        assert_eq!(style(&styles, id).attr("w:type"), Some(kind), "{id}");
+    }
+    let fonts = styles.child("w:docDefaults").unwrap().all("w:rFonts")[0];
+    assert_eq!(fonts.attr("w:ascii"), Some("Noto Sans"));
+    assert_eq!(fonts.attr("w:cs"), Some("Noto Sans"));
+    let lang = styles.child("w:docDefaults").unwrap().all("w:lang")[0];
+    assert_eq!(lang.attr("w:val"), Some("en-GB"));
+    assert_eq!(lang.attr("w:bidi"), None);
+}
+
+#[test]
+fn bullets_are_real_numbering_with_ids_from_two() {
+    let docx = fixture_docx("en");
+    let numbering = docx.part("word/numbering.xml");
+    let nums: Vec<&str> = numbering
+        .all("w:num")
+        .iter()
+        .filter_map(|n| n.attr("w:numId"))
+        .collect();
+    assert_eq!(nums, ["2"], "docx-rs's own definition 1 is gone");
+    let level = numbering.all("w:lvl")[0];
+    assert_eq!(
+        level.child("w:numFmt").unwrap().attr("w:val"),
+        Some("bullet")
+    );
+    let styles = docx.part("word/styles.xml");
+    let num_pr = style(&styles, "ListBullet")
+        .child("w:pPr")
+        .unwrap()
+        .child("w:numPr")
+        .unwrap();
+    assert_eq!(num_pr.child("w:numId").unwrap().attr("w:val"), Some("2"));
+    let document = docx.part("word/document.xml");
+    let items: Vec<String> = document
+        .all("w:p")
+        .into_iter()
+        .filter(|p| p.style() == Some("ListBullet"))
+        .map(Element::texts)
+        .collect();
+    assert_eq!(
+        items,
+        ["Remove it from the list;", "Repeal the law."].repeat(3)
+    );
+}
+
+#[test]
+fn the_document_reads_in_order_with_headings_letters_and_table() {
+    let document = fixture_docx("en").part("word/document.xml");
+    let body = document.child("w:body").unwrap();
+    assert_eq!(
+        body.children.last().unwrap().name,
+        "w:sectPr",
+        "the section properties come last"
+    );
+    let paragraphs = document.all("w:p");
+    let styled = |style: &str| -> Vec<String> {
+        paragraphs
+            .iter()
+            .filter(|p| p.style() == Some(style))
+            .map(|p| p.texts())
+            .collect()
+    };
+    assert_eq!(
+        styled("Title"),
+        ["Test alert: Example International declared “undesirable”"]
+    );
+    assert_eq!(styled("Heading1"), ["How You Can Help", "Addresses"]);
+    assert_eq!(
+        styled("Heading2"),
+        ["Mr. Vladimir Putin", "Mr. Sergey Lavrov"]
+    );
+    assert_eq!(styled("Signature"), ["Name", "Date", "Name", "Date"]);
+    assert_eq!(
+        styled("PostHeading"),
+        ["Suggested post on X"],
+        "only the X-only addressee gets a post"
+    );
+    // Each letter starts on a new page, at its kicker.
+    let breaks: Vec<String> = paragraphs
+        .iter()
+        .filter(|p| {
+            p.child("w:pPr")
+                .and_then(|ppr| ppr.child("w:pageBreakBefore"))
+                .is_some()
+        })
+        .map(|p| p.texts())
+        .collect();
+    assert_eq!(breaks, ["Model letter 1 of 2", "Model letter 2 of 2"]);
+    // The addresses are a table: who | how.
+    let table = document.all("w:tbl")[0];
+    assert_eq!(
+        table
+            .child("w:tblPr")
+            .unwrap()
+            .child("w:tblStyle")
+            .unwrap()
+            .attr("w:val"),
+        Some("AddressTable")
+    );
+    let rows: Vec<Vec<String>> = table
+        .all("w:tr")
+        .iter()
+        .map(|r| r.all("w:tc").iter().map(|c| c.texts()).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            [
+                "Mr. Vladimir PutinPresident of the Russian Federation",
+                "X: @KremlinRussia_E"
+            ],
+            [
+                "Mr. Sergey LavrovMinister of Foreign Affairs",
+                "E-mail: ministry@mid.ru"
+            ],
+        ]
+    );
+}
+
+#[test]
+fn markup_characters_survive_escaping() {
+    let document = fixture_docx("en").part("word/document.xml");
+    let texts: Vec<String> = document.all("w:p").iter().map(|p| p.texts()).collect();
+    assert!(
+        texts.contains(
+            &"Fines reach 15,000 roubles if <b>&amp; ]]> appears in a source.".to_owned()
+        ),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn links_are_hyperlinks_with_stable_relationships() {
+    let docx = fixture_docx("en");
+    let document = docx.part("word/document.xml");
+    let rels = docx.part("word/_rels/document.xml.rels");
+    let links = document.all("w:hyperlink");
+    assert!(
+        links.len() >= 4,
+        "addresses, recipients and the post link: {}",
+        links.len()
+    );
+    let targets: Vec<(String, String)> = links
+        .iter()
+        .map(|link| {
+            let id = link.attr("r:id").expect("an external link");
+            let rel = rels
+                .all("Relationship")
+                .into_iter()
+                .find(|r| r.attr("Id") == Some(id))
+                .expect("its relationship");
+            assert_eq!(rel.attr("TargetMode"), Some("External"));
+            assert!(rel.attr("Type").unwrap().ends_with("/hyperlink"));
+            assert_eq!(link.all("w:rStyle")[0].attr("w:val"), Some("Hyperlink"));
+            (id.to_owned(), rel.attr("Target").unwrap().to_owned())
+        })
+        .collect();
+    assert_eq!(
+        targets[0],
+        (
+            "rIdLink1".to_owned(),
+            "https://x.com/KremlinRussia_E".to_owned()
+        )
+    );
+    assert_eq!(
+        targets[1],
+        ("rIdLink2".to_owned(), "mailto:ministry@mid.ru".to_owned())
+    );
+    assert!(
+        targets
+            .iter()
+            .all(|(_, t)| t.starts_with("mailto:") || t.starts_with("https://"))
+    );
+}
+
+#[test]
+fn the_footer_counts_pages_with_fields() {
+    let docx = fixture_docx("en");
+    let footer = docx.part("word/footer1.xml");
+    let mut sequence = Vec::new();
+    for run in footer.all("w:r") {
+        for child in &run.children {
+            match child.name.as_str() {
+                "w:t" => sequence.push(child.text.clone()),
+                "w:instrText" => sequence.push(format!("{{{}}}", child.text.trim())),
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(
+        sequence,
+        ["Page ", "{PAGE}", "1", " of ", "{NUMPAGES}", "1"]
+    );
+    let document = docx.part("word/document.xml");
+    let reference = document.all("w:footerReference")[0];
+    let rels = docx.part("word/_rels/document.xml.rels");
+    let rel = rels
+        .all("Relationship")
+        .into_iter()
+        .find(|r| r.attr("Id") == reference.attr("r:id"))
+        .unwrap();
+    assert_eq!(rel.attr("Target"), Some("footer1.xml"));
+}
+
+#[test]
+fn arabic_is_right_to_left_with_language_tags() {
+    let docx = fixture_docx("ar");
+    let document = docx.part("word/document.xml");
+    for paragraph in document.all("w:p") {
+        assert!(
+            paragraph
+                .child("w:pPr")
+                .and_then(|p| p.child("w:bidi"))
+                .is_some(),
+            "every paragraph is right-to-left: {}",
+            paragraph.texts()
+        );
+    }
+    for run in document.all("w:r") {
+        let text: String = run.all("w:t").iter().map(|t| t.text.as_str()).collect();
+        let rtl = run.child("w:rPr").and_then(|p| p.child("w:rtl")).is_some();
+        if text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            assert!(rtl, "Arabic runs are w:rtl: {text}");
+        }
+        if text.chars().any(|c| c.is_ascii_alphabetic()) {
+            assert!(!rtl, "Latin runs are not w:rtl: {text}");
+        }
+    }
+    let table = document.all("w:tbl")[0];
+    assert!(
+        table
+            .child("w:tblPr")
+            .unwrap()
+            .child("w:bidiVisual")
+            .is_some()
+    );
+    assert!(document.all("w:sectPr")[0].child("w:bidi").is_some());
+    let styles = docx.part("word/styles.xml");
+    let defaults = styles.child("w:docDefaults").unwrap();
+    let lang = defaults.all("w:lang")[0];
+    assert_eq!(
+        (lang.attr("w:val"), lang.attr("w:bidi")),
+        (Some("ar-SA"), Some("ar-SA"))
+    );
+    assert_eq!(
+        defaults.all("w:rFonts")[0].attr("w:cs"),
+        Some("Noto Naskh Arabic")
+    );
+    assert_eq!(
+        defaults.all("w:rFonts")[0].attr("w:ascii"),
+        Some("Noto Sans")
+    );
+    // Bold Arabic text is bold in its complex-script form too.
+    let heading = style(&styles, "Heading1").child("w:rPr").unwrap();
+    assert!(heading.child("w:bCs").is_some() && heading.child("w:szCs").is_some());
+}
+
+#[test]
+fn latin_inside_arabic_reads_in_the_right_order() {
+    let document = fixture_docx("ar").part("word/document.xml");
+    // The handle's link text keeps its @ in front, and a left-to-right mark precedes it.
+    let link = &document.all("w:hyperlink")[0];
+    assert_eq!(link.texts(), "@KremlinRussia_E");
+    let paragraph = document
+        .all("w:p")
+        .into_iter()
+        .find(|p| {
+            p.all("w:hyperlink")
+                .first()
+                .is_some_and(|h| h.texts() == "@KremlinRussia_E")
+        })
+        .unwrap();
+    let text = paragraph.texts();
+    assert!(
+        text.contains("\u{200E}@KremlinRussia_E\u{200E}"),
+        "{text:?}"
+    );
+    assert!(
+        !text.chars().any(|c| ('\u{2066}'..='\u{2069}').contains(&c)),
+        "no isolates reach Word"
+    );
+    // Latin words inside an Arabic sentence are their own left-to-right run.
+    let runs: Vec<(String, bool)> = document
+        .all("w:r")
+        .iter()
+        .map(|r| {
+            (
+                r.texts(),
+                r.child("w:rPr").and_then(|p| p.child("w:rtl")).is_some(),
+            )
+        })
+        .collect();
+    assert!(
+        runs.contains(&("Example International".to_owned(), false)),
+        "{runs:?}"
+    );
+    assert!(
+        runs.iter().any(|(t, rtl)| t.contains("284.1") && *rtl),
+        "digits stay in the Arabic run: {runs:?}"
+    );
+}
+
+#[test]
+fn core_properties_name_the_document() {
+    let docx = Docx::new(build(
+        &repo().join(FIXTURE),
+        "ar",
+        &[],
+        &[("SOURCE_DATE_EPOCH", "1700000000")],
+    ));
+    let core = docx.part("docProps/core.xml");
+    let field = |name: &str| core.child(name).map(|e| e.text.clone());
+    assert_eq!(
+        field("dc:title").as_deref(),
+        Some("تنبيه تجريبي: تصنيف منظمة المثال الدولية «غير مرغوب فيها»")
+    );
+    assert_eq!(
+        field("dc:subject").as_deref(),
+        Some("نداء عاجل وعناوين ورسائل نموذجية")
+    );
+    assert_eq!(field("dc:creator").as_deref(), Some("مرصد الاختبار"));
+    assert_eq!(field("dc:language").as_deref(), Some("ar-SA"));
+    assert_eq!(
+        field("dcterms:created").as_deref(),
+        Some("2023-11-14T22:13:20Z")
+    );
+    assert_eq!(
+        field("dcterms:modified").as_deref(),
+        Some("2023-11-14T22:13:20Z")
+    );
+    let app = docx.part("docProps/app.xml");
+    assert!(
+        app.child("Application")
+            .unwrap()
+            .text
+            .starts_with("appealpack ")
+    );
+}
+
+#[test]
+fn the_package_is_compressed_and_sorted() {
+    let docx = fixture_docx("en");
+    let names = docx.names();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+    assert_eq!(names[0], "[Content_Types].xml");
+    for part in [
+        "word/theme/theme1.xml",
+        "word/settings.xml",
+        "word/fontTable.xml",
+        "docProps/core.xml",
+    ] {
+        assert!(names.contains(&part.to_owned()), "{part} is in {names:?}");
+    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(&docx.bytes)).unwrap();
+    for i in 0..archive.len() {
+        assert_eq!(
+            archive.by_index(i).unwrap().compression(),
+            zip::CompressionMethod::Deflated
+        );
+    }
+    let settings = docx.part("word/settings.xml");
+    let mode = settings
+        .all("w:compatSetting")
+        .into_iter()
+        .find(|s| s.attr("w:name") == Some("compatibilityMode"));
+    assert_eq!(
+        mode.and_then(|m| m.attr("w:val")),
+        Some("15"),
+        "Word opens it without compatibility mode"
+    );
+}
+
+#[test]
+fn rebuilds_are_byte_identical() {
+    let fixture = repo().join(FIXTURE);
+    for locale in ["en", "ar"] {
+        let first = build(&fixture, locale, &[], &[]);
+        let second = build(&fixture, locale, &[], &[]);
+        assert!(first == second, "two processes, same bytes ({locale})");
+    }
+    // In one process too: docx-rs's global hyperlink counter and thread-local paragraph ids
+    // must not leak into the file.
+    let tree = appealpack::load::load(&fixture).unwrap();
+    let fonts = appealpack::fonts::FontLibrary::load(&repo().join("fonts")).unwrap();
+    let pack = appealpack::model::build_pack(&tree, "ar", &Default::default()).unwrap();
+    let options = appealpack::render::RenderOptions::default();
+    let render = || {
+        appealpack::render::docx::render(&pack, &fonts, &options)
+            .unwrap()
+            .bytes
+    };
+    let (one, two) = (render(), render());
+    assert!(one == two, "one process, same bytes");
+    assert!(
+        one == build(&fixture, "ar", &[], &[]),
+        "library and binary agree"
+    );
+}
+
+#[test]
+fn us_letter_paper_sets_the_page() {
+    let docx = Docx::new(build(
+        &repo().join(FIXTURE),
+        "en",
+        &["--paper", "letter"],
+        &[],
+    ));
+    let document = docx.part("word/document.xml");
+    let size = document.all("w:pgSz")[0];
+    assert_eq!(
+        (size.attr("w:w"), size.attr("w:h")),
+        (Some("12240"), Some("15840"))
+    );
+    let a4 = fixture_docx("en").part("word/document.xml");
+    let size = a4.all("w:pgSz")[0];
+    assert_eq!(
+        (size.attr("w:w"), size.attr("w:h")),
+        (Some("11906"), Some("16838"))
+    );
+}
+
+// ---- External tools (CI) ----------------------------------------------------------------------
+
+/// Whether `name` is on PATH; when it is not, says so and skips, unless CI requires it.
+fn have_tool(name: &str) -> bool {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {name}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var_os("APPEALPACK_REQUIRE_TOOLS").is_some() {
+            panic!("{name} is required (APPEALPACK_REQUIRE_TOOLS is set) but not installed");
+        }
+        eprintln!("notice: skipping this test: `{name}` is not installed (CI installs it)");
+    }
+    found
+}
+
+/// Whether python3 can import `module`, with the same skip rule.
+fn have_python_module(module: &str) -> bool {
+    if !have_tool("python3") {
+        return false;
+    }
+    let found = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var_os("APPEALPACK_REQUIRE_TOOLS").is_some() {
+            panic!(
+                "python module {module} is required (APPEALPACK_REQUIRE_TOOLS is set) but not installed"
+            );
+        }
+        eprintln!(
+            "notice: skipping this test: python module `{module}` is not installed (CI installs it)"
+        );
+    }
+    found
+}
+
+/// Every locale of the fixture and of the repository's own i18n tree, as written DOCX files.
+fn every_locale_docx(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for (tree, name) in [
+        (repo().join(FIXTURE), "fixture"),
+        (repo().join("i18n"), "i18n"),
+    ] {
+        let out = dir.join(name);
+        let output = Command::new(env!("CARGO_BIN_EXE_appealpack"))
+            .current_dir(repo())
+            .args(["build", "--format", "docx", "--allow-incomplete", "--i18n"])
+            .arg(&tree)
+            .arg("--out")
+            .arg(&out)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        // Locales still being translated may be refused; those that pass are written.
+        let _ = output;
+        for locale in std::fs::read_dir(&out).into_iter().flatten() {
+            for file in std::fs::read_dir(locale.unwrap().path())
+                .into_iter()
+                .flatten()
+            {
+                let path = file.unwrap().path();
+                if path.extension().is_some_and(|e| e == "docx") {
+                    files.push(path);
+                }
+            }
+        }
+    }
+    files.sort();
+    assert!(
+        files.len() >= 3,
+        "the fixture's two locales and at least English: {files:?}"
+    );
+    files
+}
+
+#[test]
+fn openxml_audit_finds_no_errors() {
+    if !have_tool("openxml-audit") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for file in every_locale_docx(dir.path()) {
+        let output = Command::new("openxml-audit")
+            .args(["--output", "json"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            report.contains("\"error_count\": 0"),
+            "{}:\n{report}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn libreoffice_converts_every_locale() {
+    if !have_tool("soffice") || !have_tool("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let files = every_locale_docx(dir.path());
+    let pdf_dir = dir.path().join("pdf");
+    // A private profile, so a running LibreOffice or a parallel test cannot interfere.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let output = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(&pdf_dir)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for file in &files {
+        let pdf = pdf_dir.join(file.with_extension("pdf").file_name().unwrap());
+        assert!(pdf.is_file(), "LibreOffice converted {}", file.display());
+        let text = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        let name = file.file_name().unwrap().to_string_lossy();
+        if name.ends_with("-ar.docx") {
+            assert!(
+                text.contains("@KremlinRussia_E"),
+                "{name}: the handle reads left to right:\n{text}"
+            );
+        }
+        if name.ends_with("-en.docx") {
+            assert!(
+                text.contains("Page 1 of"),
+                "{name}: the footer fields resolve:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn python_docx_reads_styles_and_headings() {
+    if !have_python_module("docx") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("en.docx");
+    std::fs::write(&file, build(&repo().join(FIXTURE), "en", &[], &[])).unwrap();
+    let script = r#"
+import sys, docx
+d = docx.Document(sys.argv[1])
+print("core", d.core_properties.title, "|", d.core_properties.language)
+for p in d.paragraphs:
+    if p.style.name.startswith("Heading") or p.style.name == "Title":
+        print(p.style.name, "|", p.text)
+print("tables", len(d.tables), "|", d.tables[0].cell(0, 1).text)
+print("bullets", sum(1 for p in d.paragraphs if p.style.name == "List Bullet"))
+"#;
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = String::from_utf8_lossy(&output.stdout);
+    for line in [
+        "core Test alert: Example International declared “undesirable” | en-GB",
+        "Title | Test alert: Example International declared “undesirable”",
+        "Heading 1 | How You Can Help",
+        "Heading 2 | Mr. Vladimir Putin",
+        "tables 1 | X: @KremlinRussia_E",
+        "bullets 6",
+    ] {
+        assert!(
+            report.lines().any(|l| l == line),
+            "missing `{line}` in:\n{report}"
+        );
+    }
+}

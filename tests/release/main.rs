@@ -1,0 +1,12 @@
+//! End-to-end tests of `appealpack build --release`, driving the real binary on the release
+//! fixture (tests/fixtures/release): reproducibility, atomic output, the release threshold and
+//! the download page.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod support;
+
+mod atomic;
+mod page;
+mod reproducible;
+mod threshold;

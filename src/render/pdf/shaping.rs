@@ -131,6 +131,18 @@ pub fn shape<'t>(
             size,
         ));
     }
+    // A character the cmap maps can still come out of the shaper as .notdef (a sequence the
+    // font cannot compose): that is a missing glyph too, never a box on paper.
+    for run in &runs {
+        if let Some(glyph) = run.glyphs.iter().find(|g| g.id == 0) {
+            let character = styled.text[glyph.cluster..].chars().next().unwrap_or('\u{FFFD}');
+            return Err(RenderError::MissingGlyph {
+                locale: origin.locale.to_owned(),
+                message: origin.message.to_owned(),
+                character,
+            });
+        }
+    }
     Ok(ShapedParagraph {
         styled,
         size,

@@ -48,6 +48,8 @@ enum Tag {
 }
 
 const HYPHEN_PENALTY: f32 = 250.0;
+/// Names (capitalised words, such as the organisation's) are split only to avoid a loose line.
+const NAME_HYPHEN_PENALTY: f32 = 600.0;
 /// A break after an en or em dash (TeX's \exhyphenpenalty).
 const DASH_PENALTY: f32 = 50.0;
 /// Interword glue: TeX's proportions (stretch ½, shrink ⅓ of the space).
@@ -255,13 +257,21 @@ fn build_items(
                     offset..offset,
                     Tag::Opportunity,
                 );
-            } else if hyphen_points.binary_search(&offset).is_ok() {
+            } else if let Ok(found) = hyphen_points.binary_search_by_key(&offset, |p| p.0) {
                 flush(&mut out, &mut box_start, offset);
                 let run = run_at(shaped, chars[i - 1].0).map(|r| &shaped.runs[r]);
                 let w = run.map_or(0.0, |run| hyphen_width(fonts, run.size, run.face));
                 push(
                     &mut out,
-                    Item::penalty(w, HYPHEN_PENALTY, true),
+                    Item::penalty(
+                        w,
+                        if hyphen_points[found].1 {
+                            NAME_HYPHEN_PENALTY
+                        } else {
+                            HYPHEN_PENALTY
+                        },
+                        true,
+                    ),
                     offset..offset,
                     Tag::Hyphen,
                 );
@@ -313,12 +323,15 @@ fn build_items(
 }
 
 /// Hyphenation points of the paragraph's words (byte offsets), outside links, where a break
-/// cuts no cluster and both halves are in the same run.
-fn hyphenation_points(shaped: &ShapedParagraph<'_>, hyphenation: &Hyphenation) -> Vec<usize> {
+/// cuts no cluster and both halves are in the same run; with whether the word is capitalised.
+fn hyphenation_points(
+    shaped: &ShapedParagraph<'_>,
+    hyphenation: &Hyphenation,
+) -> Vec<(usize, bool)> {
     let text = shaped.styled.text.as_str();
     let mut points = Vec::new();
     let mut word_start: Option<usize> = None;
-    let consider = |start: usize, end: usize, points: &mut Vec<usize>| {
+    let consider = |start: usize, end: usize, points: &mut Vec<(usize, bool)>| {
         let in_link = shaped
             .styled
             .spans
@@ -327,10 +340,11 @@ fn hyphenation_points(shaped: &ShapedParagraph<'_>, hyphenation: &Hyphenation) -
         if in_link {
             return;
         }
+        let capitalised = text[start..end].starts_with(char::is_uppercase);
         for p in hyphenation.points(&text[start..end]) {
             let at = start + p;
             if is_cluster_start(shaped, at) && run_at(shaped, at) == run_at(shaped, at - 1) {
-                points.push(at);
+                points.push((at, capitalised));
             }
         }
     };

@@ -1,0 +1,694 @@
+//! Composition: the pack's parts and blocks become styled, set lines in a vertical list.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use super::document::{Link, Rect, Rgb, Shape};
+use super::fontset::FontSet;
+use super::hyphenate::Hyphenation;
+use super::paginate::{BreakRule, Content, Elem};
+use super::paragraph::{self, SetLine, Setting};
+use super::shaping::{self, Origin, Span, StyledText};
+use super::style::{self, Geometry, TextStyle};
+use crate::fonts::FaceStyle;
+use crate::model::{AppealPack, Block, Direction, Para, Part, PartKind};
+use crate::render::RenderError;
+
+/// How a paragraph sits in the measure.
+#[derive(Debug, Clone, Copy)]
+struct Placement {
+    justify: bool,
+    /// Indent on the start side (left in left-to-right text, right in right-to-left).
+    indent: f32,
+    /// Whether the paragraph may be split across pages only reluctantly.
+    reluctant: bool,
+    bullet: bool,
+}
+
+impl Placement {
+    const BODY: Placement = Placement {
+        justify: true,
+        indent: 0.0,
+        reluctant: false,
+        bullet: false,
+    };
+    const RAGGED: Placement = Placement {
+        justify: false,
+        indent: 0.0,
+        reluctant: false,
+        bullet: false,
+    };
+}
+
+pub struct Composer<'f, 'p> {
+    fonts: &'f FontSet<'f>,
+    pack: &'p AppealPack,
+    geometry: Geometry,
+    hyphenation: Hyphenation,
+    rtl: bool,
+    /// Leading multiplier of the pack's main family.
+    leading: f32,
+    pub elems: Vec<Elem>,
+    /// The next element must stay on the page of the previous one (after headings).
+    keep_next: bool,
+    /// The next element starts a new page.
+    new_page: bool,
+    /// An outline entry for the next element.
+    bookmark: Option<(String, u8)>,
+    /// Vertical tightening (1.0 = none) for a letter that would not fit on one page.
+    squeeze: f32,
+    /// Paragraphs pushed so far (numbers the lines' paragraphs).
+    paragraphs: usize,
+    /// Paragraphs already set, by text, style and measure.
+    cache: RefCell<HashMap<CacheKey, Vec<SetLine>>>,
+}
+
+/// What a paragraph's lines depend on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct CacheKey {
+    text: String,
+    spans: Vec<(std::ops::Range<usize>, FaceStyle, Option<String>)>,
+    size: u32,
+    width: u32,
+    justify: bool,
+    color: [u32; 3],
+}
+
+impl<'f, 'p> Composer<'f, 'p> {
+    pub fn new(fonts: &'f FontSet<'f>, pack: &'p AppealPack, geometry: Geometry) -> Self {
+        Self {
+            fonts,
+            pack,
+            geometry,
+            hyphenation: Hyphenation::for_locale(&pack.locale),
+            rtl: pack.direction == Direction::Rtl,
+            leading: pack.fonts.first().map_or(1.0, |f| style::leading_adjust(f)),
+            elems: Vec::new(),
+            keep_next: false,
+            new_page: false,
+            bookmark: None,
+            squeeze: 1.0,
+            paragraphs: 0,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    pub fn compose(mut self) -> Result<Vec<Elem>, RenderError> {
+        let pack = self.pack;
+        self.title()?;
+        for part in &pack.parts {
+            if part.kind == PartKind::Letter {
+                self.letter(part)?;
+            } else {
+                self.part(part)?;
+            }
+        }
+        Ok(self.elems)
+    }
+
+    fn title(&mut self) -> Result<(), RenderError> {
+        let meta = &self.pack.meta;
+        let title = StyledText::plain(&meta.title, FaceStyle::Bold);
+        // The alert section has no heading: the title stands for it in the outline.
+        self.bookmark = Some((meta.title.clone(), 0));
+        self.styled(&title, "pack-title", style::TITLE, Placement::RAGGED, 0.0)?;
+        if let Some(subtitle) = &meta.subtitle {
+            let subtitle = StyledText::plain(subtitle, FaceStyle::Regular);
+            self.styled(
+                &subtitle,
+                "pack-subtitle",
+                style::SUBTITLE,
+                Placement::RAGGED,
+                3.0,
+            )?;
+        }
+        self.rule(10.0, 8.0, style::ACCENT, 1.2);
+        Ok(())
+    }
+
+    /// A letter is meant to be one sheet: when it runs longer than a page, it is set again
+    /// with tighter leading and spacing (down to 86 %) before it is allowed to flow over.
+    fn letter(&mut self, part: &Part) -> Result<(), RenderError> {
+        let start = self.elems.len();
+        let state = (
+            self.keep_next,
+            self.new_page,
+            self.bookmark.clone(),
+            self.paragraphs,
+        );
+        let page = self.geometry.text_bottom() - self.geometry.top;
+        for squeeze in [1.0, 0.93, 0.86] {
+            self.squeeze = squeeze;
+            self.elems.truncate(start);
+            (
+                self.keep_next,
+                self.new_page,
+                self.bookmark,
+                self.paragraphs,
+            ) = state.clone();
+            self.part(part)?;
+            let elems = &self.elems[start..];
+            let height: f32 = elems
+                .iter()
+                .enumerate()
+                .map(|(i, e)| e.height + if i > 0 { e.space_before } else { 0.0 })
+                .sum();
+            if height <= page {
+                break;
+            }
+        }
+        self.squeeze = 1.0;
+        Ok(())
+    }
+
+    fn part(&mut self, part: &Part) -> Result<(), RenderError> {
+        if part.new_page {
+            self.new_page = true;
+        }
+        match part.kind {
+            PartKind::Section => {
+                if let Some(heading) = &part.heading {
+                    self.bookmark = Some((heading.text(), 0));
+                    self.para(
+                        heading,
+                        style::HEADING,
+                        Placement::RAGGED,
+                        style::HEADING_ABOVE,
+                    )?;
+                    self.keep_next = true;
+                }
+            }
+            PartKind::Letter => {
+                let name = part.heading.as_ref().map(Para::text).unwrap_or_default();
+                let title = match &part.kicker {
+                    Some(kicker) => format!("{}: {name}", kicker.text()),
+                    None => name,
+                };
+                self.bookmark = Some((title, 1));
+                if let Some(kicker) = &part.kicker {
+                    self.para(kicker, style::KICKER, Placement::RAGGED, 0.0)?;
+                    self.keep_next = true;
+                }
+                if let Some(heading) = &part.heading {
+                    self.para(heading, style::LETTER_HEADING, Placement::RAGGED, 3.0)?;
+                    self.keep_next = true;
+                }
+            }
+        }
+        let mut first = true;
+        for block in &part.blocks {
+            self.block(block, first)?;
+            first = false;
+        }
+        Ok(())
+    }
+
+    fn block(&mut self, block: &Block, first: bool) -> Result<(), RenderError> {
+        let gap = if first {
+            style::HEADING_BELOW
+        } else {
+            style::PARAGRAPH_GAP
+        };
+        match block {
+            Block::Paragraph(p) => self.para(p, style::BODY, Placement::BODY, gap),
+            Block::List(items) => self.list(items, true, gap),
+            Block::Addresses(items) => self.list(items, false, gap),
+            Block::Recipient(lines) => {
+                for (i, line) in lines.iter().enumerate() {
+                    self.para(
+                        line,
+                        style::BODY,
+                        Placement::RAGGED,
+                        if i == 0 { 8.0 } else { 0.0 },
+                    )?;
+                    self.keep_next = true;
+                }
+                self.keep_next = false;
+                Ok(())
+            }
+            Block::Subject(p) => {
+                let subject = TextStyle {
+                    bold: true,
+                    ..style::BODY
+                };
+                self.para(p, subject, Placement::RAGGED, 16.0)?;
+                self.keep_next = true;
+                Ok(())
+            }
+            Block::Salutation(p) => {
+                self.para(p, style::BODY, Placement::RAGGED, 12.0)?;
+                self.keep_next = true;
+                Ok(())
+            }
+            Block::Closing(p) => {
+                self.para(p, style::BODY, Placement::RAGGED, 12.0)?;
+                self.keep_next = true;
+                Ok(())
+            }
+            Block::Signature(fields) => self.signature(fields),
+            Block::Post { heading, text } => self.post(heading, text),
+        }
+    }
+
+    /// Bulleted items with a hanging indent; `justify` for running text, ragged for addresses.
+    fn list(&mut self, items: &[Para], justify: bool, gap: f32) -> Result<(), RenderError> {
+        for (i, item) in items.iter().enumerate() {
+            let placement = Placement {
+                justify,
+                indent: style::LIST_INDENT,
+                reluctant: true,
+                bullet: true,
+            };
+            self.para(
+                item,
+                style::BODY,
+                placement,
+                if i == 0 { gap } else { style::LIST_ITEM_GAP },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// A text style with the pack's leading.
+    fn adjust(&self, text_style: TextStyle) -> TextStyle {
+        TextStyle {
+            leading: text_style.leading * self.leading * self.squeeze,
+            ..text_style
+        }
+    }
+
+    /// The places the sender fills in: side by side, each a line to write on with its label
+    /// under it, kept with the closing above.
+    fn signature(&mut self, fields: &[Para]) -> Result<(), RenderError> {
+        let label = self.adjust(style::LABEL);
+        let columns = fields.len().clamp(1, 3);
+        let gap = style::SIGNATURE_COLUMN_GAP;
+        let width = (self.geometry.measure() - gap * (columns - 1) as f32) / columns as f32;
+        for (row, chunk) in fields.chunks(columns).enumerate() {
+            let mut content = Content::default();
+            let rule_y = style::SIGNATURE_GAP;
+            let mut height: f32 = 0.0;
+            for (i, field) in chunk.iter().enumerate() {
+                let offset = i as f32 * (width + gap);
+                let (x0, x1) = self.start_span(offset, width);
+                content.shapes.push(Shape::Line {
+                    from: (x0, rule_y),
+                    to: (x1, rule_y),
+                    width: 0.6,
+                    color: style::RULE,
+                });
+                let mut y = rule_y + 2.0;
+                let paragraph = self.next_paragraph();
+                for line in self.set(field, label, Placement::RAGGED, width)? {
+                    let baseline = y + baseline_offset(&label);
+                    let (start, end) = (offset, self.geometry.measure() - offset - width);
+                    content.append(self.line_content(line, paragraph, start, end), baseline);
+                    y += label.leading;
+                }
+                height = height.max(y);
+            }
+            let rule = if row == 0 {
+                BreakRule::Never
+            } else {
+                BreakRule::Avoid
+            };
+            self.push(Elem {
+                height,
+                space_before: 2.0,
+                break_before: rule,
+                content,
+                bookmark: None,
+            });
+        }
+        Ok(())
+    }
+
+    /// The suggested post: a tinted box, never split.
+    fn post(&mut self, heading: &Para, text: &Para) -> Result<(), RenderError> {
+        let pad = style::POST_PADDING;
+        let inner = self.geometry.measure() - 2.0 * pad;
+        let mut content = Content::default();
+        let mut y = pad;
+        for (para, text_style) in [
+            (heading, self.adjust(style::POST_HEADING)),
+            (text, self.adjust(style::POST)),
+        ] {
+            if para.text().trim().is_empty() {
+                continue;
+            }
+            let paragraph = self.next_paragraph();
+            for line in self.set(para, text_style, Placement::RAGGED, inner)? {
+                let baseline = y + baseline_offset(&text_style);
+                content.append(self.line_content(line, paragraph, pad, 0.0), baseline);
+                y += text_style.leading;
+            }
+            y += 3.0;
+        }
+        let height = y - 3.0 + pad;
+        let rect = Rect {
+            x: self.geometry.left,
+            y: 0.0,
+            width: self.geometry.measure(),
+            height,
+        };
+        content.shapes.insert(
+            0,
+            Shape::Rect {
+                rect,
+                fill: style::TINT,
+            },
+        );
+        self.push(Elem {
+            height,
+            space_before: style::POST_GAP,
+            break_before: BreakRule::Allowed,
+            content,
+            bookmark: None,
+        });
+        Ok(())
+    }
+
+    /// A horizontal rule across the measure.
+    fn rule(&mut self, above: f32, below: f32, color: Rgb, width: f32) {
+        let mut content = Content::default();
+        let (x0, x1) = (
+            self.geometry.left,
+            self.geometry.left + self.geometry.measure(),
+        );
+        content.shapes.push(Shape::Line {
+            from: (x0, above),
+            to: (x1, above),
+            width,
+            color,
+        });
+        self.push(Elem {
+            height: above + below,
+            space_before: 0.0,
+            break_before: BreakRule::Never,
+            content,
+            bookmark: None,
+        });
+    }
+
+    fn para(
+        &mut self,
+        para: &Para,
+        text_style: TextStyle,
+        placement: Placement,
+        gap: f32,
+    ) -> Result<(), RenderError> {
+        let styled = StyledText::from_para(para, &text_style);
+        self.styled(&styled, &para.source, text_style, placement, gap)
+    }
+
+    fn set(
+        &self,
+        para: &Para,
+        text_style: TextStyle,
+        placement: Placement,
+        width: f32,
+    ) -> Result<Vec<SetLine>, RenderError> {
+        let styled = StyledText::from_para(para, &text_style);
+        self.set_styled(&styled, &para.source, text_style, placement, width)
+    }
+
+    fn set_styled(
+        &self,
+        styled: &StyledText,
+        source: &str,
+        text_style: TextStyle,
+        placement: Placement,
+        width: f32,
+    ) -> Result<Vec<SetLine>, RenderError> {
+        // The letters repeat the same paragraphs (the demands, the body) for each addressee.
+        let key = CacheKey {
+            text: styled.text.clone(),
+            spans: styled
+                .spans
+                .iter()
+                .map(|s| (s.range.clone(), s.style, s.link.clone()))
+                .collect(),
+            size: text_style.size.to_bits(),
+            width: width.to_bits(),
+            justify: placement.justify,
+            color: [text_style.color.0, text_style.color.1, text_style.color.2].map(f32::to_bits),
+        };
+        if let Some(lines) = self.cache.borrow().get(&key) {
+            return Ok(lines.clone());
+        }
+        let origin = Origin {
+            locale: &self.pack.locale,
+            message: source,
+        };
+        let shaped = shaping::shape(self.fonts, styled, text_style.size, self.rtl, origin)?;
+        let setting = Setting {
+            width,
+            justify: placement.justify,
+            center: false,
+            hyphenate: (placement.justify && self.hyphenation.enabled())
+                .then(|| self.hyphenation.clone()),
+            rtl: self.rtl,
+            color: text_style.color,
+            link_color: style::LINK,
+        };
+        let lines = paragraph::set(self.fonts, &shaped, &setting);
+        self.cache.borrow_mut().insert(key, lines.clone());
+        Ok(lines)
+    }
+
+    /// Sets a paragraph and pushes one element per line, with orphan and widow control.
+    fn styled(
+        &mut self,
+        styled: &StyledText,
+        source: &str,
+        text_style: TextStyle,
+        placement: Placement,
+        gap: f32,
+    ) -> Result<(), RenderError> {
+        let text_style = self.adjust(text_style);
+        let width = self.geometry.measure() - placement.indent;
+        let lines = self.set_styled(styled, source, text_style, placement, width)?;
+        let count = lines.len();
+        let paragraph = self.next_paragraph();
+        let mut after_hyphen = false;
+        for (k, line) in lines.into_iter().enumerate() {
+            let hyphenated = line.hyphenated;
+            let baseline = baseline_offset(&text_style);
+            let mut content = Content::default();
+            if k == 0 && placement.bullet {
+                let (x0, _) = self.start_span(0.0, style::LIST_INDENT);
+                let cx = if self.rtl {
+                    x0 + style::LIST_INDENT - 6.0
+                } else {
+                    x0 + 6.0
+                };
+                let center = (cx, baseline - text_style.size * 0.3);
+                content.shapes.push(Shape::Disc {
+                    center,
+                    radius: style::BULLET_RADIUS,
+                    fill: style::ACCENT,
+                });
+            }
+            let (start_indent, end_indent) = (placement.indent, 0.0);
+            content.append(
+                self.line_content(line, paragraph, start_indent, end_indent),
+                baseline,
+            );
+            let inside = if placement.reluctant {
+                BreakRule::Avoid
+            } else {
+                BreakRule::Allowed
+            };
+            let rule = if k == 0 {
+                BreakRule::Allowed
+            } else if k == 1 || k + 1 == count {
+                // No single first line at the foot of a page, no single last line at the top.
+                BreakRule::Never
+            } else if after_hyphen {
+                // A word is not split across pages where that can be avoided.
+                inside.max(BreakRule::Avoid)
+            } else {
+                inside
+            };
+            after_hyphen = hyphenated;
+            self.push(Elem {
+                height: text_style.leading,
+                space_before: if k == 0 { gap } else { 0.0 },
+                break_before: rule,
+                content,
+                bookmark: None,
+            });
+        }
+        Ok(())
+    }
+
+    /// The x range, on the page, of `width` points starting `offset` from the start edge.
+    fn start_span(&self, offset: f32, width: f32) -> (f32, f32) {
+        let g = &self.geometry;
+        if self.rtl {
+            let right = g.left + g.measure() - offset;
+            (right - width, right)
+        } else {
+            (g.left + offset, g.left + offset + width)
+        }
+    }
+
+    /// A set line's content at its place in the measure (baseline at y = 0).
+    /// A number for the next paragraph, in reading order.
+    fn next_paragraph(&mut self) -> usize {
+        self.paragraphs += 1;
+        self.paragraphs - 1
+    }
+
+    fn line_content(
+        &self,
+        line: SetLine,
+        paragraph: usize,
+        start_indent: f32,
+        end_indent: f32,
+    ) -> Content {
+        let g = &self.geometry;
+        let left = g.left + if self.rtl { end_indent } else { start_indent };
+        let mut content = Content {
+            text: line.text,
+            ..Content::default()
+        };
+        for mut run in line.runs {
+            for glyph in &mut run.glyphs {
+                glyph.x += left;
+            }
+            content.runs.push(run);
+        }
+        let size = line.info.font_size;
+        for (range, uri) in line.links {
+            let rect = Rect {
+                x: left + range.start,
+                y: -size * 0.95,
+                width: range.end - range.start,
+                height: size * 1.25,
+            };
+            content.links.push(Link { rect, uri });
+        }
+        let mut info = line.info;
+        info.paragraph = paragraph;
+        info.x = info.x.start + left..info.x.end + left;
+        info.measure = info.measure.start + left..info.measure.end + left;
+        content.lines.push(info);
+        content
+    }
+
+    fn push(&mut self, mut elem: Elem) {
+        elem.space_before *= self.squeeze;
+        if self.new_page {
+            elem.break_before = BreakRule::NewPage;
+            self.new_page = false;
+        } else if self.keep_next {
+            elem.break_before = elem.break_before.max(BreakRule::Never);
+        }
+        self.keep_next = false;
+        if elem.bookmark.is_none() {
+            elem.bookmark = self.bookmark.take();
+        }
+        self.elems.push(elem);
+    }
+}
+
+/// Baseline of a line from the top of its line box: centred on the x-height.
+pub fn baseline_offset(text_style: &TextStyle) -> f32 {
+    text_style.leading / 2.0 + text_style.size * 0.3
+}
+
+impl StyledText {
+    pub fn plain(text: &str, style: FaceStyle) -> Self {
+        Self {
+            text: text.to_owned(),
+            spans: vec![Span {
+                range: 0..text.len(),
+                style,
+                link: None,
+            }],
+        }
+    }
+
+    pub fn from_para(para: &Para, base: &TextStyle) -> Self {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for inline in &para.inlines {
+            let start = text.len();
+            // A line break inside a message (Fluent's multiline text) is a space in running
+            // text; the byte lengths stay, so spans are unaffected.
+            text.extend(inline.text.chars().map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            }));
+            spans.push(Span {
+                range: start..text.len(),
+                style: FaceStyle::new(base.bold || inline.strong, base.italic || inline.emphasis),
+                link: inline.link.clone(),
+            });
+        }
+        if spans.is_empty() {
+            spans.push(Span {
+                range: 0..0,
+                style: FaceStyle::new(base.bold, base.italic),
+                link: None,
+            });
+        }
+        Self { text, spans }
+    }
+}
+
+/// The running footer of one page ("Page 2 of 9" in the pack's words), centred, with its
+/// baseline in absolute page coordinates.
+pub fn footer(
+    fonts: &FontSet<'_>,
+    pack: &AppealPack,
+    geometry: &Geometry,
+    page: usize,
+    pages: usize,
+) -> Result<Content, RenderError> {
+    use crate::model::FooterPiece;
+    let text: String = pack
+        .footer
+        .iter()
+        .map(|piece| match piece {
+            FooterPiece::Text(text) => text.clone(),
+            FooterPiece::Page => page.to_string(),
+            FooterPiece::Pages => pages.to_string(),
+        })
+        .collect();
+    let styled = StyledText::plain(&text, FaceStyle::Regular);
+    let rtl = pack.direction == Direction::Rtl;
+    let origin = Origin {
+        locale: &pack.locale,
+        message: "footer",
+    };
+    let shaped = shaping::shape(fonts, &styled, style::FOOTER.size, rtl, origin)?;
+    let setting = Setting {
+        width: geometry.measure(),
+        justify: false,
+        center: true,
+        hyphenate: None,
+        rtl,
+        color: style::FOOTER.color,
+        link_color: style::LINK,
+    };
+    let mut content = Content::default();
+    for line in paragraph::set(fonts, &shaped, &setting) {
+        let mut part = Content {
+            text: line.text,
+            ..Content::default()
+        };
+        for mut run in line.runs {
+            for glyph in &mut run.glyphs {
+                glyph.x += geometry.left;
+            }
+            part.runs.push(run);
+        }
+        content.append(part, geometry.footer_baseline);
+    }
+    Ok(content)
+}

@@ -1,0 +1,201 @@
+//! The faces one pack uses: fallback by cmap coverage, parsed shapers and cached shape plans.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use rustybuzz::{Direction, Language, Script, ShapePlan, UnicodeBuffer};
+
+use crate::fonts::{FaceStyle, FontFace, FontLibrary, FontStack};
+use crate::render::RenderError;
+
+/// Faces are referred to by their index in [`FontSet::faces`] (also the index in the laid-out
+/// document's font list).
+pub type FaceId = usize;
+
+/// Shape plans by face, direction and script.
+type PlanCache = HashMap<(FaceId, Direction, Option<Script>), Arc<ShapePlan>>;
+
+/// Shaped words by face, direction and text.
+type WordCache = HashMap<(FaceId, bool, String), Rc<[RawGlyph]>>;
+
+/// A glyph as the shaper gives it, in font units; `cluster` is a byte offset in the word.
+#[derive(Debug, Clone, Copy)]
+pub struct RawGlyph {
+    pub id: u16,
+    pub cluster: u32,
+    pub x_advance: i32,
+    pub x_offset: i32,
+    pub y_offset: i32,
+}
+
+pub struct FontSet<'a> {
+    stack: FontStack<'a>,
+    pub faces: Vec<Arc<FontFace>>,
+    shapers: Vec<rustybuzz::Face<'a>>,
+    language: Option<Language>,
+    /// Shape plans are costly to build and depend only on face, direction and script.
+    plans: RefCell<PlanCache>,
+    words: RefCell<WordCache>,
+}
+
+impl std::fmt::Debug for FontSet<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FontSet")
+            .field("faces", &self.faces.len())
+            .finish()
+    }
+}
+
+impl<'a> FontSet<'a> {
+    /// Every face of the stack's families, parsed once for shaping.
+    pub fn new(
+        library: &'a FontLibrary,
+        families: &[String],
+        locale: &str,
+    ) -> Result<Self, RenderError> {
+        let stack = library.stack(families)?;
+        let mut faces = Vec::new();
+        let mut shapers = Vec::new();
+        for family in &stack.families {
+            for face in family.faces.values() {
+                let shaper = rustybuzz::Face::from_slice(&face.data, 0).ok_or_else(|| {
+                    RenderError::Failed {
+                        format: "pdf",
+                        locale: locale.to_owned(),
+                        reason: format!("{} cannot be used for shaping", face.path.display()),
+                    }
+                })?;
+                faces.push(face.clone());
+                shapers.push(shaper);
+            }
+        }
+        let language = locale.parse::<Language>().ok();
+        Ok(Self {
+            stack,
+            faces,
+            shapers,
+            language,
+            plans: RefCell::new(HashMap::new()),
+            words: RefCell::new(HashMap::new()),
+        })
+    }
+
+    fn id_of(&self, face: &Arc<FontFace>) -> FaceId {
+        self.faces
+            .iter()
+            .position(|f| Arc::ptr_eq(f, face))
+            .expect("faces come from the stack")
+    }
+
+    /// The face that draws `ch` in `style`: the current face when it covers a character that
+    /// belongs to any script (spaces, punctuation, digits, marks), else the first face of the
+    /// stack that covers it.
+    pub fn face_for(&self, ch: char, style: FaceStyle, current: Option<FaceId>) -> Option<FaceId> {
+        if let Some(current) = current
+            && is_common(ch)
+            && self.faces[current].style == self.stack_face_style(style, current)
+            && self.faces[current].covers(ch)
+        {
+            return Some(current);
+        }
+        self.stack.face_for(ch, style).map(|face| self.id_of(face))
+    }
+
+    /// The style the stack would actually use for `style` in the family of `face`.
+    fn stack_face_style(&self, style: FaceStyle, face: FaceId) -> FaceStyle {
+        let family = &self.faces[face].family;
+        self.stack
+            .families
+            .iter()
+            .find(|f| &f.name == family)
+            .map_or(style, |f| f.face(style).style)
+    }
+
+    /// How much larger than the nominal size the face is set, so scripts look the same size.
+    pub fn size_adjust(&self, face: FaceId) -> f32 {
+        super::style::size_adjust(&self.faces[face].family)
+    }
+
+    pub fn units_per_em(&self, face: FaceId) -> f32 {
+        f32::from(self.faces[face].units_per_em)
+    }
+
+    /// Glyph id and advance (font units) of `ch` without shaping, for hyphens.
+    pub fn glyph(&self, face: FaceId, ch: char) -> Option<(u16, i32)> {
+        let shaper = &self.shapers[face];
+        let id = shaper.glyph_index(ch)?;
+        let advance = shaper.glyph_hor_advance(id).unwrap_or(0);
+        Some((id.0, i32::from(advance)))
+    }
+
+    /// The glyphs of `word` in `face`, in the shaper's (visual) order; shaped once per pack.
+    pub fn shape_word(&self, face: FaceId, rtl: bool, word: &str) -> Rc<[RawGlyph]> {
+        let key = (face, rtl, word.to_owned());
+        if let Some(glyphs) = self.words.borrow().get(&key) {
+            return glyphs.clone();
+        }
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(word);
+        buffer.set_direction(if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        });
+        let output = self.shape(face, buffer);
+        let glyphs: Rc<[RawGlyph]> = output
+            .glyph_infos()
+            .iter()
+            .zip(output.glyph_positions())
+            .map(|(info, pos)| RawGlyph {
+                id: info.glyph_id as u16,
+                cluster: info.cluster,
+                x_advance: pos.x_advance,
+                x_offset: pos.x_offset,
+                y_offset: pos.y_offset,
+            })
+            .collect();
+        self.words.borrow_mut().insert(key, glyphs.clone());
+        glyphs
+    }
+
+    /// Shapes `buffer` (direction already set) with the face's cached plan.
+    pub fn shape(&self, face: FaceId, mut buffer: UnicodeBuffer) -> rustybuzz::GlyphBuffer {
+        buffer.guess_segment_properties();
+        if let Some(language) = &self.language {
+            buffer.set_language(language.clone());
+        }
+        let key = (face, buffer.direction(), Some(buffer.script()));
+        let plan = self
+            .plans
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| {
+                Arc::new(ShapePlan::new(
+                    &self.shapers[face],
+                    buffer.direction(),
+                    Some(buffer.script()),
+                    self.language.as_ref(),
+                    &[],
+                ))
+            })
+            .clone();
+        rustybuzz::shape_with_plan(&self.shapers[face], &plan, buffer)
+    }
+}
+
+/// Characters that take the font of their neighbours: anything that is not a letter of
+/// some script.
+fn is_common(ch: char) -> bool {
+    !ch.is_alphabetic() || is_mark(ch)
+}
+
+/// Combining marks (general category M), approximated by the blocks the shipped scripts use.
+pub fn is_mark(ch: char) -> bool {
+    matches!(ch,
+        '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}'
+        | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}'
+        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}

@@ -1,0 +1,701 @@
+//! Setting one paragraph: break opportunities (UAX #14), hyphenation, total-fit breaking,
+//! justification, and each line reordered for display (UAX #9) with its glyphs positioned.
+
+use std::ops::Range;
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::document::{Glyph, GlyphRun, LineBox, Rgb};
+use super::fontset::{FaceId, FontSet};
+use super::hyphenate::Hyphenation;
+use super::linebreak::{self, INFINITE_PENALTY, Item, ItemKind, Params};
+use super::shaping::ShapedParagraph;
+use crate::fonts::is_invisible;
+
+/// How a paragraph is set.
+#[derive(Debug, Clone)]
+pub struct Setting {
+    /// Width of the measure.
+    pub width: f32,
+    pub justify: bool,
+    pub center: bool,
+    pub hyphenate: Option<Hyphenation>,
+    pub rtl: bool,
+    pub color: Rgb,
+    pub link_color: Rgb,
+}
+
+/// One line, with x relative to the measure's left edge and the baseline at y = 0.
+#[derive(Debug, Clone)]
+pub struct SetLine {
+    pub runs: Vec<GlyphRun>,
+    /// Characters of the glyphs ([`Glyph::text`] indexes into it).
+    pub text: String,
+    pub links: Vec<(Range<f32>, String)>,
+    pub info: LineBox,
+    /// Whether the line ends in a hyphenation (a page should not end after it).
+    pub hyphenated: bool,
+}
+
+/// What an item stands for in the text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tag {
+    Box,
+    Space,
+    Opportunity,
+    Hyphen,
+    End,
+}
+
+const HYPHEN_PENALTY: f32 = 250.0;
+/// Names (capitalised words, such as the organisation's) are split only to avoid a loose line.
+const NAME_HYPHEN_PENALTY: f32 = 600.0;
+/// A break after an en or em dash (TeX's \exhyphenpenalty).
+const DASH_PENALTY: f32 = 50.0;
+/// Interword glue: TeX's proportions (stretch ½, shrink ⅓ of the space).
+const STRETCH: f32 = 0.5;
+const SHRINK: f32 = 1.0 / 3.0;
+
+struct Items {
+    items: Vec<Item>,
+    /// Byte range of the text each item covers (a penalty's range is empty).
+    ranges: Vec<Range<usize>>,
+    tags: Vec<Tag>,
+}
+
+/// Sets `shaped` into lines.
+pub fn set(fonts: &FontSet<'_>, shaped: &ShapedParagraph<'_>, setting: &Setting) -> Vec<SetLine> {
+    let text = shaped.styled.text.as_str();
+    if shaped.runs.is_empty() {
+        return Vec::new();
+    }
+    let widths = cumulative_widths(shaped);
+    let items = build_items(fonts, shaped, setting, &widths);
+    let width = setting.width;
+    let breaks = if setting.justify {
+        linebreak::total_fit(&items.items, &|_| width, &Params::default())
+    } else {
+        linebreak::first_fit(&items.items, &|_| width)
+    };
+
+    let mut lines = Vec::with_capacity(breaks.len());
+    let mut first = 0;
+    for (index, brk) in breaks.iter().enumerate() {
+        let last_line = index + 1 == breaks.len();
+        // Discardable items at the start of a line are dropped.
+        while first < brk.item && items.tags[first] != Tag::Box {
+            first += 1;
+        }
+        let start = items.ranges[first].start;
+        let end = items.ranges[brk.item].start;
+        let hyphenated = items.tags[brk.item] == Tag::Hyphen;
+        let ratio = if last_line {
+            brk.ratio.min(0.0)
+        } else {
+            brk.ratio
+        };
+        let mut glue = Vec::new();
+        for i in first..brk.item {
+            if let ItemKind::Glue {
+                stretch, shrink, ..
+            } = items.items[i].kind
+            {
+                let delta = if ratio >= 0.0 {
+                    ratio * stretch
+                } else {
+                    ratio * shrink
+                };
+                glue.push((items.ranges[i].clone(), items.items[i].width, delta));
+            }
+        }
+        let justified = setting.justify && !last_line && !glue.is_empty();
+        lines.push(assemble(
+            fonts,
+            shaped,
+            setting,
+            start..end.max(start),
+            hyphenated,
+            &glue,
+            justified,
+            text,
+        ));
+        first = brk.item + 1;
+    }
+    lines
+}
+
+/// `widths[i]` is the advance of everything before byte `i`, in logical order.
+fn cumulative_widths(shaped: &ShapedParagraph<'_>) -> Vec<f32> {
+    let len = shaped.styled.text.len();
+    let mut at = vec![0.0f32; len + 1];
+    for run in &shaped.runs {
+        for glyph in &run.glyphs {
+            at[glyph.cluster] += glyph.advance;
+        }
+    }
+    let mut sum = 0.0;
+    let mut widths = Vec::with_capacity(len + 1);
+    for w in at {
+        widths.push(sum);
+        sum += w;
+    }
+    widths
+}
+
+fn is_space(ch: char) -> bool {
+    ch == ' '
+}
+
+fn is_no_break_space(ch: char) -> bool {
+    ch == '\u{00A0}'
+}
+
+fn run_at(shaped: &ShapedParagraph<'_>, offset: usize) -> Option<usize> {
+    let i = shaped.runs.partition_point(|r| r.range.end <= offset);
+    (i < shaped.runs.len() && shaped.runs[i].range.contains(&offset)).then_some(i)
+}
+
+/// Whether some glyph starts exactly at `offset`, i.e. a break there cuts no cluster.
+fn is_cluster_start(shaped: &ShapedParagraph<'_>, offset: usize) -> bool {
+    run_at(shaped, offset)
+        .is_some_and(|r| shaped.runs[r].glyphs.iter().any(|g| g.cluster == offset))
+}
+
+/// The glyph drawn at a hyphenation break: the face's soft-hyphen glyph, so extraction gives
+/// back U+00AD (which readers drop when joining lines), else its hyphen-minus.
+fn hyphen_glyph(fonts: &FontSet<'_>, face: FaceId) -> Option<(u16, i32, &'static str)> {
+    fonts
+        .glyph(face, '\u{00AD}')
+        .map(|(id, advance)| (id, advance, "\u{00AD}"))
+        .or_else(|| {
+            fonts
+                .glyph(face, '-')
+                .map(|(id, advance)| (id, advance, "-"))
+        })
+}
+
+fn hyphen_width(fonts: &FontSet<'_>, size: f32, face: FaceId) -> f32 {
+    hyphen_glyph(fonts, face).map_or(0.0, |(_, advance, _)| {
+        advance as f32 * size / fonts.units_per_em(face)
+    })
+}
+
+fn build_items(
+    fonts: &FontSet<'_>,
+    shaped: &ShapedParagraph<'_>,
+    setting: &Setting,
+    widths: &[f32],
+) -> Items {
+    let text = shaped.styled.text.as_str();
+    let mut opportunities: Vec<usize> = linebreaks(text)
+        .filter(|&(_, kind)| kind == BreakOpportunity::Allowed)
+        .map(|(i, _)| i)
+        .collect();
+    opportunities.retain(|&i| i < text.len());
+    // A short link (an e-mail, a handle) stays on the line of the word before it: no break
+    // right before it, so “E-mail: fsb@fsb.ru” is never split after the label.
+    let link_starts: Vec<usize> = shaped
+        .styled
+        .spans
+        .iter()
+        .filter(|s| {
+            s.link.is_some() && widths[s.range.end] - widths[s.range.start] < setting.width / 3.0
+        })
+        .map(|s| s.range.start)
+        .collect();
+    opportunities.retain(|&i| {
+        !link_starts
+            .iter()
+            .any(|&l| l >= i && text[i..l].chars().all(is_invisible))
+    });
+    let hyphen_points = setting
+        .hyphenate
+        .as_ref()
+        .map(|h| hyphenation_points(shaped, h))
+        .unwrap_or_default();
+
+    let mut out = Items {
+        items: Vec::new(),
+        ranges: Vec::new(),
+        tags: Vec::new(),
+    };
+    let push = |out: &mut Items, item: Item, range: Range<usize>, tag: Tag| {
+        out.items.push(item);
+        out.ranges.push(range);
+        out.tags.push(tag);
+    };
+    let width = |r: &Range<usize>| widths[r.end] - widths[r.start];
+    let flush = |out: &mut Items, start: &mut usize, at: usize| {
+        if *start < at {
+            let range = *start..at;
+            out.items
+                .push(Item::boxed(widths[range.end] - widths[range.start]));
+            out.ranges.push(range);
+            out.tags.push(Tag::Box);
+        }
+        *start = at;
+    };
+
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut box_start = 0;
+    let mut i = 0;
+    let mut previous: Option<char> = None;
+    while i < chars.len() {
+        let (offset, ch) = chars[i];
+        let after_space = previous.is_some_and(|p| is_space(p) || is_no_break_space(p));
+        if offset > 0 && !after_space {
+            // No break after a hyphen-minus: pdftotext takes a line-final `-` for a
+            // hyphenation and drops it (“Будь-якому” would come back as “Будьякому”).
+            let after_hyphen = previous.is_some_and(|p| matches!(p, '-' | '\u{2010}'));
+            if opportunities.binary_search(&offset).is_ok() && !after_hyphen {
+                flush(&mut out, &mut box_start, offset);
+                let dash = previous.is_some_and(|p| matches!(p, '\u{2013}' | '\u{2014}'));
+                let cost = if dash { DASH_PENALTY } else { 0.0 };
+                push(
+                    &mut out,
+                    Item::penalty(0.0, cost, dash),
+                    offset..offset,
+                    Tag::Opportunity,
+                );
+            } else if let Ok(found) = hyphen_points.binary_search_by_key(&offset, |p| p.0) {
+                flush(&mut out, &mut box_start, offset);
+                let run = run_at(shaped, chars[i - 1].0).map(|r| &shaped.runs[r]);
+                let w = run.map_or(0.0, |run| hyphen_width(fonts, run.size, run.face));
+                push(
+                    &mut out,
+                    Item::penalty(
+                        w,
+                        if hyphen_points[found].1 {
+                            NAME_HYPHEN_PENALTY
+                        } else {
+                            HYPHEN_PENALTY
+                        },
+                        true,
+                    ),
+                    offset..offset,
+                    Tag::Hyphen,
+                );
+            }
+        }
+        if is_space(ch) || is_no_break_space(ch) {
+            flush(&mut out, &mut box_start, offset);
+            let mut j = i + 1;
+            if is_space(ch) {
+                while j < chars.len() && is_space(chars[j].1) {
+                    j += 1;
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |c| c.0);
+            let range = offset..end;
+            let w = width(&range);
+            let breakable = is_space(ch) && opportunities.binary_search(&end).is_ok();
+            push(
+                &mut out,
+                Item::glue(w, w * STRETCH, w * SHRINK, breakable),
+                range,
+                Tag::Space,
+            );
+            box_start = end;
+            previous = Some(chars[j - 1].1);
+            i = j;
+            continue;
+        }
+        if !is_invisible(ch) {
+            previous = Some(ch);
+        }
+        i += 1;
+    }
+    flush(&mut out, &mut box_start, text.len());
+    let end = text.len();
+    push(
+        &mut out,
+        Item::glue(0.0, 1e6, 0.0, false),
+        end..end,
+        Tag::End,
+    );
+    push(
+        &mut out,
+        Item::penalty(0.0, -INFINITE_PENALTY, false),
+        end..end,
+        Tag::End,
+    );
+    out
+}
+
+/// Hyphenation points of the paragraph's words (byte offsets), outside links, where a break
+/// cuts no cluster and both halves are in the same run; with whether the word is capitalised.
+fn hyphenation_points(
+    shaped: &ShapedParagraph<'_>,
+    hyphenation: &Hyphenation,
+) -> Vec<(usize, bool)> {
+    let text = shaped.styled.text.as_str();
+    let mut points = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let consider = |start: usize, end: usize, points: &mut Vec<(usize, bool)>| {
+        let in_link = shaped
+            .styled
+            .spans
+            .iter()
+            .any(|s| s.link.is_some() && s.range.start < end && start < s.range.end);
+        if in_link {
+            return;
+        }
+        let capitalised = text[start..end].starts_with(char::is_uppercase);
+        for p in hyphenation.points(&text[start..end]) {
+            let at = start + p;
+            if is_cluster_start(shaped, at) && run_at(shaped, at) == run_at(shaped, at - 1) {
+                points.push((at, capitalised));
+            }
+        }
+    };
+    for (offset, ch) in text.char_indices() {
+        if ch.is_alphabetic() || ch == '\u{00AD}' {
+            word_start.get_or_insert(offset);
+        } else if let Some(start) = word_start.take() {
+            consider(start, offset, &mut points);
+        }
+    }
+    if let Some(start) = word_start {
+        consider(start, text.len(), &mut points);
+    }
+    points
+}
+
+/// A glyph placed on the line, before regrouping into runs.
+struct Placed {
+    /// Logical order: shaping run, then glyph index in it.
+    key: (usize, usize),
+    /// The piece of one shaping run inside one directional run that the glyph belongs to.
+    segment: usize,
+    cluster: usize,
+    face: FaceId,
+    size: f32,
+    span: usize,
+    id: u16,
+    x: f32,
+    rise: f32,
+    advance: f32,
+    chars: Range<usize>,
+    mirrored: Option<char>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    fonts: &FontSet<'_>,
+    shaped: &ShapedParagraph<'_>,
+    setting: &Setting,
+    line: Range<usize>,
+    hyphenated: bool,
+    glue: &[(Range<usize>, f32, f32)],
+    justified: bool,
+    text: &str,
+) -> SetLine {
+    let mut placed: Vec<Placed> = Vec::new();
+    // Per segment: where it starts in the text, and whether it runs right to left.
+    let mut segments: Vec<(usize, bool)> = Vec::new();
+    let mut pen = 0.0f32;
+    // The last visible character, after which a hyphen is drawn.
+    let last_char = text[line.clone()]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_invisible(*c))
+        .map(|(i, _)| line.start + i);
+    let extra_for = |offset: usize| -> f32 {
+        glue.iter()
+            .find(|(r, _, _)| r.contains(&offset))
+            .map_or(0.0, |(r, _, delta)| {
+                delta / text[r.clone()].chars().count().max(1) as f32
+            })
+    };
+
+    if !line.is_empty() {
+        let (levels, visual) = shaped.bidi.visual_runs(line.clone());
+        for range in visual {
+            let rtl = levels[range.start].is_rtl();
+            let mut order: Vec<usize> = (0..shaped.runs.len())
+                .filter(|&r| {
+                    shaped.runs[r].range.start < range.end && range.start < shaped.runs[r].range.end
+                })
+                .collect();
+            if rtl {
+                order.reverse();
+            }
+            for r in order {
+                let run = &shaped.runs[r];
+                let segment = segments.len();
+                segments.push((range.start.max(run.range.start), rtl));
+                let mut indices: Vec<usize> = (0..run.glyphs.len())
+                    .filter(|&g| range.contains(&run.glyphs[g].cluster))
+                    .collect();
+                if rtl {
+                    indices.reverse();
+                }
+                let hyphen_here = hyphenated
+                    && last_char.is_some_and(|c| run.range.contains(&c) && range.contains(&c));
+                let hyphen = hyphen_here.then(|| hyphen_glyph(fonts, run.face)).flatten();
+                let place_hyphen = |pen: &mut f32, placed: &mut Vec<Placed>| {
+                    if let Some((id, advance, _)) = hyphen {
+                        let advance = advance as f32 * run.size / fonts.units_per_em(run.face);
+                        placed.push(Placed {
+                            key: (r, usize::MAX),
+                            segment,
+                            cluster: usize::MAX,
+                            face: run.face,
+                            size: run.size,
+                            span: run.span,
+                            id,
+                            x: *pen,
+                            rise: 0.0,
+                            advance,
+                            chars: usize::MAX..usize::MAX,
+                            mirrored: None,
+                        });
+                        *pen += advance;
+                    }
+                };
+                if rtl {
+                    place_hyphen(&mut pen, &mut placed);
+                }
+                let first_placed = placed.len();
+                for g in indices {
+                    let glyph = &run.glyphs[g];
+                    let advance = glyph.advance + extra_for(glyph.cluster);
+                    placed.push(Placed {
+                        key: (r, g),
+                        segment,
+                        cluster: glyph.cluster,
+                        face: run.face,
+                        size: run.size,
+                        span: run.span,
+                        id: glyph.id,
+                        x: pen + glyph.x_offset,
+                        rise: glyph.y_offset,
+                        advance,
+                        chars: glyph.chars.clone(),
+                        mirrored: glyph.mirrored,
+                    });
+                    pen += advance;
+                }
+                if rtl {
+                    // Positions are final: now put each cluster's own glyphs base first, as
+                    // extractors attach a combining mark to the character shown just before it.
+                    let glyphs = &mut placed[first_placed..];
+                    let mut start = 0;
+                    while start < glyphs.len() {
+                        let mut end = start + 1;
+                        while end < glyphs.len() && glyphs[end].cluster == glyphs[start].cluster {
+                            end += 1;
+                        }
+                        glyphs[start..end].reverse();
+                        start = end;
+                    }
+                } else {
+                    place_hyphen(&mut pen, &mut placed);
+                }
+            }
+        }
+    }
+
+    let width = pen;
+    let offset = if setting.center {
+        (setting.width - width) / 2.0
+    } else if setting.rtl && !justified {
+        setting.width - width
+    } else {
+        0.0
+    };
+
+    // Text goes into the line in logical order; glyphs stay in visual order within their run,
+    // which is what text extractors expect (poppler builds words left to right).
+    let mut logical: Vec<usize> = (0..placed.len()).collect();
+    logical.sort_by_key(|&i| placed[i].key);
+    let mut line_text = String::new();
+    let mut ranges = vec![0..0; placed.len()];
+    for i in logical {
+        let p = &placed[i];
+        let start = line_text.len();
+        if p.chars.start == usize::MAX {
+            line_text.push_str(hyphen_glyph(fonts, p.face).map_or("-", |h| h.2));
+        } else if let Some(mirror) = p.mirrored {
+            line_text.push(mirror);
+        } else {
+            line_text.extend(text[p.chars.clone()].chars().filter(|c| !is_invisible(*c)));
+        }
+        ranges[i] = start..line_text.len();
+    }
+
+    // One glyph run per segment, left to right, glyphs too. A right-to-left run is marked as
+    // such, so a reader can restore the logical order without guessing at the levels of
+    // neutral characters (the writer wraps it in a `ReversedChars` marked-content sequence).
+    let mut runs: Vec<(usize, GlyphRun)> = Vec::new();
+    let mut links: Vec<(Range<f32>, String)> = Vec::new();
+    let mut current: Option<usize> = None;
+    for (p, text_range) in placed.into_iter().zip(ranges) {
+        let span = &shaped.styled.spans[p.span];
+        let color = if span.link.is_some() {
+            setting.link_color
+        } else {
+            setting.color
+        };
+        let glyph = Glyph {
+            id: p.id,
+            x: p.x + offset,
+            rise: p.rise,
+            advance: p.advance,
+            text: text_range,
+        };
+        if let Some(uri) = &span.link {
+            let (x0, x1) = (offset + p.x, offset + p.x + p.advance);
+            match links.last_mut() {
+                Some((range, last)) if last == uri => {
+                    range.start = range.start.min(x0);
+                    range.end = range.end.max(x1);
+                }
+                _ => links.push((x0..x1, uri.clone())),
+            }
+        }
+        if current != Some(p.segment) {
+            let (start, rtl) = segments[p.segment];
+            runs.push((
+                start,
+                GlyphRun {
+                    font: p.face,
+                    size: p.size,
+                    color,
+                    baseline: 0.0,
+                    rtl,
+                    glyphs: Vec::new(),
+                },
+            ));
+            current = Some(p.segment);
+        }
+        runs.last_mut().expect("pushed above").1.glyphs.push(glyph);
+    }
+    let runs: Vec<GlyphRun> = runs.into_iter().map(|(_, run)| run).collect();
+
+    let spaces = text[line.clone()]
+        .chars()
+        .filter(|&c| is_space(c) || is_no_break_space(c))
+        .count();
+    let natural_space = glue.first().map_or(0.0, |(r, w, _)| {
+        w / text[r.clone()].chars().count().max(1) as f32
+    });
+    let set_space = natural_space + glue.first().map_or(0.0, |(r, _, _)| extra_for(r.start));
+    let info = LineBox {
+        paragraph: 0,
+        baseline: 0.0,
+        x: offset..offset + width,
+        measure: 0.0..setting.width,
+        font_size: shaped.size,
+        justified,
+        spaces,
+        natural_space,
+        set_space,
+    };
+    SetLine {
+        runs,
+        text: line_text,
+        links,
+        info,
+        hyphenated,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::{FaceStyle, FontLibrary};
+    use crate::render::pdf::shaping::{Origin, Span, StyledText, shape};
+    use std::path::Path;
+
+    fn lines(text: &str, width: f32, justify: bool) -> Vec<SetLine> {
+        let library =
+            FontLibrary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")).unwrap();
+        let fonts = FontSet::new(&library, &["Noto Sans".into()], "en").unwrap();
+        let styled = StyledText {
+            text: text.to_owned(),
+            spans: vec![Span {
+                range: 0..text.len(),
+                style: FaceStyle::Regular,
+                link: None,
+            }],
+        };
+        let shaped = shape(
+            &fonts,
+            &styled,
+            10.0,
+            false,
+            Origin {
+                locale: "en",
+                message: "m",
+            },
+        )
+        .unwrap();
+        let setting = Setting {
+            width,
+            justify,
+            center: false,
+            hyphenate: Some(Hyphenation::for_locale("en")),
+            rtl: false,
+            color: Rgb(0.0, 0.0, 0.0),
+            link_color: Rgb(0.0, 0.0, 1.0),
+        };
+        set(&fonts, &shaped, &setting)
+    }
+
+    const TEXT: &str = "The designation effectively bans the organisation’s activities in Russia, \
+        exposing anyone affiliated with, supporting, or even disseminating information from the \
+        organisation to significant risks of administrative liability and prosecution.";
+
+    #[test]
+    fn justified_lines_fill_the_measure_and_the_last_does_not() {
+        let set = lines(TEXT, 200.0, true);
+        assert!(set.len() > 3);
+        for line in &set[..set.len() - 1] {
+            assert!(line.info.justified);
+            assert!((line.info.x.end - 200.0).abs() < 0.05, "{:?}", line.info.x);
+        }
+        let last = set.last().unwrap();
+        assert!(!last.info.justified && last.info.x.end < 200.0);
+    }
+
+    #[test]
+    fn a_hyphenated_line_ends_in_a_soft_hyphen_and_the_text_is_whole() {
+        let set = lines(TEXT, 150.0, true);
+        assert!(
+            set.iter()
+                .any(|l| l.hyphenated && l.text.ends_with('\u{00AD}'))
+        );
+        let joined: String = set
+            .iter()
+            .map(|l| l.text.replace('\u{00AD}', ""))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+                .concat()
+        };
+        assert_eq!(words(&joined), words(TEXT));
+    }
+
+    #[test]
+    fn no_break_spaces_and_hyphens_hold_words_together() {
+        for width in [60.0, 80.0, 100.0, 120.0] {
+            for line in lines(
+                "Fines of 15\u{00A0}000 roubles, a full-scale war, 19\u{202F}May",
+                width,
+                true,
+            ) {
+                assert!(
+                    !line.text.ends_with("15") && !line.text.starts_with("000"),
+                    "{}",
+                    line.text
+                );
+                assert!(!line.text.ends_with("full-"), "{}", line.text);
+                assert!(!line.text.starts_with("May"), "{}", line.text);
+            }
+        }
+    }
+}

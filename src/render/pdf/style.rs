@@ -1,0 +1,125 @@
+//! The design of a pack: page geometry, type sizes, spacing and colours, in one place.
+
+use super::document::Rgb;
+use crate::render::Paper;
+
+/// Page geometry in points. The same margins serve A4 and US Letter: the measure differs by
+/// 17 pt and the text height by 50 pt, both absorbed by reflow.
+#[derive(Debug, Clone, Copy)]
+pub struct Geometry {
+    pub width: f32,
+    pub height: f32,
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+    /// Baseline of the running footer, from the top of the page.
+    pub footer_baseline: f32,
+}
+
+impl Geometry {
+    pub fn new(paper: Paper) -> Self {
+        let (width, height) = paper.size_pt();
+        // 25 mm sides: about 75 characters of Noto Sans 10.5 pt per line on A4.
+        let side = 70.0;
+        Self {
+            width,
+            height,
+            left: side,
+            right: side,
+            top: 64.0,
+            bottom: 72.0,
+            footer_baseline: height - 40.0,
+        }
+    }
+
+    /// Width of the text block.
+    pub fn measure(&self) -> f32 {
+        self.width - self.left - self.right
+    }
+
+    /// y of the bottom of the text block.
+    pub fn text_bottom(&self) -> f32 {
+        self.height - self.bottom
+    }
+}
+
+/// A text style: size, leading, weight, slant and colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    pub size: f32,
+    /// Distance between baselines.
+    pub leading: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub color: Rgb,
+}
+
+impl TextStyle {
+    pub const fn new(size: f32, leading: f32, color: Rgb) -> Self {
+        Self {
+            size,
+            leading,
+            bold: false,
+            italic: false,
+            color,
+        }
+    }
+
+    pub const fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+}
+
+pub const INK: Rgb = Rgb(0.11, 0.11, 0.12);
+/// Headings and the title: a deep, sober blue.
+pub const ACCENT: Rgb = Rgb(0.09, 0.22, 0.38);
+pub const MUTED: Rgb = Rgb(0.40, 0.42, 0.45);
+/// Links: distinguishable from the text, quiet enough for print.
+pub const LINK: Rgb = Rgb(0.08, 0.32, 0.58);
+pub const RULE: Rgb = Rgb(0.62, 0.66, 0.70);
+pub const TINT: Rgb = Rgb(0.93, 0.95, 0.975);
+
+pub const BODY: TextStyle = TextStyle::new(10.5, 15.0, INK);
+pub const TITLE: TextStyle = TextStyle::new(20.0, 25.0, ACCENT).bold();
+pub const SUBTITLE: TextStyle = TextStyle::new(12.0, 16.0, MUTED);
+pub const HEADING: TextStyle = TextStyle::new(13.0, 17.0, ACCENT).bold();
+pub const LETTER_HEADING: TextStyle = TextStyle::new(15.0, 19.0, ACCENT).bold();
+pub const KICKER: TextStyle = TextStyle::new(8.5, 12.0, MUTED);
+pub const FOOTER: TextStyle = TextStyle::new(8.5, 12.0, MUTED);
+pub const LABEL: TextStyle = TextStyle::new(9.0, 13.0, MUTED);
+pub const POST_HEADING: TextStyle = TextStyle::new(9.0, 13.0, ACCENT).bold();
+pub const POST: TextStyle = TextStyle::new(10.0, 14.0, INK);
+
+/// Vertical rhythm, in points.
+pub const PARAGRAPH_GAP: f32 = 7.0;
+pub const LIST_ITEM_GAP: f32 = 4.0;
+pub const HEADING_ABOVE: f32 = 20.0;
+pub const HEADING_BELOW: f32 = 6.0;
+/// Indent of list text from the start edge; the bullet hangs in it.
+pub const LIST_INDENT: f32 = 18.0;
+pub const BULLET_RADIUS: f32 = 1.6;
+/// Space above each signature line: room for a handwritten name.
+pub const SIGNATURE_GAP: f32 = 26.0;
+pub const SIGNATURE_COLUMN_GAP: f32 = 18.0;
+pub const POST_GAP: f32 = 16.0;
+pub const POST_PADDING: f32 = 10.0;
+
+/// Size adjustment per font family, as CSS `font-size-adjust` would do: Naskh's letters are
+/// small for their em, so Arabic set at the Latin size reads a size smaller.
+pub fn size_adjust(family: &str) -> f32 {
+    match family {
+        "Noto Naskh Arabic" => 1.2,
+        _ => 1.0,
+    }
+}
+
+/// Extra leading for packs whose main family needs it (Naskh's tall ascenders and deep
+/// descenders, and its marks).
+pub fn leading_adjust(family: &str) -> f32 {
+    match family {
+        "Noto Naskh Arabic" => 1.2,
+        _ => 1.0,
+    }
+}

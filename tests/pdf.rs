@@ -142,7 +142,7 @@ fn latin_in_arabic_keeps_its_order_and_brackets_face_the_right_way() {
     let text = extracted_text(&render(&pack, Paper::A4), &pack);
     for piece in [
         "(Example International)",
-        "@ExamplePresident",
+        "@ExampleHead",
         "minister@example.org",
         "15,000",
         "20.33",

@@ -135,7 +135,10 @@ pub fn shape<'t>(
     // font cannot compose): that is a missing glyph too, never a box on paper.
     for run in &runs {
         if let Some(glyph) = run.glyphs.iter().find(|g| g.id == 0) {
-            let character = styled.text[glyph.cluster..].chars().next().unwrap_or('\u{FFFD}');
+            let character = styled.text[glyph.cluster..]
+                .chars()
+                .next()
+                .unwrap_or('\u{FFFD}');
             return Err(RenderError::MissingGlyph {
                 locale: origin.locale.to_owned(),
                 message: origin.message.to_owned(),

@@ -39,6 +39,9 @@ pub struct Locale {
     pub files: Vec<FtlFile>,
     /// Where each message (`id`) and term (`-id`) is defined; the first definition wins.
     pub entries: BTreeMap<String, EntryLocation>,
+    /// Ids of entries the loader refused to parse (too large, nested too deep), each reported
+    /// with its own error.
+    pub skipped: std::collections::BTreeSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -454,7 +457,7 @@ struct Parsed {
     bad_utf8: Option<usize>,
     /// The text as read, when the parser was given a guarded copy.
     original: Option<String>,
-    too_deep: Vec<crate::guard::TooDeep>,
+    refused: Vec<Refused>,
 }
 
 /// What reading and parsing one Fluent file gave.
@@ -525,20 +528,25 @@ fn load_locales(
 /// Reads and parses one Fluent file.
 fn parse_file(files: &dyn FileSource, name: String, path: PathBuf) -> ParsedFile {
     let outcome = files.read(&path).map(decode_text).map(|(text, bad_utf8)| {
-        // Entries nested too deep for the recursive parser are blanked before parsing
-        // (offsets kept); the original text is kept for diagnostics.
+        // Entries too large, or nested too deep for the recursive parser, are blanked before
+        // parsing (offsets kept); the original text is kept for diagnostics.
+        let mut refused: Vec<Refused> = crate::guard::too_large(&text)
+            .into_iter()
+            .map(Refused::TooLarge)
+            .collect();
         // Nesting deeper than the limit needs more `{` than the limit: most files have fewer,
         // and counting them is much cheaper than the guard's scan.
         let braces = text.bytes().filter(|&b| b == b'{').count();
-        let too_deep = if braces > crate::guard::MAX_NESTING {
-            crate::guard::too_deep(&text)
-        } else {
-            Vec::new()
-        };
-        let (to_parse, original) = if too_deep.is_empty() {
+        if braces > crate::guard::MAX_NESTING {
+            let deep = crate::guard::too_deep(&text)
+                .into_iter()
+                .filter(|d| !refused.iter().any(|r| r.entry().start == d.entry.start));
+            refused.extend(deep.map(Refused::TooDeep).collect::<Vec<_>>());
+        }
+        let (to_parse, original) = if refused.is_empty() {
             (text, None)
         } else {
-            let ranges: Vec<_> = too_deep.iter().map(|d| d.entry.clone()).collect();
+            let ranges: Vec<_> = refused.iter().map(|r| r.entry().clone()).collect();
             (crate::guard::blank(&text, &ranges), Some(text))
         };
         let (resource, errors) = match FluentResource::try_new(to_parse) {
@@ -550,7 +558,7 @@ fn parse_file(files: &dyn FileSource, name: String, path: PathBuf) -> ParsedFile
             errors,
             bad_utf8,
             original,
-            too_deep,
+            refused,
         }
     });
     ParsedFile {
@@ -558,6 +566,71 @@ fn parse_file(files: &dyn FileSource, name: String, path: PathBuf) -> ParsedFile
         path,
         outcome,
     }
+}
+
+/// An entry the guards refused to parse.
+enum Refused {
+    TooLarge(Range<usize>),
+    TooDeep(crate::guard::TooDeep),
+}
+
+impl Refused {
+    fn entry(&self) -> &Range<usize> {
+        match self {
+            Refused::TooLarge(entry) => entry,
+            Refused::TooDeep(deep) => &deep.entry,
+        }
+    }
+
+    /// The error, and the id of the entry (when its first line names one).
+    fn diagnostic(&self, file: FileId, text: &str) -> (Diagnostic, Option<String>) {
+        let entry = self.entry();
+        let first_line = text[entry.clone()].lines().next().unwrap_or_default();
+        let id = junk_ids(first_line).into_iter().next();
+        let diagnostic = match self {
+            Refused::TooLarge(entry) => {
+                let name = id.as_deref().unwrap_or("this entry");
+                let id_end = entry.start + id.as_ref().map_or(1, String::len);
+                Diagnostic::error(
+                    Code::TooLong,
+                    format!(
+                        "`{name}` is {} bytes long, more than the {} an entry may have",
+                        group_digits(entry.len()),
+                        group_digits(crate::guard::MAX_ENTRY_BYTES)
+                    ),
+                )
+                .with_label(file, entry.start..id_end, "this entry is skipped")
+                .with_note("no paragraph of an appeal needs this much text; split it, or check that the file is the one you meant")
+            }
+            Refused::TooDeep(deep) => Diagnostic::error(
+                Code::Syntax,
+                format!(
+                    "placeables nest more than {} levels deep",
+                    crate::guard::MAX_NESTING
+                ),
+            )
+            .with_label(file, deep.at..deep.at + 1, "one level too deep")
+            .with_note("this entry is skipped; no translation needs this much nesting"),
+        };
+        let diagnostic = match &id {
+            Some(id) => diagnostic.for_message(id.clone()),
+            None => diagnostic,
+        };
+        (diagnostic, id)
+    }
+}
+
+/// `10485760` → `10,485,760`.
+fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn assemble_locale(
@@ -572,13 +645,14 @@ fn assemble_locale(
     let id = id.as_str();
     let mut files = Vec::new();
     let mut entries = BTreeMap::new();
+    let mut skipped = std::collections::BTreeSet::new();
     for parsed in parsed {
         let Parsed {
             resource,
             errors,
             bad_utf8,
             original,
-            too_deep,
+            refused,
         } = match parsed.outcome {
             Ok(outcome) => outcome,
             Err(error) => {
@@ -600,19 +674,11 @@ fn assemble_locale(
             Some(text) => sources.add_plain(&parsed.path, text),
             None => sources.add_fluent(&parsed.path, resource.clone()),
         };
-        for deep in too_deep {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::Syntax,
-                    format!(
-                        "placeables nest more than {} levels deep",
-                        crate::guard::MAX_NESTING
-                    ),
-                )
-                .in_locale(id)
-                .with_label(file, deep.at..deep.at + 1, "one level too deep")
-                .with_note("this entry is skipped; no translation needs this much nesting"),
-            );
+        for refused in &refused {
+            let (diagnostic, entry) = refused.diagnostic(file, sources.get(file).text());
+            diagnostics.push(diagnostic.in_locale(id));
+            // Reported here; the checker must not report it again as missing.
+            skipped.extend(entry);
         }
         if let Some(at) = bad_utf8 {
             diagnostics.push(invalid_utf8(sources, file, at).in_locale(id));
@@ -633,6 +699,7 @@ fn assemble_locale(
         dir,
         files,
         entries,
+        skipped,
     }
 }
 

@@ -181,6 +181,7 @@ mod tests {
                 resource,
             }],
             entries,
+            skipped: Default::default(),
         }
     }
 

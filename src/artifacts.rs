@@ -79,7 +79,21 @@ pub fn write_files(
 ) -> Result<WriteSummary, WriteError> {
     check_paths(out, files)?;
     let (parent, name) = parent_and_name(out);
-    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+    // A file where the output folder (or a folder above it) must be is the user's, not ours
+    // to replace: refuse before anything is moved.
+    if out.exists() && !out.is_dir() {
+        return Err(WriteError {
+            path: out.to_owned(),
+            reason: "it is a file, not a folder".into(),
+        });
+    }
+    fs::create_dir_all(&parent).map_err(|error| WriteError {
+        path: parent.clone(),
+        reason: match blocking_file(&parent) {
+            Some(file) => format!("{} is a file, not a folder", file.display()),
+            None => crate::load::io_reason(&error),
+        },
+    })?;
     recover(out);
 
     let pid = std::process::id();
@@ -96,6 +110,17 @@ pub fn write_files(
         let _ = fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// The first ancestor of `dir` (or `dir` itself) that exists and is not a folder.
+fn blocking_file(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find(|a| a.exists() && !a.is_dir())
+        .map(Path::to_owned)
 }
 
 fn parent_and_name(out: &Path) -> (PathBuf, String) {
@@ -141,14 +166,18 @@ fn stage(
     mode: WriteMode,
 ) -> Result<WriteSummary, WriteError> {
     let _ = fs::remove_dir_all(staging);
-    fs::create_dir_all(staging).map_err(io_error(staging))?;
+    // Errors name the file as the user will know it (in `out`), not the staging folder.
+    fs::create_dir_all(staging).map_err(io_error(out))?;
     let mut summary = WriteSummary::default();
     for file in files {
         let path = staging.join(file.path);
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io_error(dir))?;
+            fs::create_dir_all(dir).map_err(io_error(&out.join(file.path)))?;
         }
-        write_new_file(&path, file.bytes)?;
+        write_new_file(&path, file.bytes).map_err(|e| WriteError {
+            path: out.join(file.path),
+            reason: e.reason,
+        })?;
         summary.files += 1;
         summary.bytes += file.bytes.len() as u64;
         stall_at("staging");
@@ -392,6 +421,35 @@ mod tests {
         let error = write_output(&out, &twice, WriteMode::Replace).unwrap_err();
         assert_eq!(error.reason, "two files of the build have this path");
         assert!(!out.exists());
+    }
+
+    #[test]
+    fn a_file_where_the_output_folder_goes_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("notes.txt");
+        fs::write(&out, "mine").unwrap();
+        let error =
+            write_output(&out, &[artifact("en/a.txt", b"new")], WriteMode::Replace).unwrap_err();
+        assert_eq!(error.reason, "it is a file, not a folder");
+        assert_eq!(fs::read_to_string(&out).unwrap(), "mine");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["notes.txt"]);
+
+        // A file where a folder above the output must be.
+        let error = write_output(
+            &out.join("sub/output"),
+            &[artifact("en/a.txt", b"new")],
+            WriteMode::Replace,
+        )
+        .unwrap_err();
+        assert_eq!(error.path, out.join("sub"));
+        assert_eq!(
+            error.reason,
+            format!("{} is a file, not a folder", out.display())
+        );
     }
 
     #[test]

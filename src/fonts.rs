@@ -105,7 +105,10 @@ impl FontFace {
         if let Some(cmap) = face.tables().cmap {
             for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
                 subtable.codepoints(|cp| {
-                    if subtable.glyph_index(cp).is_some_and(|g| g.0 != 0) {
+                    // Fonts map U+0000 and CR to blank glyphs; no control character is ever
+                    // printed, so none counts as covered (a NUL in a message is an error).
+                    let control = char::from_u32(cp).is_some_and(char::is_control);
+                    if !control && subtable.glyph_index(cp).is_some_and(|g| g.0 != 0) {
                         coverage.push(cp);
                     }
                 });

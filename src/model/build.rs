@@ -476,10 +476,7 @@ impl Builder<'_> {
         for error in errors {
             let mut diagnostic = Diagnostic::error(
                 Code::ResolveError,
-                format!(
-                    "cannot format `{message}`: {}",
-                    lowercase_first(&error.to_string())
-                ),
+                format!("cannot format `{message}`: {}", describe_error(&error)),
             )
             .in_locale(from.id.clone())
             .for_message(message.name.clone());
@@ -593,6 +590,25 @@ pub fn is_email(value: &str) -> bool {
         && domain
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+}
+
+/// A Fluent formatting error in words: fluent-bundle's own say "resolver error: Too many
+/// placeables" and leave out the limit.
+fn describe_error(error: &fluent_bundle::FluentError) -> String {
+    use fluent_bundle::FluentError;
+    use fluent_bundle::resolver::ResolverError;
+    match error {
+        FluentError::ResolverError(ResolverError::TooManyPlaceables) => {
+            "it has more than 100 placeables (counting those of the messages and terms it uses), \
+             the most Fluent formats in one message"
+                .into()
+        }
+        FluentError::ResolverError(ResolverError::Cyclic) => {
+            "it refers, through other messages or terms, back to itself".into()
+        }
+        FluentError::ResolverError(other) => lowercase_first(&other.to_string()),
+        other => lowercase_first(&other.to_string()),
+    }
 }
 
 fn lowercase_first(text: &str) -> String {

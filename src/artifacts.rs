@@ -88,7 +88,7 @@ pub fn write_files(
         });
     }
     fs::create_dir_all(&parent).map_err(|error| WriteError {
-        path: parent.clone(),
+        path: out.to_owned(),
         reason: match blocking_file(&parent) {
             Some(file) => format!("{} is a file, not a folder", file.display()),
             None => crate::load::io_reason(&error),
@@ -445,7 +445,7 @@ mod tests {
             WriteMode::Replace,
         )
         .unwrap_err();
-        assert_eq!(error.path, out.join("sub"));
+        assert_eq!(error.path, out.join("sub/output"));
         assert_eq!(
             error.reason,
             format!("{} is a file, not a folder", out.display())

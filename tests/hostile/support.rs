@@ -1,7 +1,7 @@
 //! A workspace for one hostile case: a copy of the minimal fixture in `t/`, the shipped fonts
 //! in `f/`, and a previous output in `out/` that a failed build must leave as it was.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use crate::common::{copy_dir, fixture, repo, tree_contents};
@@ -130,12 +130,4 @@ pub fn stable(text: &str) -> String {
         out.push('\n');
     }
     out
-}
-
-pub fn fonts_dir() -> PathBuf {
-    repo().join("fonts")
-}
-
-pub fn is_file(path: &Path) -> bool {
-    path.is_file()
 }

@@ -21,6 +21,10 @@ fn init_locale_then_one_message_then_check_shows_the_coverage() {
     );
     let scaffold = std::fs::read_to_string(root.join("pl/main.ftl")).unwrap();
     assert!(
+        root.join("pl/appealpack-lock.toml").exists(),
+        "the lock starts with the scaffold"
+    );
+    assert!(
         scaffold.contains("# en: alert-p2 = Fines reach 15,000 roubles under Article 20.33."),
         "{scaffold}"
     );
@@ -170,11 +174,19 @@ fn a_changed_reference_marks_translations_stale_until_the_lock_is_updated() {
             &fonts(),
             "--update-lock",
             "fr",
-            "--locale",
-            "fr",
         ],
     );
-    assert!(output.status.success());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("(1 had a changed source: demand-one)"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains("[en]"),
+        "only the updated locale is checked: {}",
+        stderr(&output)
+    );
     assert!(
         !stderr(&check()).contains("stale"),
         "the lock update clears it"

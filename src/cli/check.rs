@@ -44,7 +44,12 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
         &tree,
         fonts.as_ref(),
         &CheckOptions {
-            locales: args.input.locales.clone(),
+            // After --update-lock, check what was just marked reviewed, unless told otherwise.
+            locales: if args.input.locales.is_empty() {
+                args.update_lock.clone()
+            } else {
+                args.input.locales.clone()
+            },
         },
     );
     if !report.unknown_locales.is_empty() {
@@ -89,13 +94,22 @@ fn update_lock(global: &GlobalArgs, tree: &appealpack::load::Tree, locale: &str)
     let (Some(reference), Some(target)) = (tree.reference_locale(), tree.locale(locale)) else {
         anyhow::bail!("cannot update the lock of `{locale}`: it is not a locale of this tree");
     };
+    // Say which changed sources this acknowledges: marking a translation reviewed is a claim.
+    let acknowledged: Vec<String> = lock::check(reference, target)
+        .into_iter()
+        .filter_map(|d| d.message_id)
+        .collect();
     let current = lock::current(reference, target);
     let path = lock::lock_path(target);
     appealpack::artifacts::write_file_atomic(&path, lock::to_text(&current).as_bytes())?;
+    let changed = match acknowledged.len() {
+        0 => "none was stale".to_owned(),
+        n => format!("{n} had a changed source: {}", acknowledged.join(", ")),
+    };
     output::status(
         global,
         &format!(
-            "marked {} translations of `{locale}` as reviewed in {}",
+            "marked {} translations of `{locale}` as reviewed in {} ({changed})",
             current.messages.len(),
             path.display()
         ),

@@ -99,6 +99,23 @@ fn missing_and_obsolete_files_messages_and_terms() {
     assert_eq!(fr["warnings"], 3);
 }
 
+/// A newcomer wrote `alert-p07` for `alert-p7` and was told to remove a finished paragraph.
+#[test]
+fn a_misspelt_id_is_one_error_that_says_to_rename_it() {
+    let (code, report, lines) = check_case("misspelt", &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        lines,
+        [
+            "fr/main.ftl:2:1: error[missing-message]: missing message `alert-p7`: is `alert-p07` a misspelling of it? [fr]"
+        ]
+    );
+    assert_eq!(
+        report["diagnostics"][0]["help"][0],
+        "rename `alert-p07` to `alert-p7`"
+    );
+}
+
 #[test]
 fn values_attributes_and_duplicates() {
     let (code, _, lines) = check_case("structure", &[]);

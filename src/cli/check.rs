@@ -137,7 +137,7 @@ fn emit(
         ReportFormat::Human => {
             output::diagnostics(global, diagnostics, sources);
             if !global.quiet && !locales.is_empty() {
-                eprint!("{}", summary_table(locales));
+                eprint!("{}", summary_table(locales, diagnostics));
             }
             let (errors, warnings) = (diagnostics.errors(), diagnostics.warnings());
             output::status(
@@ -165,7 +165,10 @@ fn emit(
     }
 }
 
-fn summary_table(locales: &[LocaleSummary]) -> String {
+fn summary_table(
+    locales: &[LocaleSummary],
+    diagnostics: &appealpack::diagnostic::Diagnostics,
+) -> String {
     let mut out = format!(
         "{:<8} {:>7} {:>9} {:>8} {:>9} {:>9} {:>15}\n",
         "locale", "errors", "warnings", "missing", "obsolete", "coverage", "words"
@@ -175,6 +178,18 @@ fn summary_table(locales: &[LocaleSummary]) -> String {
         out.push_str(&format!(
             "{:<8} {:>7} {:>9} {:>8} {:>9} {:>8.1}% {:>15}\n",
             s.locale, s.errors, s.warnings, s.missing, s.obsolete, s.coverage, words
+        ));
+    }
+    // Problems of the manifest belong to no locale; a row of their own keeps the rows adding up
+    // to the totals below.
+    let global: Vec<_> = diagnostics.iter().filter(|d| d.locale.is_none()).collect();
+    if !global.is_empty() {
+        let errors = global.iter().filter(|d| d.is_error()).count();
+        out.push_str(&format!(
+            "{:<8} {:>7} {:>9}\n",
+            "manifest",
+            errors,
+            global.len() - errors
         ));
     }
     out

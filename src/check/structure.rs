@@ -224,7 +224,10 @@ fn compare_entry(
         _ => {}
     }
     for attribute in theirs.patterns().iter().filter_map(|p| p.attribute) {
-        if mine.attribute(attribute).is_none() {
+        let in_junk = view
+            .junk_attributes
+            .contains(&(key.to_owned(), attribute.to_owned()));
+        if mine.attribute(attribute).is_none() && !in_junk {
             let at = theirs
                 .attribute(attribute)
                 .map_or(theirs.span.clone(), |a| theirs.span_of(a.id.name));

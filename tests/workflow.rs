@@ -243,3 +243,34 @@ fn pseudo_locales_build_from_the_reference() {
         "bidi controls are not part of the text"
     );
 }
+
+#[test]
+fn a_pseudo_locale_can_be_asked_for_by_name_but_never_released() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let out_arg = out.to_str().unwrap();
+    let output = appealpack(
+        &repo(),
+        &["build", "--locale", "ar-XB", "-f", "text", "--out", out_arg],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files: Vec<String> = tree_contents(&out).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        files,
+        [
+            "ar-XB/ru-amnesty-undesirable-2025-ar-XB.txt",
+            "en/ru-amnesty-undesirable-2025-en.txt"
+        ],
+        "the pseudo-locale and the reference it is made from"
+    );
+    let output = appealpack(
+        &repo(),
+        &["build", "--locale", "en-XA", "--release", "--out", out_arg],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot be part of a release"),
+        "{}",
+        stderr(&output)
+    );
+}

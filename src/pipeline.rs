@@ -18,8 +18,8 @@ pub struct BuildRequest {
     pub render: RenderOptions,
     /// Build locales that lack messages, taking those from the reference.
     pub allow_incomplete: bool,
-    /// Also build the pseudo-locales, from the reference locale.
-    pub pseudo: bool,
+    /// Pseudo-locales to build too, from the reference locale.
+    pub pseudo: Vec<Pseudo>,
 }
 
 impl Default for BuildRequest {
@@ -29,7 +29,7 @@ impl Default for BuildRequest {
             formats: vec![Format::Pdf, Format::Docx],
             render: RenderOptions::default(),
             allow_incomplete: false,
-            pseudo: false,
+            pseudo: Vec::new(),
         }
     }
 }
@@ -219,11 +219,11 @@ pub fn build_with_progress(
             (locale.clone(), options)
         })
         .collect();
-    if request.pseudo
+    if !request.pseudo.is_empty()
         && tree.reference_locale().is_some()
         && !report.diagnostics.locale_has_errors(&tree.reference)
     {
-        for pseudo in Pseudo::ALL {
+        for &pseudo in &request.pseudo {
             jobs.push((
                 tree.reference.clone(),
                 ModelOptions {

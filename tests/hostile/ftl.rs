@@ -47,7 +47,7 @@ fn a_byte_order_mark_and_crlf_line_ends_are_accepted() {
     let crlf = case.read(FR).replace('\n', "\r\n");
     case.write(FR, format!("\u{FEFF}{crlf}"));
     let err = case.built(&["-f", "text"]);
-    assert_eq!(err, "built 2 locales into out: 2 files, 998 B in [time]\n");
+    assert_eq!(err, "built 2 locales into out: 2 files, [size] in [time]\n");
     // The same pack as from the plain file.
     assert_eq!(
         case.read("out/fr/test-alert-fr.txt"),

@@ -144,7 +144,7 @@ mod tests {
         let big = format!("big = {}\n    .attr = x\n\n", "a".repeat(MAX_ENTRY_BYTES));
         let text = format!("# comment\nsmall = b\n{big}-term = c\n");
         let start = text.find("big").unwrap();
-        assert_eq!(too_large(&text), [start..start + big.len()]);
+        assert_eq!(too_large(&text), vec![start..start + big.len()]);
         assert!(too_large("small = b\n").is_empty());
         // Many small entries are fine, however long the file.
         assert!(too_large(&"m = x\n".repeat(MAX_ENTRY_BYTES)).is_empty());

@@ -174,37 +174,6 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-#[cfg(test)]
-mod tests {
-    use super::is_safe_link;
-
-    #[test]
-    fn only_mailto_https_and_tel_are_safe_links() {
-        for safe in [
-            "mailto:a@b.org",
-            "https://x.com/a",
-            "tel:+41-22",
-            "HTTPS://x.org",
-        ] {
-            assert!(is_safe_link(safe), "{safe}");
-        }
-        for unsafe_ in [
-            "javascript:alert(1)",
-            "JavaScript:alert(1)",
-            "data:text/html,<script>",
-            "http://x.org",
-            "file:///etc/passwd",
-            "https:",
-            "https://x.org/a b",
-            "https://x.org/\u{0}",
-            "//x.org",
-            "x.org",
-        ] {
-            assert!(!is_safe_link(unsafe_), "{unsafe_}");
-        }
-    }
-}
-
 impl Block {
     /// Every paragraph of the block, in reading order.
     pub fn paras(&self) -> Vec<&Para> {
@@ -246,5 +215,36 @@ impl AppealPack {
                 FooterPiece::Pages => pages.to_string(),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_safe_link;
+
+    #[test]
+    fn only_mailto_https_and_tel_are_safe_links() {
+        for safe in [
+            "mailto:a@b.org",
+            "https://x.com/a",
+            "tel:+41-22",
+            "HTTPS://x.org",
+        ] {
+            assert!(is_safe_link(safe), "{safe}");
+        }
+        for unsafe_ in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>",
+            "http://x.org",
+            "file:///etc/passwd",
+            "https:",
+            "https://x.org/a b",
+            "https://x.org/\u{0}",
+            "//x.org",
+            "x.org",
+        ] {
+            assert!(!is_safe_link(unsafe_), "{unsafe_}");
+        }
     }
 }

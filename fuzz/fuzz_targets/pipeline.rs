@@ -59,14 +59,14 @@ fuzz_target!(|data: &[u8]| {
     let tree = match load_from_memory(&files, root) {
         Ok(tree) => tree,
         Err(failure) => {
-            let _ = report::human(&failure.diagnostics, &failure.sources, false);
+            let _ = report::human(&failure.diagnostics.0, &failure.sources, false);
             return;
         }
     };
     let fonts = fonts();
     let report = check(&tree, Some(fonts), &CheckOptions::default());
-    let _ = report::human(&report.diagnostics, &tree.sources, false);
-    let _ = report::github(&report.diagnostics, &tree.sources);
+    let _ = report::human(&report.diagnostics.0, &tree.sources, false);
+    let _ = report::github(&report.diagnostics.0, &tree.sources);
     // Rendered even when the check found errors: the renderers must survive any pack.
     let options = ModelOptions {
         allow_fallback: true,

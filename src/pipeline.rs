@@ -20,8 +20,8 @@ pub struct BuildRequest {
     pub render: RenderOptions,
     /// Build locales that lack messages, taking those from the reference.
     pub allow_incomplete: bool,
-    /// Also build the pseudo-locales, from the reference locale.
-    pub pseudo: bool,
+    /// Pseudo-locales to build too, from the reference locale.
+    pub pseudo: Vec<Pseudo>,
     /// Also paint page 1 of each PDF as a PNG this many pixels wide (the release's previews),
     /// from the same layout as the PDF.
     pub preview_width: Option<u32>,
@@ -34,7 +34,7 @@ impl Default for BuildRequest {
             formats: vec![Format::Pdf, Format::Docx],
             render: RenderOptions::default(),
             allow_incomplete: false,
-            pseudo: false,
+            pseudo: Vec::new(),
             preview_width: None,
         }
     }
@@ -207,11 +207,11 @@ pub fn build_with_progress(
             (locale.clone(), options)
         })
         .collect();
-    if request.pseudo
+    if !request.pseudo.is_empty()
         && tree.reference_locale().is_some()
         && !report.diagnostics.locale_has_errors(&tree.reference)
     {
-        for pseudo in Pseudo::ALL {
+        for &pseudo in &request.pseudo {
             jobs.push((
                 tree.reference.clone(),
                 ModelOptions {

@@ -61,7 +61,7 @@ fn syntax_errors_are_all_reported_where_the_fix_goes_and_junk_does_not_cascade()
     assert_eq!(
         lines,
         [
-            r#"fr/main.ftl:1:24: error[syntax]: expected a token starting with "}" [fr]"#,
+            "fr/main.ftl:1:24: error[syntax]: a placeable is not closed: expected `}` [fr]",
             "fr/main.ftl:4:29: error[syntax]: unbalanced closing brace [fr]",
         ]
     );
@@ -97,6 +97,39 @@ fn missing_and_obsolete_files_messages_and_terms() {
     assert_eq!(fr["obsolete"], 3);
     assert_eq!(fr["errors"], 4);
     assert_eq!(fr["warnings"], 3);
+}
+
+/// A newcomer wrote `alert-p07` for `alert-p7` and was told to remove a finished paragraph.
+#[test]
+fn a_misspelt_id_is_one_error_that_says_to_rename_it() {
+    let (code, report, lines) = check_case("misspelt", &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        lines,
+        [
+            "fr/main.ftl:2:1: error[missing-message]: missing message `alert-p7`: is `alert-p07` a misspelling of it? [fr]"
+        ]
+    );
+    assert_eq!(
+        report["diagnostics"][0]["help"][0],
+        "rename `alert-p07` to `alert-p7`"
+    );
+}
+
+/// An attribute left empty is one error at its `=`, not a parser message on the line above
+/// plus every attribute of the message reported missing.
+#[test]
+fn an_empty_attribute_is_named_where_it_is() {
+    let (code, report, lines) = check_case("empty-attribute", &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        lines,
+        ["fr/main.ftl:2:11: error[syntax]: `.role` has no value [fr]"]
+    );
+    assert_eq!(
+        report["diagnostics"][0]["notes"][0],
+        "until this is fixed, the attributes `.role`, `.salutation` of the message above are skipped"
+    );
 }
 
 #[test]

@@ -148,7 +148,7 @@ fn a_broken_tree_fails_with_file_line_column_and_writes_nothing() {
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(
-        err.contains("error[syntax]: expected a token starting with \"}\" [fr]"),
+        err.contains("error[syntax]: a placeable is not closed: expected `}` [fr]"),
         "{err}"
     );
     assert!(err.contains("broken-syntax/fr/main.ftl:5:35"), "{err}");

@@ -40,8 +40,13 @@ const FIXTURE: [&str; 4] = ["en", "fr", "ar", "ru"];
 
 /// What a reader should get back: every paragraph in drawing order, isolation marks removed.
 fn expected_text(pack: &AppealPack) -> String {
-    let mut out = vec![pack.meta.title.clone()];
-    out.extend(pack.meta.subtitle.clone());
+    let visible = |t: &String| -> String {
+        t.chars()
+            .filter(|c| !appealpack::model::is_bidi_control(*c))
+            .collect()
+    };
+    let mut out = vec![visible(&pack.meta.title)];
+    out.extend(pack.meta.subtitle.as_ref().map(visible));
     out.extend(
         pack.paras()
             .map(|p| p.text())
@@ -344,8 +349,67 @@ fn no_paragraph_leaves_a_single_line_on_either_side_of_a_page_break() {
 #[test]
 fn fonts_are_embedded_subset_and_mapped() {
     let pack = pack(&repo().join("i18n"), "ar");
-    let bytes = render(&pack, Paper::A4);
-    let doc = Document::load_mem(&bytes).unwrap();
+    let families = embedded_font_families(&render(&pack, Paper::A4));
+    assert!(families.contains("NotoNaskhArabic-Regular"));
+    assert!(
+        families.contains("NotoSans-Regular"),
+        "Latin falls back to Noto Sans"
+    );
+}
+
+/// The pseudo-locales (issue 8) are test material for the layout: they must pass what every
+/// real pack passes.
+#[test]
+fn pseudo_locales_pass_the_pdf_checks() {
+    use appealpack::workflow::pseudo::Pseudo;
+    let tree = appealpack::load::load(&repo().join("i18n")).unwrap();
+    for pseudo in Pseudo::ALL {
+        let options = ModelOptions {
+            pseudo: Some(pseudo),
+            ..ModelOptions::default()
+        };
+        let pack = build_pack(&tree, "en", &options).expect("the pseudo pack builds");
+        assert_eq!(pack.locale, pseudo.locale_id());
+        let bytes = render(&pack, Paper::A4);
+        let got = normalise(&extracted_text(&bytes, &pack));
+        let want = normalise(&expected_text(&pack));
+        match pseudo {
+            Pseudo::Accented => assert_same_text(pseudo.locale_id(), &got, &want),
+            // Every run overridden right to left, inside isolates, inside a right-to-left
+            // paragraph: a reader can take the runs of one line in another order than the
+            // logical one, and join two of them (real Arabic reads back exactly, above). Every
+            // character must be there, drawn and mapped.
+            Pseudo::Mirrored => {
+                let chars = |t: &str| {
+                    let mut chars: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+                    chars.sort_unstable();
+                    chars
+                };
+                assert_eq!(chars(&got), chars(&want), "{pseudo:?}: the same characters");
+            }
+        }
+        assert!(embedded_font_families(&bytes).contains("NotoSans-Regular"));
+        assert_eq!(
+            bytes,
+            render(&pack, Paper::A4),
+            "{pseudo:?} rebuilds byte for byte"
+        );
+        if have_tool("qpdf") {
+            let file = tempfile::NamedTempFile::new().unwrap();
+            std::fs::write(file.path(), &bytes).unwrap();
+            let output = std::process::Command::new("qpdf")
+                .arg("--check")
+                .arg(file.path())
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{pseudo:?}: {}", stdout(&output));
+        }
+    }
+}
+
+/// Every embedded font's family, after checking it is a subset with a Unicode map.
+fn embedded_font_families(bytes: &[u8]) -> BTreeSet<String> {
+    let doc = Document::load_mem(bytes).unwrap();
     let mut families = BTreeSet::new();
     for (_, object) in doc.objects.iter() {
         let Ok(dict) = object.as_dict() else { continue };
@@ -387,11 +451,7 @@ fn fonts_are_embedded_subset_and_mapped() {
             program.len()
         );
     }
-    assert!(families.contains("NotoNaskhArabic-Regular"));
-    assert!(
-        families.contains("NotoSans-Regular"),
-        "Latin falls back to Noto Sans"
-    );
+    families
 }
 
 #[test]

@@ -21,6 +21,10 @@ fn init_locale_then_one_message_then_check_shows_the_coverage() {
     );
     let scaffold = std::fs::read_to_string(root.join("pl/main.ftl")).unwrap();
     assert!(
+        root.join("pl/appealpack-lock.toml").exists(),
+        "the lock starts with the scaffold"
+    );
+    assert!(
         scaffold.contains("# en: alert-p2 = Fines reach 15,000 roubles under Article 20.33."),
         "{scaffold}"
     );
@@ -170,11 +174,19 @@ fn a_changed_reference_marks_translations_stale_until_the_lock_is_updated() {
             &fonts(),
             "--update-lock",
             "fr",
-            "--locale",
-            "fr",
         ],
     );
-    assert!(output.status.success());
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("(1 had a changed source: demand-one)"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        !stderr(&output).contains("[en]"),
+        "only the updated locale is checked: {}",
+        stderr(&output)
+    );
     assert!(
         !stderr(&check()).contains("stale"),
         "the lock update clears it"
@@ -229,5 +241,36 @@ fn pseudo_locales_build_from_the_reference() {
     assert!(
         mirrored.starts_with("Russian Federation"),
         "bidi controls are not part of the text"
+    );
+}
+
+#[test]
+fn a_pseudo_locale_can_be_asked_for_by_name_but_never_released() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let out_arg = out.to_str().unwrap();
+    let output = appealpack(
+        &repo(),
+        &["build", "--locale", "ar-XB", "-f", "text", "--out", out_arg],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files: Vec<String> = tree_contents(&out).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        files,
+        [
+            "ar-XB/ru-amnesty-undesirable-2025-ar-XB.txt",
+            "en/ru-amnesty-undesirable-2025-en.txt"
+        ],
+        "the pseudo-locale and the reference it is made from"
+    );
+    let output = appealpack(
+        &repo(),
+        &["build", "--locale", "en-XA", "--release", "--out", out_arg],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot be part of a release"),
+        "{}",
+        stderr(&output)
     );
 }

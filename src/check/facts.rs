@@ -60,9 +60,27 @@ impl Number {
             .map(|(start, end)| canonical(&self.raw[start..end]))
     }
 
-    /// Its whole reading, then each group's.
+    /// Whether its separators group thousands (`15,000`, `15 000`, `1.234.567`): one to three
+    /// digits, then groups of exactly three. Such a number is one value and only matches whole;
+    /// `19.05.2025` or `20.33` may also be read group by group.
+    pub fn is_thousands_grouped(&self) -> bool {
+        let mut start = 0;
+        self.ends.len() > 1
+            && self.ends.iter().enumerate().all(|(index, &end)| {
+                let len = end - start;
+                start = end;
+                if index == 0 {
+                    (1..=3).contains(&len)
+                } else {
+                    len == 3
+                }
+            })
+    }
+
+    /// Its whole reading, then, unless it groups thousands, each group's.
     fn readings(&self) -> impl Iterator<Item = &str> + '_ {
-        std::iter::once(self.digits()).chain(self.groups())
+        let by_group = !self.is_thousands_grouped();
+        std::iter::once(self.digits()).chain(self.groups().filter(move |_| by_group))
     }
 }
 
@@ -358,8 +376,8 @@ fn compare(
     let mine = entry.source();
     let mut reported = BTreeSet::new();
     for number in &expected.numbers {
-        let present =
-            readings.contains(&number.digits()) || number.groups().all(|g| readings.contains(&g));
+        let present = readings.contains(&number.digits())
+            || (!number.is_thousands_grouped() && number.groups().all(|g| readings.contains(&g)));
         if present || !reported.insert(number.digits()) {
             continue;
         }
@@ -471,6 +489,40 @@ mod tests {
         assert_eq!(numbers("Article 20.33 and 20,33"), ["2033", "2033"]);
         assert_eq!(numbers("Articles 19, 21 and 22"), ["19", "21", "22"]);
         assert_eq!(numbers("in 2015 2021"), ["2015", "2021"]);
+    }
+
+    /// Regression (newcomer's report): an English `20,000` was accepted against `15 000`,
+    /// because `20` (of `20.33`) and `0` (of `000`) were each found somewhere.
+    #[test]
+    fn a_grouped_number_matches_only_whole() {
+        let compare = |reference: &str, translation: &str| {
+            let expected = extract(reference);
+            let found = extract(translation);
+            let readings: Vec<&str> = found.numbers.iter().flat_map(Number::readings).collect();
+            expected.numbers.iter().all(|n| {
+                readings.contains(&n.digits())
+                    || (!n.is_thousands_grouped() && n.groups().all(|g| readings.contains(&g)))
+            })
+        };
+        let en = "fines of up to 20,000 Russian rubles (about 167 Euros), under Article 20.33";
+        assert!(!compare(
+            en,
+            "grzywny do 15 000 rubli (około 167 euro), art. 20.33"
+        ));
+        assert!(compare(
+            en,
+            "grzywny do 20 000 rubli (około 167 euro), art. 20.33"
+        ));
+        assert!(compare(
+            en,
+            "Geldbußen bis zu 20.000 Rubel (etwa 167 Euro), Artikel 20.33"
+        ));
+        assert!(compare(
+            en,
+            "غرامات تصل إلى ٢٠٬٠٠٠ روبل (حوالي 167 يورو)، المادة 20.33"
+        ));
+        assert!(compare("On 19 May 2025", "Le 19.05.2025"));
+        assert!(compare("Article 20.33", "l’article 20,33"));
     }
 
     #[test]

@@ -65,9 +65,45 @@ pub fn compare(reference: &LocaleView, view: &LocaleView, aligned: &Alignment) -
         );
     }
 
+    // An obsolete entry one or two edits away from a missing one is a misspelt id: one error
+    // that says to rename it, rather than "missing" plus "obsolete: remove it", which would
+    // have the translator delete a finished translation.
+    let misspelt = misspellings(aligned);
+    for &(mine, at) in &misspelt {
+        let what = if at.is_term() { "term" } else { "message" };
+        let code = if at.is_term() {
+            Code::MissingTerm
+        } else {
+            Code::MissingMessage
+        };
+        out.push(
+            view.error(
+                code,
+                format!(
+                    "missing {what} `{}`: is `{}` a misspelling of it?",
+                    at.key, mine.key
+                ),
+                at.key,
+            )
+            .with_label(
+                mine.file_id(),
+                mine.span.clone(),
+                format!("did you mean `{}`?", at.key),
+            )
+            .with_label(
+                at.file_id(),
+                at.span.clone(),
+                format!("defined in the reference `{}`", reference.id()),
+            )
+            .with_help(format!("rename `{}` to `{}`", mine.key, at.key)),
+        );
+    }
     for &at in &aligned.missing {
         let key = at.key;
-        if view.junk.contains(key) || missing_files.contains(at.file.name.as_str()) {
+        if view.junk.contains(key)
+            || missing_files.contains(at.file.name.as_str())
+            || misspelt.iter().any(|(_, m)| std::ptr::eq(*m, at))
+        {
             continue;
         }
         let (code, what) = if at.is_term() {
@@ -96,7 +132,9 @@ pub fn compare(reference: &LocaleView, view: &LocaleView, aligned: &Alignment) -
         if reference.junk.contains(key) {
             continue;
         }
-        if obsolete_files.contains(mine.file.name.as_str()) {
+        if obsolete_files.contains(mine.file.name.as_str())
+            || misspelt.iter().any(|(m, _)| std::ptr::eq(*m, mine))
+        {
             continue;
         }
         let (code, what) = if mine.is_term() {
@@ -115,6 +153,36 @@ pub fn compare(reference: &LocaleView, view: &LocaleView, aligned: &Alignment) -
         );
     }
     out
+}
+
+/// Pairs of (the locale's extra entry, the reference's missing entry) whose ids differ by one or
+/// two edits, each side used once, of the same kind (term or message). Skipped on huge lists,
+/// where a quadratic search would cost more than the hint is worth.
+fn misspellings<'v, 'a>(
+    aligned: &Alignment<'v, 'a>,
+) -> Vec<(&'v EntryView<'a>, &'v EntryView<'a>)> {
+    let mut pairs = Vec::new();
+    if aligned.missing.is_empty() || aligned.extra.len() * aligned.missing.len() > 10_000 {
+        return pairs;
+    }
+    for &mine in &aligned.extra {
+        let candidates: Vec<_> = aligned
+            .missing
+            .iter()
+            .copied()
+            .filter(|at| at.is_term() == mine.is_term())
+            .filter(|at| !pairs.iter().any(|(_, taken)| std::ptr::eq(*taken, *at)))
+            .map(|at| (super::variables::levenshtein(mine.key, at.key), at))
+            .filter(|(distance, at)| *distance <= 2 && *distance < at.key.chars().count() / 2)
+            .collect();
+        let best = candidates.iter().map(|(d, _)| *d).min();
+        let mut closest = candidates.into_iter().filter(|(d, _)| Some(*d) == best);
+        // Only an unambiguous match is a hint worth giving.
+        if let (Some((_, at)), None) = (closest.next(), closest.next()) {
+            pairs.push((mine, at));
+        }
+    }
+    pairs
 }
 
 /// Values and attributes of one entry that both locales define.
@@ -156,7 +224,10 @@ fn compare_entry(
         _ => {}
     }
     for attribute in theirs.patterns().iter().filter_map(|p| p.attribute) {
-        if mine.attribute(attribute).is_none() {
+        let in_junk = view
+            .junk_attributes
+            .contains(&(key.to_owned(), attribute.to_owned()));
+        if mine.attribute(attribute).is_none() && !in_junk {
             let at = theirs
                 .attribute(attribute)
                 .map_or(theirs.span.clone(), |a| theirs.span_of(a.id.name));

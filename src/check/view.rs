@@ -178,6 +178,9 @@ pub struct LocaleView<'a> {
     /// Ids of entries the parser skipped as Junk: their absence is reported by the syntax
     /// error, not again as missing or unknown.
     pub junk: BTreeSet<String>,
+    /// (message, attribute) pairs whose lines are in a junk entry right after the message: not
+    /// missing, only broken (the syntax error says so).
+    pub junk_attributes: BTreeSet<(String, String)>,
     /// Files by name (`alert.ftl`).
     pub files: BTreeMap<&'a str, &'a FtlFile>,
     /// `allow(…)` markers by entry key.
@@ -234,12 +237,26 @@ impl<'a> LocaleView<'a> {
             }
         }
         let mut junk = BTreeSet::new();
+        let mut junk_attributes = BTreeSet::new();
         let mut files = BTreeMap::new();
         for file in &locale.files {
             files.insert(file.name.as_str(), file);
+            // Attribute lines that became junk belong to the message just before them.
+            let mut previous: Option<&str> = None;
             for entry in file.resource.entries() {
-                if let ast::Entry::Junk { content } = entry {
-                    junk.extend(junk_ids(content));
+                match entry {
+                    ast::Entry::Junk { content } => {
+                        junk.extend(junk_ids(content));
+                        if let Some(key) = previous {
+                            junk_attributes.extend(
+                                crate::load::junk_attributes(content)
+                                    .into_iter()
+                                    .map(|a| (key.to_owned(), a)),
+                            );
+                        }
+                    }
+                    ast::Entry::Message(m) => previous = Some(m.id.name),
+                    _ => previous = None,
                 }
             }
         }
@@ -249,6 +266,7 @@ impl<'a> LocaleView<'a> {
             locale,
             entries,
             junk,
+            junk_attributes,
             files,
             allows,
             problems,

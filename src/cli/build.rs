@@ -15,6 +15,7 @@ use appealpack::pipeline::{
 };
 use appealpack::release::{self, ReleaseOptions};
 use appealpack::render::{Format, Paper, RenderOptions, preview};
+use appealpack::workflow::pseudo::Pseudo;
 
 use super::args::{BuildArgs, FormatArg, GlobalArgs, PaperArg};
 use super::progress::Progress;
@@ -34,12 +35,34 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
         }
     };
     let fonts = FontLibrary::load(&args.input.fonts).context("cannot load the fonts")?;
+    // `--locale en-XA` asks for a pseudo-locale, made from the reference (which is checked
+    // and built with it); `--pseudo` asks for both.
+    let (pseudo_ids, mut locales): (Vec<&String>, Vec<&String>) = args
+        .input
+        .locales
+        .iter()
+        .partition(|l| Pseudo::from_locale_id(l).is_some());
+    let mut pseudo: Vec<Pseudo> = pseudo_ids
+        .iter()
+        .filter_map(|l| Pseudo::from_locale_id(l))
+        .collect();
+    if args.pseudo {
+        pseudo = Pseudo::ALL.to_vec();
+    }
+    if args.release && !pseudo.is_empty() {
+        anyhow::bail!(
+            "pseudo-locales are test material, not for partners: they cannot be part of a release"
+        );
+    }
+    if !pseudo_ids.is_empty() && locales.is_empty() {
+        locales.push(&tree.reference);
+    }
     let formats = formats(&args.formats);
     // A release shows page 1 of each PDF on its download page.
     let preview_width =
         (args.release && formats.contains(&Format::Pdf)).then_some(preview::PREVIEW_WIDTH);
     let request = BuildRequest {
-        locales: args.input.locales.clone(),
+        locales: locales.into_iter().cloned().collect(),
         formats,
         render: RenderOptions {
             paper: paper(args.paper),
@@ -47,7 +70,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
             ..RenderOptions::default()
         },
         allow_incomplete: args.allow_incomplete,
-        pseudo: args.pseudo,
+        pseudo,
         preview_width,
     };
     output::detail(

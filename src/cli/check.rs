@@ -44,7 +44,12 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
         &tree,
         fonts.as_ref(),
         &CheckOptions {
-            locales: args.input.locales.clone(),
+            // After --update-lock, check what was just marked reviewed, unless told otherwise.
+            locales: if args.input.locales.is_empty() {
+                args.update_lock.clone()
+            } else {
+                args.input.locales.clone()
+            },
         },
     );
     if !report.unknown_locales.is_empty() {
@@ -89,13 +94,22 @@ fn update_lock(global: &GlobalArgs, tree: &appealpack::load::Tree, locale: &str)
     let (Some(reference), Some(target)) = (tree.reference_locale(), tree.locale(locale)) else {
         anyhow::bail!("cannot update the lock of `{locale}`: it is not a locale of this tree");
     };
+    // Say which changed sources this acknowledges: marking a translation reviewed is a claim.
+    let acknowledged: Vec<String> = lock::check(reference, target)
+        .into_iter()
+        .filter_map(|d| d.message_id)
+        .collect();
     let current = lock::current(reference, target);
     let path = lock::lock_path(target);
     appealpack::artifacts::write_file_atomic(&path, lock::to_text(&current).as_bytes())?;
+    let changed = match acknowledged.len() {
+        0 => "none was stale".to_owned(),
+        n => format!("{n} had a changed source: {}", acknowledged.join(", ")),
+    };
     output::status(
         global,
         &format!(
-            "marked {} translations of `{locale}` as reviewed in {}",
+            "marked {} translations of `{locale}` as reviewed in {} ({changed})",
             current.messages.len(),
             path.display()
         ),
@@ -123,7 +137,7 @@ fn emit(
         ReportFormat::Human => {
             output::diagnostics(global, diagnostics, sources);
             if !global.quiet && !locales.is_empty() {
-                eprint!("{}", summary_table(locales));
+                eprint!("{}", summary_table(locales, diagnostics));
             }
             let (errors, warnings) = (diagnostics.errors(), diagnostics.warnings());
             output::status(
@@ -151,7 +165,10 @@ fn emit(
     }
 }
 
-fn summary_table(locales: &[LocaleSummary]) -> String {
+fn summary_table(
+    locales: &[LocaleSummary],
+    diagnostics: &appealpack::diagnostic::Diagnostics,
+) -> String {
     let mut out = format!(
         "{:<8} {:>7} {:>9} {:>8} {:>9} {:>9} {:>15}\n",
         "locale", "errors", "warnings", "missing", "obsolete", "coverage", "words"
@@ -161,6 +178,18 @@ fn summary_table(locales: &[LocaleSummary]) -> String {
         out.push_str(&format!(
             "{:<8} {:>7} {:>9} {:>8} {:>9} {:>8.1}% {:>15}\n",
             s.locale, s.errors, s.warnings, s.missing, s.obsolete, s.coverage, words
+        ));
+    }
+    // Problems of the manifest belong to no locale; a row of their own keeps the rows adding up
+    // to the totals below.
+    let global: Vec<_> = diagnostics.iter().filter(|d| d.locale.is_none()).collect();
+    if !global.is_empty() {
+        let errors = global.iter().filter(|d| d.is_error()).count();
+        out.push_str(&format!(
+            "{:<8} {:>7} {:>9}\n",
+            "manifest",
+            errors,
+            global.len() - errors
         ));
     }
     out

@@ -33,7 +33,7 @@ pub fn run(global: &GlobalArgs, args: &InitLocaleArgs) -> Result<u8> {
     output::status(
         global,
         &format!(
-            "created {} with {} files and added `{}` to {}\nnext: translate the commented-out messages, then run `appealpack check --locale {}`",
+            "created {} with {} files (translations and lock) and added `{}` to {}\nnext: translate the commented-out messages, then run `appealpack check --locale {}`",
             plan.dir.display(),
             plan.files.len(),
             args.code,

@@ -387,11 +387,13 @@ impl Builder<'_> {
         pieces
     }
 
-    /// Plain text, bidi controls removed (titles, names, metadata).
+    /// Plain text (titles, names, metadata) without Fluent's isolation marks, which only make
+    /// sense around a placeable inside a paragraph. Explicit controls a text carries (an RLM in
+    /// Arabic, the overrides of the mirrored pseudo-locale) stay: they shape how it is drawn.
     fn text(&mut self, message: &MessageRef, args: &FluentArgs) -> String {
         self.format(message, args)
             .chars()
-            .filter(|c| !super::is_bidi_control(*c))
+            .filter(|c| !super::is_isolation_mark(*c))
             .collect()
     }
 

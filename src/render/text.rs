@@ -54,10 +54,15 @@ pub fn part_lines(part: &Part) -> Vec<Line> {
 /// part that starts a new page.
 pub fn render(pack: &AppealPack) -> String {
     let mut out = String::new();
-    out.push_str(&pack.meta.title);
+    let visible = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !crate::model::is_bidi_control(*c))
+            .collect()
+    };
+    out.push_str(&visible(&pack.meta.title));
     out.push('\n');
     if let Some(subtitle) = &pack.meta.subtitle {
-        out.push_str(subtitle);
+        out.push_str(&visible(subtitle));
         out.push('\n');
     }
     for part in &pack.parts {

@@ -24,6 +24,7 @@ pub enum InitError {
 #[derive(Debug, Clone)]
 pub struct Scaffold {
     pub dir: PathBuf,
+    /// The `.ftl` files, then the lock file.
     pub files: Vec<(PathBuf, String)>,
     pub manifest: (PathBuf, String),
 }
@@ -50,7 +51,7 @@ pub fn scaffold(tree: &Tree, code: &str) -> Result<Scaffold, InitError> {
     let reference = reference.ok_or_else(|| InitError::NoReference(tree.reference.clone()))?;
 
     let categories = super::plural_categories(&langid);
-    let files = reference
+    let mut files: Vec<(PathBuf, String)> = reference
         .files
         .iter()
         .map(|file| {
@@ -60,6 +61,11 @@ pub fn scaffold(tree: &Tree, code: &str) -> Result<Scaffold, InitError> {
             )
         })
         .collect();
+    let lock = super::lock::for_new_locale(reference);
+    files.push((
+        dir.join(super::lock::LOCK_FILE),
+        super::lock::to_text(&lock),
+    ));
 
     let manifest_path = tree.sources.path(manifest_file).to_owned();
     let mut manifest_text = tree.sources.get(manifest_file).text().to_owned();
@@ -113,17 +119,23 @@ fn scaffold_file(
             );
         }
     }
-    for entry in file.resource.entries() {
+    // The bundle's resources are parsed for run time, which drops comments; the notes for
+    // translators live in comments, so the reference file is parsed again, in full.
+    let full = match fluent_syntax::parser::parse(file.resource.source()) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    for entry in &full.body {
         match entry {
-            ast::Entry::GroupComment(comment) | ast::Entry::ResourceComment(comment) => {
-                let marker = if matches!(entry, ast::Entry::GroupComment(_)) {
-                    "##"
-                } else {
-                    "###"
-                };
+            ast::Entry::ResourceComment(comment) | ast::Entry::Comment(comment) => {
                 out.push('\n');
                 for line in &comment.content {
-                    let _ = writeln!(out, "{marker} {line}");
+                    let _ = writeln!(out, "# note: {line}");
+                }
+            }
+            ast::Entry::GroupComment(comment) => {
+                out.push('\n');
+                for line in &comment.content {
+                    let _ = writeln!(out, "## {line}");
                 }
             }
             ast::Entry::Message(ast::Message { id, comment, .. })
@@ -229,7 +241,15 @@ mod tests {
         let plan = scaffold(&tree, "pl").unwrap();
         assert_eq!(
             plan.files.len(),
-            tree.reference_locale().unwrap().files.len()
+            tree.reference_locale().unwrap().files.len() + 1,
+            "every reference file, then the lock"
+        );
+        assert!(
+            plan.files
+                .last()
+                .unwrap()
+                .0
+                .ends_with("appealpack-lock.toml")
         );
         let letters = &plan
             .files
@@ -251,6 +271,27 @@ mod tests {
             "{letters}"
         );
         assert!(letters.contains("\n# letter-kicker =\n"), "{letters}");
+        // The notes for translators come along, attached or not.
+        assert!(
+            letters
+                .contains("# note: Small line above each letter’s heading.\n# en: letter-kicker"),
+            "{letters}"
+        );
+        assert!(
+            letters.contains("# note:   $kind   \"official\" for a person in office"),
+            "{letters}"
+        );
+        let alert = &plan
+            .files
+            .iter()
+            .find(|(p, _)| p.ends_with("alert.ftl"))
+            .unwrap()
+            .1;
+        assert!(
+            alert.contains("# note: Legal weight: fine of up to 15,000 Russian roubles"),
+            "{alert}"
+        );
+        assert!(alert.contains("## The four demands."), "{alert}");
         // Every line is a comment: the scaffold defines nothing yet.
         let resource =
             fluent_bundle::FluentResource::try_new(letters.clone()).expect("parses cleanly");

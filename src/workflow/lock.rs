@@ -64,6 +64,30 @@ pub fn current(reference: &Locale, locale: &Locale) -> Lock {
     }
 }
 
+/// The lock of a locale that is just starting: every reference entry, as the scaffold shows it.
+/// A translation made later from that scaffold is then flagged if the reference changes first.
+pub fn for_new_locale(reference: &Locale) -> Lock {
+    let messages = reference
+        .entries
+        .keys()
+        .filter_map(|id| {
+            let source = super::entry_source(reference, id)?;
+            Some((
+                id.clone(),
+                Locked {
+                    hash: hash(&source),
+                    source,
+                },
+            ))
+        })
+        .collect();
+    Lock {
+        version: 1,
+        reference: reference.id.clone(),
+        messages,
+    }
+}
+
 /// The text of a lock file, with a header saying what it is.
 pub fn to_text(lock: &Lock) -> String {
     let body = toml::to_string(lock).expect("a lock serialises");

@@ -24,6 +24,13 @@ impl Pseudo {
         }
     }
 
+    /// The pseudo-locale a locale id names (`en-XA`, `ar-XB`), if any.
+    pub fn from_locale_id(id: &str) -> Option<Pseudo> {
+        Pseudo::ALL
+            .into_iter()
+            .find(|p| p.locale_id().eq_ignore_ascii_case(id))
+    }
+
     pub fn direction(self) -> Direction {
         match self {
             Pseudo::Accented => Direction::Ltr,

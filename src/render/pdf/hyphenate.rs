@@ -3,34 +3,65 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
 
-/// The pattern set for a locale, if the language has one (Arabic does not).
-fn language(locale: &str) -> Option<(usize, Language)> {
-    let primary = locale.split(['-', '_']).next().unwrap_or(locale);
-    Some(match primary {
+/// The pattern set for a locale: every language the `hyphenation` crate embeds (TeX's
+/// patterns: Polish, Czech, Italian, Portuguese, … as well as the shipped languages), found by
+/// its BCP 47 code; none for scripts without hyphenation (Arabic, Chinese).
+fn language(locale: &str) -> Option<Language> {
+    let lower = locale.to_ascii_lowercase();
+    let mut parts = lower.split(['-', '_']);
+    let primary = parts.next()?;
+    let subtags: Vec<&str> = parts.collect();
+    let code = match primary {
         // The reference text uses British spelling (“organisation”).
-        "en" => (0, Language::EnglishGB),
-        "fr" => (1, Language::French),
-        "es" => (2, Language::Spanish),
-        "de" => (3, Language::German1996),
-        "ru" => (4, Language::Russian),
-        "uk" => (5, Language::Ukrainian),
-        _ => return None,
-    })
+        "en" if subtags.contains(&"us") => "en-us",
+        "en" => "en-gb",
+        "de" => "de-1996",
+        "el" => "el-monoton",
+        "mn" => "mn-cyrl",
+        "sr" if subtags.contains(&"latn") => "sh-latn",
+        "sr" => "sr-cyrl",
+        "no" => "nb",
+        other => other,
+    };
+    Language::try_from_code(code)
 }
 
-/// Dictionaries are immutable once loaded, so one per language is shared by every render.
-static DICTIONARIES: [OnceLock<Option<Standard>>; 6] = [
-    OnceLock::new(),
-    OnceLock::new(),
-    OnceLock::new(),
-    OnceLock::new(),
-    OnceLock::new(),
-    OnceLock::new(),
-];
+/// Languages written in a script other than Latin, whose texts quote Latin names.
+fn is_non_latin(language: Language) -> bool {
+    matches!(
+        language.code(),
+        "ru" | "uk"
+            | "be"
+            | "bg"
+            | "mk"
+            | "sr-cyrl"
+            | "sh-cyrl"
+            | "mn-cyrl"
+            | "el-monoton"
+            | "el-polyton"
+            | "hy"
+            | "ka"
+    )
+}
+
+/// Dictionaries are immutable once loaded: each language's is loaded once per process, on first
+/// use, and shared by every render.
+fn load(language: Language) -> Option<&'static Standard> {
+    static LOADED: OnceLock<Mutex<HashMap<Language, Option<&'static Standard>>>> = OnceLock::new();
+    let mut loaded = LOADED
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    *loaded.entry(language).or_insert_with(|| {
+        Standard::from_embedded(language)
+            .ok()
+            .map(|d| &*Box::leak(Box::new(d)))
+    })
+}
 
 /// A hyphenator for one locale, remembering the words it has seen (a pack repeats many).
 #[derive(Clone)]
@@ -52,18 +83,12 @@ impl std::fmt::Debug for Hyphenation {
 
 impl Hyphenation {
     pub fn for_locale(locale: &str) -> Self {
-        let load = |(slot, lang): (usize, Language)| {
-            DICTIONARIES[slot]
-                .get_or_init(|| Standard::from_embedded(lang).ok())
-                .as_ref()
-        };
-        let dictionary = language(locale).and_then(load);
-        // Cyrillic text quotes Latin names; Arabic is not hyphenated at all.
-        let cyrillic = matches!(locale.split(['-', '_']).next(), Some("ru" | "uk"));
-        let latin = if cyrillic {
-            language("en").and_then(load)
-        } else {
-            None
+        let own = language(locale);
+        let dictionary = own.and_then(load);
+        // Cyrillic (or Greek, …) text quotes Latin names; Arabic is not hyphenated at all.
+        let latin = match own {
+            Some(l) if is_non_latin(l) => load(Language::EnglishGB),
+            _ => None,
         };
         Self {
             dictionary,
@@ -131,6 +156,16 @@ mod tests {
             assert!(Hyphenation::for_locale(locale).enabled(), "{locale}");
         }
         assert!(!Hyphenation::for_locale("ar").enabled());
+        // Any language with embedded patterns, not only the shipped ones.
+        for locale in ["pl", "cs", "it", "pt-BR", "sr-Latn", "el", "en-US"] {
+            assert!(Hyphenation::for_locale(locale).enabled(), "{locale}");
+        }
+        assert!(!Hyphenation::for_locale("zh").enabled());
+        assert!(
+            !Hyphenation::for_locale("pl")
+                .points("organizacji")
+                .is_empty()
+        );
         assert!(
             !Hyphenation::for_locale("ru")
                 .points("организации")

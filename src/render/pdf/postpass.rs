@@ -11,12 +11,10 @@ use crate::render::RenderOptions;
 const ID_PLACEHOLDER: [u8; 16] = *b"appealpack-id-00";
 
 pub fn finish(
-    bytes: &[u8],
+    mut doc: Document,
     document: &LaidOutDocument,
     options: &RenderOptions,
 ) -> Result<Vec<u8>, String> {
-    let mut doc =
-        Document::load_mem(bytes).map_err(|e| format!("cannot reread printpdf's output: {e}"))?;
     // /Lang and /ViewerPreferences need PDF 1.4; nothing newer is used.
     doc.version = "1.4".into();
 
@@ -57,7 +55,8 @@ pub fn finish(
     doc.renumber_objects();
     compress(&mut doc);
 
-    let mut out = Vec::with_capacity(bytes.len());
+    // About the size of the English pack: one allocation for most packs.
+    let mut out = Vec::with_capacity(64 * 1024);
     doc.save_to(&mut out)
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
     set_id(&mut out)?;

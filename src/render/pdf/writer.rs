@@ -54,14 +54,16 @@ pub fn write(document: &LaidOutDocument, options: &RenderOptions) -> Result<Vec<
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let bytes = pdf.save(&save, &mut warnings);
+    // printpdf's object tree goes straight to the finishing pass: serialising it and parsing
+    // it back gave the same objects at twice the cost.
+    let doc = pdf.to_lopdf_document(&save, &mut warnings);
     if let Some(error) = warnings
         .iter()
         .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
     {
         return Err(format!("printpdf: {}", error.msg));
     }
-    postpass::finish(&bytes, document, options)
+    postpass::finish(doc, document, options)
 }
 
 fn color(c: Rgb) -> Color {

@@ -74,7 +74,8 @@ impl Coverage {
         let (sign, (x0, y0), (x1, y1)) = if a.1 < b.1 { (1.0, a, b) } else { (-1.0, b, a) };
         let top = y0.max(0.0);
         let bottom = y1.min(self.height as f32);
-        if !(top < bottom) || !x0.is_finite() || !x1.is_finite() {
+        let finite = [x0, x1, top, bottom].iter().all(|v| v.is_finite());
+        if !finite || top >= bottom {
             return;
         }
         let slope = (x1 - x0) / (y1 - y0);

@@ -168,20 +168,16 @@ fn stage(
     let _ = fs::remove_dir_all(staging);
     // Errors name the file as the user will know it (in `out`), not the staging folder.
     fs::create_dir_all(staging).map_err(io_error(out))?;
-    let mut summary = WriteSummary::default();
     for file in files {
-        let path = staging.join(file.path);
-        if let Some(dir) = path.parent() {
+        if let Some(dir) = staging.join(file.path).parent() {
             fs::create_dir_all(dir).map_err(io_error(&out.join(file.path)))?;
         }
-        write_new_file(&path, file.bytes).map_err(|e| WriteError {
-            path: out.join(file.path),
-            reason: e.reason,
-        })?;
-        summary.files += 1;
-        summary.bytes += file.bytes.len() as u64;
-        stall_at("staging");
     }
+    write_synced(out, staging, files)?;
+    let summary = WriteSummary {
+        files: files.len(),
+        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+    };
     if out.is_dir() {
         let produced: Vec<PathBuf> = files.iter().map(|f| PathBuf::from(f.path)).collect();
         carry_over(out, staging, Path::new(""), &produced, mode)?;
@@ -305,6 +301,50 @@ fn stall_at(point: &str) {
             std::thread::sleep(std::time::Duration::from_secs(1));
         }
     }
+}
+
+/// Threads that write and sync staged files at once.
+const WRITERS: usize = 16;
+
+/// Writes and syncs every file under `staging`, several at a time: a sync mostly waits for the
+/// disk, and the file system commits syncs that wait together in one go (on a virtual disk,
+/// 29 syncs one after another took 60–400 ms). The error reported is that of the first
+/// failing file in the list, whatever the order the threads met them in, named as in `out`.
+fn write_synced(out: &Path, staging: &Path, files: &[OutputFile<'_>]) -> Result<(), WriteError> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<(), WriteError>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> =
+            (0..files.len().min(WRITERS))
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(file) = files.get(index) else {
+                                break done;
+                            };
+                            let written = write_new_file(&staging.join(file.path), file.bytes)
+                                .map_err(|e| WriteError {
+                                    path: out.join(file.path),
+                                    reason: e.reason,
+                                });
+                            done.push((index, written));
+                            stall_at("staging");
+                        }
+                    })
+                })
+                .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().try_for_each(|(_, result)| result)
 }
 
 fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {

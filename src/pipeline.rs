@@ -1,5 +1,7 @@
 //! The build: check every locale, build the packs that passed, render them in every format.
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 
 use crate::check::{CheckOptions, CheckReport, check};
@@ -7,7 +9,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::fonts::FontLibrary;
 use crate::load::Tree;
 use crate::model::{AppealPack, ModelOptions, build_pack};
-use crate::render::{Format, Paper, RenderError, RenderOptions, render};
+use crate::render::{Format, Paper, RenderError, RenderOptions, Rendered, pdf, preview, render};
 use crate::workflow::pseudo::Pseudo;
 
 #[derive(Debug, Clone)]
@@ -20,6 +22,9 @@ pub struct BuildRequest {
     pub allow_incomplete: bool,
     /// Pseudo-locales to build too, from the reference locale.
     pub pseudo: Vec<Pseudo>,
+    /// Also paint page 1 of each PDF as a PNG this many pixels wide (the release's previews),
+    /// from the same layout as the PDF.
+    pub preview_width: Option<u32>,
 }
 
 impl Default for BuildRequest {
@@ -30,6 +35,7 @@ impl Default for BuildRequest {
             render: RenderOptions::default(),
             allow_incomplete: false,
             pseudo: Vec::new(),
+            preview_width: None,
         }
     }
 }
@@ -60,6 +66,8 @@ pub struct BuildOutcome {
     pub withheld: Vec<Withheld>,
     /// The pack of every rendered locale, in manifest order (for the release's index).
     pub packs: Vec<AppealPack>,
+    /// PNG of page 1 of each locale's PDF, when [`BuildRequest::preview_width`] asked for it.
+    pub previews: BTreeMap<String, Vec<u8>>,
 }
 
 /// A locale that is not published because its translation is not complete enough.
@@ -236,8 +244,8 @@ pub fn build_with_progress(
     progress(BuildEvent::Planned {
         renders: jobs.len() * request.formats.len(),
     });
-    type Rendered = Result<(AppealPack, Vec<Artifact>), Diagnostics>;
-    let results: Vec<Rendered> = jobs
+    type Job = Result<(AppealPack, Vec<(Artifact, Option<Vec<u8>>)>), Diagnostics>;
+    let results: Vec<Job> = jobs
         .par_iter()
         .map(|(locale, options)| {
             let pack = build_pack(tree, locale, options)?;
@@ -247,12 +255,12 @@ pub fn build_with_progress(
                 .formats
                 .par_iter()
                 .map(|&format| {
-                    let rendered = render(format, &pack, fonts, &request.render);
+                    let rendered = render_with_preview(format, &pack, fonts, request);
                     progress(BuildEvent::Rendered { locale, format });
-                    let rendered = rendered.map_err(|e| render_error(locale, e))?;
+                    let (rendered, preview) = rendered.map_err(|e| render_error(locale, e))?;
                     let paper = matches!(format, Format::Pdf | Format::Docx)
                         .then_some(request.render.paper);
-                    Ok(Artifact {
+                    let artifact = Artifact {
                         locale: locale.clone(),
                         format,
                         paper,
@@ -260,7 +268,8 @@ pub fn build_with_progress(
                         bytes: rendered.bytes,
                         pages: rendered.pages,
                         fallbacks: pack.fallbacks.clone(),
-                    })
+                    };
+                    Ok((artifact, preview))
                 })
                 .collect::<Result<Vec<_>, Diagnostics>>()?;
             Ok((pack, artifacts))
@@ -278,8 +287,13 @@ pub fn build_with_progress(
         let locale = options.pseudo.map_or(locale.as_str(), |p| p.locale_id());
         match result {
             Ok((pack, artifacts)) => {
+                for (artifact, preview) in artifacts {
+                    if let Some(png) = preview {
+                        outcome.previews.insert(pack.locale.clone(), png);
+                    }
+                    outcome.artifacts.push(artifact);
+                }
                 outcome.packs.push(pack);
-                outcome.artifacts.extend(artifacts);
             }
             Err(diagnostics) => {
                 outcome
@@ -291,6 +305,26 @@ pub fn build_with_progress(
     }
     outcome.artifacts.sort_by(|a, b| a.path.cmp(&b.path));
     outcome
+}
+
+/// Renders `pack` in `format`; for a PDF when previews are asked for, also page 1 as a PNG,
+/// painted from the same layout (laying the pack out once).
+fn render_with_preview(
+    format: Format,
+    pack: &AppealPack,
+    fonts: &FontLibrary,
+    request: &BuildRequest,
+) -> Result<(Rendered, Option<Vec<u8>>), RenderError> {
+    let Some(width) = request.preview_width.filter(|_| format == Format::Pdf) else {
+        return Ok((render(format, pack, fonts, &request.render)?, None));
+    };
+    let document = pdf::layout(pack, fonts, &request.render)?;
+    let png = preview::first_page_png(&document, width).map_err(|e| RenderError::Failed {
+        format: "preview",
+        locale: pack.locale.clone(),
+        reason: e.to_string(),
+    })?;
+    Ok((pdf::write(&document, &request.render)?, Some(png)))
 }
 
 /// The record and the warning for a locale below the release threshold.

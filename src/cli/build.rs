@@ -14,7 +14,7 @@ use appealpack::pipeline::{
     BuildOutcome, BuildRequest, build_with_progress, is_missing_translation,
 };
 use appealpack::release::{self, ReleaseOptions};
-use appealpack::render::{Format, Paper, RenderOptions};
+use appealpack::render::{Format, Paper, RenderOptions, preview};
 use appealpack::workflow::pseudo::Pseudo;
 
 use super::args::{BuildArgs, FormatArg, GlobalArgs, PaperArg};
@@ -57,9 +57,13 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     if !pseudo_ids.is_empty() && locales.is_empty() {
         locales.push(&tree.reference);
     }
+    let formats = formats(&args.formats);
+    // A release shows page 1 of each PDF on its download page.
+    let preview_width =
+        (args.release && formats.contains(&Format::Pdf)).then_some(preview::PREVIEW_WIDTH);
     let request = BuildRequest {
         locales: locales.into_iter().cloned().collect(),
-        formats: formats(&args.formats),
+        formats,
         render: RenderOptions {
             paper: paper(args.paper),
             timestamp: source_date_epoch()?,
@@ -67,6 +71,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
         },
         allow_incomplete: args.allow_incomplete,
         pseudo,
+        preview_width,
     };
     output::detail(
         global,
@@ -78,7 +83,8 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     );
 
     let progress = Progress::new(global);
-    let outcome = build_with_progress(&tree, &fonts, &request, &|event| progress.on_event(event));
+    let mut outcome =
+        build_with_progress(&tree, &fonts, &request, &|event| progress.on_event(event));
     progress.finish();
     report(global, &outcome, &tree.sources);
 
@@ -113,8 +119,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
         let options = ReleaseOptions {
             timestamp: request.render.timestamp,
             allow_incomplete: args.allow_incomplete,
-            // No rasteriser of the PDF layout yet: no preview images.
-            previews: Default::default(),
+            previews: std::mem::take(&mut outcome.previews),
         };
         Some(release::assemble(&tree, &fonts, &outcome, &options)?)
     } else {

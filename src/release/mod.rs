@@ -6,7 +6,7 @@
 //! index.html  manifest.json  SHA256SUMS  <alert>-all.zip
 //! <locale>/<alert>-<locale>.pdf | .docx | .txt
 //! <locale>/<alert>-<locale>.zip            (that locale's documents)
-//! <locale>/<alert>-<locale>-preview.png    (when a preview renderer supplies one)
+//! <locale>/<alert>-<locale>-preview.png    (page 1 of the PDF, when PDF is built)
 //! ```
 
 mod archive;
@@ -109,6 +109,8 @@ pub fn assemble(
                     path: path.clone(),
                     width,
                     height,
+                    bytes: png.len() as u64,
+                    sha256: sha256_hex(png),
                 },
             );
             files.push(ReleaseFile {

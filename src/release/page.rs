@@ -114,8 +114,8 @@ fn card(html: &mut String, record: &Record, locale: &LocaleRecord, reference_nam
         "<li>\n<article class=\"card\" id=\"pack-{id}\"{} aria-labelledby=\"pack-{id}-name\">",
         lang_dir(locale)
     );
-    // Name and title, with the thumbnail of page 1 beside them (at the end of the line, so on
-    // the left in a right-to-left card).
+    // Name and title, with page 1 under them (at the start of the line, so on the right in a
+    // right-to-left card).
     html.push_str("<div class=\"card-head\">\n<div>\n");
     let _ = writeln!(
         html,

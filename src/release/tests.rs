@@ -108,7 +108,7 @@ fn the_manifest_describes_locales_artifacts_and_inputs() {
     let release = assemble(&tree, &fonts, &outcome, &options(false)).unwrap();
     let json = manifest(&release);
     assert_eq!(json["schema"], "appealpack-release");
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["alert"]["id"], "release-test");
     assert_eq!(
         json["alert"]["title"],
@@ -318,8 +318,14 @@ fn the_page_links_each_format_with_its_details_and_the_preview() {
     ));
     let json = manifest(&release);
     assert_eq!(
-        json["locales"][2]["preview"]["path"],
-        "ar/release-test-ar-preview.png"
+        json["locales"][2]["preview"],
+        serde_json::json!({
+            "path": "ar/release-test-ar-preview.png",
+            "width": 1,
+            "height": 1,
+            "bytes": PNG.len(),
+            "sha256": sha256_hex(PNG),
+        })
     );
     let pdf = json["artifacts"]
         .as_array()

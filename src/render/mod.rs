@@ -2,6 +2,7 @@
 
 pub mod docx;
 pub mod pdf;
+pub mod preview;
 pub mod text;
 
 use serde::Serialize;

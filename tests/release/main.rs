@@ -8,5 +8,6 @@ mod support;
 
 mod atomic;
 mod page;
+mod preview;
 mod reproducible;
 mod threshold;

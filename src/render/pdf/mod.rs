@@ -75,10 +75,15 @@ pub fn render(
     fonts: &FontLibrary,
     options: &RenderOptions,
 ) -> Result<Rendered, RenderError> {
-    let document = layout(pack, fonts, options)?;
-    let bytes = writer::write(&document, options).map_err(|reason| RenderError::Failed {
+    write(&layout(pack, fonts, options)?, options)
+}
+
+/// Writes a laid-out document as a PDF file: [`render`] without the layout, for callers that
+/// also use the layout (the download page's preview of page 1).
+pub fn write(document: &LaidOutDocument, options: &RenderOptions) -> Result<Rendered, RenderError> {
+    let bytes = writer::write(document, options).map_err(|reason| RenderError::Failed {
         format: "pdf",
-        locale: pack.locale.clone(),
+        locale: document.locale.clone(),
         reason,
     })?;
     Ok(Rendered {

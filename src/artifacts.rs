@@ -79,7 +79,21 @@ pub fn write_files(
 ) -> Result<WriteSummary, WriteError> {
     check_paths(out, files)?;
     let (parent, name) = parent_and_name(out);
-    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+    // A file where the output folder (or a folder above it) must be is the user's, not ours
+    // to replace: refuse before anything is moved.
+    if out.exists() && !out.is_dir() {
+        return Err(WriteError {
+            path: out.to_owned(),
+            reason: "it is a file, not a folder".into(),
+        });
+    }
+    fs::create_dir_all(&parent).map_err(|error| WriteError {
+        path: out.to_owned(),
+        reason: match blocking_file(&parent) {
+            Some(file) => format!("{} is a file, not a folder", file.display()),
+            None => crate::load::io_reason(&error),
+        },
+    })?;
     recover(out);
 
     let pid = std::process::id();
@@ -96,6 +110,17 @@ pub fn write_files(
         let _ = fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// The first ancestor of `dir` (or `dir` itself) that exists and is not a folder.
+fn blocking_file(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .find(|a| a.exists() && !a.is_dir())
+        .map(Path::to_owned)
 }
 
 fn parent_and_name(out: &Path) -> (PathBuf, String) {
@@ -141,13 +166,14 @@ fn stage(
     mode: WriteMode,
 ) -> Result<WriteSummary, WriteError> {
     let _ = fs::remove_dir_all(staging);
-    fs::create_dir_all(staging).map_err(io_error(staging))?;
+    // Errors name the file as the user will know it (in `out`), not the staging folder.
+    fs::create_dir_all(staging).map_err(io_error(out))?;
     for file in files {
         if let Some(dir) = staging.join(file.path).parent() {
-            fs::create_dir_all(dir).map_err(io_error(dir))?;
+            fs::create_dir_all(dir).map_err(io_error(&out.join(file.path)))?;
         }
     }
-    write_synced(staging, files)?;
+    write_synced(out, staging, files)?;
     let summary = WriteSummary {
         files: files.len(),
         bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
@@ -283,25 +309,31 @@ const WRITERS: usize = 16;
 /// Writes and syncs every file under `staging`, several at a time: a sync mostly waits for the
 /// disk, and the file system commits syncs that wait together in one go (on a virtual disk,
 /// 29 syncs one after another took 60–400 ms). The error reported is that of the first
-/// failing file in the list, whatever the order the threads met them in.
-fn write_synced(staging: &Path, files: &[OutputFile<'_>]) -> Result<(), WriteError> {
+/// failing file in the list, whatever the order the threads met them in, named as in `out`.
+fn write_synced(out: &Path, staging: &Path, files: &[OutputFile<'_>]) -> Result<(), WriteError> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut results: Vec<(usize, Result<(), WriteError>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..files.len().min(WRITERS))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(file) = files.get(index) else {
-                            break done;
-                        };
-                        done.push((index, write_new_file(&staging.join(file.path), file.bytes)));
-                        stall_at("staging");
-                    }
+        let workers: Vec<_> =
+            (0..files.len().min(WRITERS))
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(file) = files.get(index) else {
+                                break done;
+                            };
+                            let written = write_new_file(&staging.join(file.path), file.bytes)
+                                .map_err(|e| WriteError {
+                                    path: out.join(file.path),
+                                    reason: e.reason,
+                                });
+                            done.push((index, written));
+                            stall_at("staging");
+                        }
+                    })
                 })
-            })
-            .collect();
+                .collect();
         workers
             .into_iter()
             .flat_map(|worker| {
@@ -429,6 +461,35 @@ mod tests {
         let error = write_output(&out, &twice, WriteMode::Replace).unwrap_err();
         assert_eq!(error.reason, "two files of the build have this path");
         assert!(!out.exists());
+    }
+
+    #[test]
+    fn a_file_where_the_output_folder_goes_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("notes.txt");
+        fs::write(&out, "mine").unwrap();
+        let error =
+            write_output(&out, &[artifact("en/a.txt", b"new")], WriteMode::Replace).unwrap_err();
+        assert_eq!(error.reason, "it is a file, not a folder");
+        assert_eq!(fs::read_to_string(&out).unwrap(), "mine");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["notes.txt"]);
+
+        // A file where a folder above the output must be.
+        let error = write_output(
+            &out.join("sub/output"),
+            &[artifact("en/a.txt", b"new")],
+            WriteMode::Replace,
+        )
+        .unwrap_err();
+        assert_eq!(error.path, out.join("sub/output"));
+        assert_eq!(
+            error.reason,
+            format!("{} is a file, not a folder", out.display())
+        );
     }
 
     #[test]

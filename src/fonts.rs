@@ -80,15 +80,35 @@ impl FontFace {
                 reason: crate::load::io_reason(&e),
             })?
             .into();
-        let face = ttf_parser::Face::parse(&data, 0).map_err(|e| FontError::Corrupt {
+        let corrupt = |reason: String| FontError::Corrupt {
             path: path.clone(),
-            reason: e.to_string(),
-        })?;
+            reason,
+        };
+        let face =
+            ttf_parser::Face::parse(&data, 0).map_err(|e| corrupt(parse_problem(&data, e)))?;
+        // A truncated file still parses when its table directory is whole; it fails later,
+        // when a glyph is subset. Every table must lie inside the file.
+        if let Some(table) = face
+            .raw_face()
+            .table_records
+            .into_iter()
+            .find(|t| (t.offset as u64 + t.length as u64) > data.len() as u64)
+        {
+            return Err(corrupt(format!(
+                "it is truncated: its `{}` table ends at byte {}, but the file has {} bytes",
+                String::from_utf8_lossy(&table.tag.to_bytes()).trim_end(),
+                table.offset as u64 + table.length as u64,
+                data.len()
+            )));
+        }
         let mut coverage = Vec::new();
         if let Some(cmap) = face.tables().cmap {
             for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
                 subtable.codepoints(|cp| {
-                    if subtable.glyph_index(cp).is_some_and(|g| g.0 != 0) {
+                    // Fonts map U+0000 and CR to blank glyphs; no control character is ever
+                    // printed, so none counts as covered (a NUL in a message is an error).
+                    let control = char::from_u32(cp).is_some_and(char::is_control);
+                    if !control && subtable.glyph_index(cp).is_some_and(|g| g.0 != 0) {
                         coverage.push(cp);
                     }
                 });
@@ -127,6 +147,22 @@ impl FontFace {
     /// A rustybuzz face for shaping; cheap to make, it borrows the font data.
     pub fn shaper(&self) -> rustybuzz::Face<'_> {
         rustybuzz::Face::from_slice(&self.data, 0).expect("parsed when loaded")
+    }
+}
+
+/// Why a font file does not parse, in the words of someone who did not write the parser.
+fn parse_problem(data: &[u8], error: ttf_parser::FaceParsingError) -> String {
+    use ttf_parser::FaceParsingError as E;
+    match error {
+        _ if data.is_empty() => "the file is empty".into(),
+        E::UnknownMagic => {
+            "it is not a TrueType or OpenType font (it does not start with a font signature)".into()
+        }
+        E::MalformedFont => "it is damaged or truncated".into(),
+        E::FaceIndexOutOfBounds => "the collection holds no font".into(),
+        E::NoHeadTable => "its `head` table is missing or damaged".into(),
+        E::NoHheaTable => "its `hhea` table is missing or damaged".into(),
+        E::NoMaxpTable => "its `maxp` table is missing or damaged".into(),
     }
 }
 
@@ -287,6 +323,30 @@ mod tests {
         );
         assert!(stack.can_draw('\u{2068}'), "isolates are never drawn");
         assert!(!stack.can_draw('\u{4E00}'), "no CJK face is shipped");
+    }
+
+    #[test]
+    fn damaged_font_files_are_refused_with_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let regular =
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/NotoSans-Regular.ttf"))
+                .unwrap();
+        let reason = |bytes: &[u8]| {
+            let path = dir.path().join("f.ttf");
+            std::fs::write(&path, bytes).unwrap();
+            match FontFace::load("F", FaceStyle::Regular, path) {
+                Err(FontError::Corrupt { reason, .. }) => reason,
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(reason(b""), "the file is empty");
+        assert!(reason(b"<html>").starts_with("it is not a TrueType or OpenType font"));
+        let half = reason(&regular[..regular.len() / 2]);
+        assert!(
+            half.starts_with("it is truncated: its `")
+                && half.ends_with(&format!("but the file has {} bytes", regular.len() / 2)),
+            "{half}"
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Input guards: limits that keep hostile Fluent text from exhausting the parser's stack.
+//! Input guards: limits that keep hostile Fluent text from exhausting the parser's stack or
+//! the typesetter's time.
 
 use std::ops::Range;
 
@@ -6,6 +7,42 @@ use std::ops::Range;
 /// levels (a select inside a placeable); fluent-syntax parses nesting recursively, so 100,000
 /// levels would overflow the stack and abort the process.
 pub const MAX_NESTING: usize = 24;
+
+/// Entries (a message or term with its attributes) longer than this are refused. The longest
+/// paragraph of a real appeal is a few kilobytes; 64 KiB is some twenty printed pages, and a
+/// 10 MB message would otherwise be parsed, checked and typeset into thousands of pages.
+pub const MAX_ENTRY_BYTES: usize = 64 * 1024;
+
+/// Every entry of `text` longer than [`MAX_ENTRY_BYTES`], from the start of its first line
+/// to the next entry (trailing blank lines included).
+pub fn too_large(text: &str) -> Vec<Range<usize>> {
+    if text.len() <= MAX_ENTRY_BYTES {
+        return Vec::new();
+    }
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut start = 0;
+    let mut close = |start: usize, end: usize| {
+        if end - start > MAX_ENTRY_BYTES {
+            found.push(start..end);
+        }
+    };
+    for (index, &byte) in bytes.iter().enumerate() {
+        let line_start = index == 0 || bytes[index - 1] == b'\n';
+        if line_start && index > start && starts_entry(byte) {
+            close(start, index);
+            start = index;
+        }
+    }
+    close(start, bytes.len());
+    found
+}
+
+/// Whether a line starting with `byte` starts an entry: an identifier, a term or a comment.
+/// Every other line (indented text, a closing brace, a variant) continues the entry before.
+fn starts_entry(byte: u8) -> bool {
+    byte.is_ascii_alphabetic() || byte == b'-' || byte == b'#'
+}
 
 /// An entry whose placeables nest too deep.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +67,7 @@ pub fn too_deep(text: &str) -> Vec<TooDeep> {
         let line_start = index == 0 || bytes[index - 1] == b'\n';
         // An entry starts at column 0 with an identifier, a term or a comment: nesting never
         // carries over from an earlier, broken entry.
-        if line_start && (byte.is_ascii_alphabetic() || byte == b'-' || byte == b'#') {
+        if line_start && starts_entry(byte) {
             close_entry(&mut found, index);
             depth = 0;
             in_string = false;
@@ -100,6 +137,17 @@ mod tests {
         assert_eq!(blanked.len(), text.len());
         assert!(blanked.contains("ok = { $a }\n"));
         assert!(blanked.ends_with("after = { \"{{{\" }\n"));
+    }
+
+    #[test]
+    fn finds_the_entry_that_is_too_large() {
+        let big = format!("big = {}\n    .attr = x\n\n", "a".repeat(MAX_ENTRY_BYTES));
+        let text = format!("# comment\nsmall = b\n{big}-term = c\n");
+        let start = text.find("big").unwrap();
+        assert_eq!(too_large(&text), vec![start..start + big.len()]);
+        assert!(too_large("small = b\n").is_empty());
+        // Many small entries are fine, however long the file.
+        assert!(too_large(&"m = x\n".repeat(MAX_ENTRY_BYTES)).is_empty());
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub struct Locale {
     pub files: Vec<FtlFile>,
     /// Where each message (`id`) and term (`-id`) is defined; the first definition wins.
     pub entries: BTreeMap<String, EntryLocation>,
+    /// Ids of entries the loader refused to parse (too large, nested too deep), each reported
+    /// with its own error.
+    pub skipped: std::collections::BTreeSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -66,6 +69,122 @@ pub struct LoadFailure {
     pub root: PathBuf,
     pub sources: SourceMap,
     pub diagnostics: Diagnostics,
+}
+
+/// Where the loader reads an i18n tree from: the disk ([`Disk`]), or memory ([`MemoryFiles`],
+/// for tests and fuzzing). Both go through the same loading code.
+pub trait FileSource: Sync {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>>;
+    fn is_dir(&self, path: &Path) -> bool;
+    /// The entries of a folder, in any order. Symbolic links are neither files nor folders:
+    /// a locale folder must not reach outside the tree.
+    fn list(&self, dir: &Path) -> std::io::Result<Vec<DirEntry>>;
+}
+
+/// One entry of a folder listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirEntry {
+    pub name: std::ffi::OsString,
+    pub path: PathBuf,
+    pub kind: EntryKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    Dir,
+    Other,
+}
+
+/// The file system.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Disk;
+
+impl FileSource for Disk {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        std::fs::read(path)
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        path.is_dir()
+    }
+
+    fn list(&self, dir: &Path) -> std::io::Result<Vec<DirEntry>> {
+        Ok(std::fs::read_dir(dir)?
+            .filter_map(Result::ok)
+            .map(|entry| {
+                let kind = match entry.file_type() {
+                    Ok(t) if t.is_dir() => EntryKind::Dir,
+                    Ok(t) if t.is_file() => EntryKind::File,
+                    _ => EntryKind::Other,
+                };
+                DirEntry {
+                    name: entry.file_name(),
+                    path: entry.path(),
+                    kind,
+                }
+            })
+            .collect())
+    }
+}
+
+/// A tree held in memory: files by path; folders are the paths' ancestors.
+#[derive(Debug, Clone, Default)]
+pub struct MemoryFiles {
+    files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl MemoryFiles {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds (or replaces) the file at `path`.
+    pub fn insert(&mut self, path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> &mut Self {
+        self.files.insert(path.into(), bytes.into());
+        self
+    }
+}
+
+impl FileSource for MemoryFiles {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        self.files
+            .get(path)
+            .cloned()
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        self.files.keys().any(|f| f != path && f.starts_with(path))
+    }
+
+    fn list(&self, dir: &Path) -> std::io::Result<Vec<DirEntry>> {
+        if !self.is_dir(dir) {
+            return Err(std::io::ErrorKind::NotFound.into());
+        }
+        let mut entries: BTreeMap<std::ffi::OsString, EntryKind> = BTreeMap::new();
+        for file in self.files.keys() {
+            let Ok(rest) = file.strip_prefix(dir) else {
+                continue;
+            };
+            let mut parts = rest.components();
+            let Some(first) = parts.next() else { continue };
+            let kind = if parts.next().is_some() {
+                EntryKind::Dir
+            } else {
+                EntryKind::File
+            };
+            entries.insert(first.as_os_str().to_owned(), kind);
+        }
+        Ok(entries
+            .into_iter()
+            .map(|(name, kind)| DirEntry {
+                path: dir.join(&name),
+                name,
+                kind,
+            })
+            .collect())
+    }
 }
 
 impl Tree {
@@ -100,6 +219,16 @@ impl Locale {
 
 /// Reads `root/manifest.toml`, the canonical text and every locale it lists.
 pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
+    load_from(&Disk, root)
+}
+
+/// [`load`] from files held in memory, with `root` as the tree's path inside `files`.
+pub fn load_from_memory(files: &MemoryFiles, root: &Path) -> Result<Tree, LoadFailure> {
+    load_from(files, root)
+}
+
+/// [`load`] from any [`FileSource`].
+pub fn load_from(files: &dyn FileSource, root: &Path) -> Result<Tree, LoadFailure> {
     let mut sources = SourceMap::new();
     let manifest_path = root.join(MANIFEST_FILE);
     let fail = |sources, diagnostic: Diagnostic| LoadFailure {
@@ -107,7 +236,7 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
         sources,
         diagnostics: Diagnostics(vec![diagnostic]),
     };
-    let text = match std::fs::read(&manifest_path) {
+    let text = match files.read(&manifest_path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {
@@ -152,7 +281,7 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
     let mut diagnostics = Diagnostics::default();
     let canonical_file = manifest.alert.canonical.as_ref().and_then(|name| {
         let path = root.join(&name.name);
-        match read_text(&path) {
+        match files.read(&path).map(decode_text) {
             Ok((text, problem)) => {
                 let file = sources.add_plain(&path, text);
                 if let Some(at) = problem {
@@ -181,7 +310,7 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
     let mut pending = Vec::new();
     for id in locale_ids {
         let dir = root.join(&id.name);
-        if !dir.is_dir() {
+        if !files.is_dir(&dir) {
             diagnostics.push(
                 Diagnostic::error(
                     Code::LocaleFolder,
@@ -195,11 +324,11 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
         }
         // validate() has already checked the id.
         let langid = id.parse().unwrap_or_default();
-        pending.push(find_locale(&mut diagnostics, &id.name, langid, dir));
+        pending.push(find_locale(files, &mut diagnostics, &id.name, langid, dir));
     }
-    let locales = load_locales(&mut sources, &mut diagnostics, pending);
+    let locales = load_locales(files, &mut sources, &mut diagnostics, pending);
 
-    unlisted_folders(root, &manifest, manifest_file, &mut diagnostics);
+    unlisted_folders(files, root, &manifest, manifest_file, &mut diagnostics);
 
     let reference = manifest.alert.reference.name.clone();
     Ok(Tree {
@@ -216,18 +345,26 @@ pub fn load(root: &Path) -> Result<Tree, LoadFailure> {
 
 /// Folders of the tree that hold Fluent files but are not locales of the manifest: a locale
 /// someone translated and forgot to list is never checked nor built, so it is pointed out.
-fn unlisted_folders(root: &Path, manifest: &Manifest, file: FileId, diagnostics: &mut Diagnostics) {
-    let Ok(entries) = std::fs::read_dir(root) else {
+fn unlisted_folders(
+    files: &dyn FileSource,
+    root: &Path,
+    manifest: &Manifest,
+    file: FileId,
+    diagnostics: &mut Diagnostics,
+) {
+    let Ok(entries) = files.list(root) else {
         return;
     };
     let mut unlisted: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| Some((e.file_name().into_string().ok()?, e.path())))
+        .into_iter()
+        .filter(|e| e.kind == EntryKind::Dir)
+        .filter_map(|e| Some((e.name.into_string().ok()?, e.path)))
         .filter(|(name, _)| !name.starts_with('.') && !manifest.locale_ids().any(|l| l == name))
         .filter(|(_, path)| {
-            std::fs::read_dir(path).is_ok_and(|mut files| {
-                files.any(|f| f.is_ok_and(|f| f.path().extension().is_some_and(|e| e == "ftl")))
+            files.list(path).is_ok_and(|entries| {
+                entries
+                    .iter()
+                    .any(|f| f.path.extension().is_some_and(|e| e == "ftl"))
             })
         })
         .collect();
@@ -278,7 +415,7 @@ pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
         match crate::manifest::locale_id_problem(&Ident::new(name.clone())) {
             None => {
                 let langid = name.parse().unwrap_or_default();
-                pending.push(find_locale(&mut diagnostics, &name, langid, dir));
+                pending.push(find_locale(&Disk, &mut diagnostics, &name, langid, dir));
             }
             Some(problem) => diagnostics.push(Diagnostic::warning(
                 Code::InvalidLocale,
@@ -286,7 +423,7 @@ pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
             )),
         }
     }
-    let locales = load_locales(&mut sources, &mut diagnostics, pending);
+    let locales = load_locales(&Disk, &mut sources, &mut diagnostics, pending);
     if !locales.iter().any(|l| l.id == reference) {
         return Err(LoadFailure {
             root: root.to_owned(),
@@ -317,10 +454,10 @@ struct Parsed {
     resource: Arc<FluentResource>,
     errors: Vec<fluent_syntax::parser::ParserError>,
     /// Offset of the first invalid UTF-8 byte, if any.
-    bad_utf8: Option<usize>,
+    bad_utf8: Option<Undecodable>,
     /// The text as read, when the parser was given a guarded copy.
     original: Option<String>,
-    too_deep: Vec<crate::guard::TooDeep>,
+    refused: Vec<Refused>,
 }
 
 /// What reading and parsing one Fluent file gave.
@@ -339,13 +476,14 @@ struct PendingLocale {
 }
 
 fn find_locale(
+    files: &dyn FileSource,
     diagnostics: &mut Diagnostics,
     id: &str,
     langid: LanguageIdentifier,
     dir: PathBuf,
 ) -> PendingLocale {
     let mut paths = Vec::new();
-    collect_ftl(&dir, &dir, &mut paths, diagnostics, id);
+    collect_ftl(files, &dir, &dir, &mut paths, diagnostics, id);
     paths.sort();
     PendingLocale {
         id: id.to_owned(),
@@ -359,6 +497,7 @@ fn find_locale(
 /// are too few to keep the cores busy while the slowest is read), then indexes each locale in
 /// order, so file ids and diagnostics do not depend on thread timing.
 fn load_locales(
+    files: &dyn FileSource,
     sources: &mut SourceMap,
     diagnostics: &mut Diagnostics,
     pending: Vec<PendingLocale>,
@@ -375,7 +514,7 @@ fn load_locales(
         .collect();
     let parsed: Vec<(usize, ParsedFile)> = jobs
         .into_par_iter()
-        .map(|(i, name, path)| (i, parse_file(name, path)))
+        .map(|(i, name, path)| (i, parse_file(files, name, path)))
         .collect();
     let mut locales = Vec::with_capacity(pending.len());
     let mut parsed = parsed.into_iter().peekable();
@@ -387,22 +526,27 @@ fn load_locales(
 }
 
 /// Reads and parses one Fluent file.
-fn parse_file(name: String, path: PathBuf) -> ParsedFile {
-    let outcome = read_text(&path).map(|(text, bad_utf8)| {
-        // Entries nested too deep for the recursive parser are blanked before parsing
-        // (offsets kept); the original text is kept for diagnostics.
+fn parse_file(files: &dyn FileSource, name: String, path: PathBuf) -> ParsedFile {
+    let outcome = files.read(&path).map(decode_text).map(|(text, bad_utf8)| {
+        // Entries too large, or nested too deep for the recursive parser, are blanked before
+        // parsing (offsets kept); the original text is kept for diagnostics.
+        let mut refused: Vec<Refused> = crate::guard::too_large(&text)
+            .into_iter()
+            .map(Refused::TooLarge)
+            .collect();
         // Nesting deeper than the limit needs more `{` than the limit: most files have fewer,
         // and counting them is much cheaper than the guard's scan.
         let braces = text.bytes().filter(|&b| b == b'{').count();
-        let too_deep = if braces > crate::guard::MAX_NESTING {
-            crate::guard::too_deep(&text)
-        } else {
-            Vec::new()
-        };
-        let (to_parse, original) = if too_deep.is_empty() {
+        if braces > crate::guard::MAX_NESTING {
+            let deep = crate::guard::too_deep(&text)
+                .into_iter()
+                .filter(|d| !refused.iter().any(|r| r.entry().start == d.entry.start));
+            refused.extend(deep.map(Refused::TooDeep).collect::<Vec<_>>());
+        }
+        let (to_parse, original) = if refused.is_empty() {
             (text, None)
         } else {
-            let ranges: Vec<_> = too_deep.iter().map(|d| d.entry.clone()).collect();
+            let ranges: Vec<_> = refused.iter().map(|r| r.entry().clone()).collect();
             (crate::guard::blank(&text, &ranges), Some(text))
         };
         let (resource, errors) = match FluentResource::try_new(to_parse) {
@@ -414,7 +558,7 @@ fn parse_file(name: String, path: PathBuf) -> ParsedFile {
             errors,
             bad_utf8,
             original,
-            too_deep,
+            refused,
         }
     });
     ParsedFile {
@@ -422,6 +566,71 @@ fn parse_file(name: String, path: PathBuf) -> ParsedFile {
         path,
         outcome,
     }
+}
+
+/// An entry the guards refused to parse.
+enum Refused {
+    TooLarge(Range<usize>),
+    TooDeep(crate::guard::TooDeep),
+}
+
+impl Refused {
+    fn entry(&self) -> &Range<usize> {
+        match self {
+            Refused::TooLarge(entry) => entry,
+            Refused::TooDeep(deep) => &deep.entry,
+        }
+    }
+
+    /// The error, and the id of the entry (when its first line names one).
+    fn diagnostic(&self, file: FileId, text: &str) -> (Diagnostic, Option<String>) {
+        let entry = self.entry();
+        let first_line = text[entry.clone()].lines().next().unwrap_or_default();
+        let id = junk_ids(first_line).into_iter().next();
+        let diagnostic = match self {
+            Refused::TooLarge(entry) => {
+                let name = id.as_deref().unwrap_or("this entry");
+                let id_end = entry.start + id.as_ref().map_or(1, String::len);
+                Diagnostic::error(
+                    Code::TooLong,
+                    format!(
+                        "`{name}` is {} bytes long, more than the {} an entry may have",
+                        group_digits(entry.len()),
+                        group_digits(crate::guard::MAX_ENTRY_BYTES)
+                    ),
+                )
+                .with_label(file, entry.start..id_end, "this entry is skipped")
+                .with_note("no paragraph of an appeal needs this much text; split it, or check that the file is the one you meant")
+            }
+            Refused::TooDeep(deep) => Diagnostic::error(
+                Code::Syntax,
+                format!(
+                    "placeables nest more than {} levels deep",
+                    crate::guard::MAX_NESTING
+                ),
+            )
+            .with_label(file, deep.at..deep.at + 1, "one level too deep")
+            .with_note("this entry is skipped; no translation needs this much nesting"),
+        };
+        let diagnostic = match &id {
+            Some(id) => diagnostic.for_message(id.clone()),
+            None => diagnostic,
+        };
+        (diagnostic, id)
+    }
+}
+
+/// `10485760` → `10,485,760`.
+fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn assemble_locale(
@@ -436,13 +645,14 @@ fn assemble_locale(
     let id = id.as_str();
     let mut files = Vec::new();
     let mut entries = BTreeMap::new();
+    let mut skipped = std::collections::BTreeSet::new();
     for parsed in parsed {
         let Parsed {
             resource,
             errors,
             bad_utf8,
             original,
-            too_deep,
+            refused,
         } = match parsed.outcome {
             Ok(outcome) => outcome,
             Err(error) => {
@@ -464,19 +674,11 @@ fn assemble_locale(
             Some(text) => sources.add_plain(&parsed.path, text),
             None => sources.add_fluent(&parsed.path, resource.clone()),
         };
-        for deep in too_deep {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::Syntax,
-                    format!(
-                        "placeables nest more than {} levels deep",
-                        crate::guard::MAX_NESTING
-                    ),
-                )
-                .in_locale(id)
-                .with_label(file, deep.at..deep.at + 1, "one level too deep")
-                .with_note("this entry is skipped; no translation needs this much nesting"),
-            );
+        for refused in &refused {
+            let (diagnostic, entry) = refused.diagnostic(file, sources.get(file).text());
+            diagnostics.push(diagnostic.in_locale(id));
+            // Reported here; the checker must not report it again as missing.
+            skipped.extend(entry);
         }
         if let Some(at) = bad_utf8 {
             diagnostics.push(invalid_utf8(sources, file, at).in_locale(id));
@@ -497,6 +699,7 @@ fn assemble_locale(
         dir,
         files,
         entries,
+        skipped,
     }
 }
 
@@ -543,13 +746,14 @@ fn index_entries(
 }
 
 fn collect_ftl(
+    files: &dyn FileSource,
     base: &Path,
     dir: &Path,
     out: &mut Vec<(String, PathBuf)>,
     diagnostics: &mut Diagnostics,
     locale: &str,
 ) {
-    let entries = match std::fs::read_dir(dir) {
+    let entries = match files.list(dir) {
         Ok(entries) => entries,
         Err(error) => {
             diagnostics.push(
@@ -562,15 +766,12 @@ fn collect_ftl(
             return;
         }
     };
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
+    for entry in entries {
+        let path = entry.path;
         // Symlinks are not followed: a locale folder must not reach outside the tree.
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            collect_ftl(base, &path, out, diagnostics, locale);
-        } else if kind.is_file() && path.extension().is_some_and(|e| e == "ftl") {
+        if entry.kind == EntryKind::Dir {
+            collect_ftl(files, base, &path, out, diagnostics, locale);
+        } else if entry.kind == EntryKind::File && path.extension().is_some_and(|e| e == "ftl") {
             let name = path
                 .strip_prefix(base)
                 .unwrap_or(&path)
@@ -586,29 +787,88 @@ fn collect_ftl(
 /// Reads a text file, dropping a UTF-8 byte order mark. Invalid UTF-8 is replaced and the
 /// offset of the first bad byte returned, so the caller can report it and go on.
 pub fn read_text(path: &Path) -> std::io::Result<(String, Option<usize>)> {
-    let mut bytes = std::fs::read(path)?;
+    std::fs::read(path).map(|bytes| {
+        let (text, problem) = decode_text(bytes);
+        (
+            text,
+            problem.map(|p| match p {
+                Undecodable::InvalidUtf8(at) => at,
+                Undecodable::Utf16 => 0,
+            }),
+        )
+    })
+}
+
+/// Why a file's bytes are not UTF-8 text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Undecodable {
+    /// The offset of the first bad byte.
+    InvalidUtf8(usize),
+    /// The file starts with a UTF-16 byte order mark (Notepad's "Unicode"); its text was
+    /// decoded from UTF-16, so every other problem in it is still found.
+    Utf16,
+}
+
+/// The text of a file's bytes, as [`read_text`] reads it.
+fn decode_text(mut bytes: Vec<u8>) -> (String, Option<Undecodable>) {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        let units = bytes[2..]
+            .chunks(2)
+            .map(|c| unit([c[0], *c.get(1).unwrap_or(&0)]));
+        let text = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        return (text, Some(Undecodable::Utf16));
+    }
     // Valid text (nearly every file) becomes a String without a copy.
-    Ok(match String::from_utf8(bytes) {
+    match String::from_utf8(bytes) {
         Ok(text) => (text, None),
         Err(error) => {
             let at = error.utf8_error().valid_up_to();
             (
                 String::from_utf8_lossy(error.as_bytes()).into_owned(),
-                Some(at),
+                Some(Undecodable::InvalidUtf8(at)),
             )
         }
-    })
+    }
 }
 
-fn invalid_utf8(sources: &SourceMap, file: FileId, at: usize) -> Diagnostic {
+fn invalid_utf8(sources: &SourceMap, file: FileId, problem: Undecodable) -> Diagnostic {
     let path = sources.path(file).display();
-    // The lossy text has U+FFFD (3 bytes) where the bad byte was.
-    Diagnostic::error(Code::InvalidUtf8, format!("{path} is not valid UTF-8"))
-        .with_label(file, at..at + 3, "invalid byte sequence here")
-        .with_help("save the file as UTF-8")
+    match problem {
+        // The lossy text has U+FFFD (3 bytes) where the bad byte was.
+        Undecodable::InvalidUtf8(at) => {
+            Diagnostic::error(Code::InvalidUtf8, format!("{path} is not valid UTF-8"))
+                .with_label(file, at..at + 3, "invalid byte sequence here")
+                .with_help("save the file as UTF-8")
+        }
+        Undecodable::Utf16 => {
+            let first = sources
+                .get(file)
+                .text()
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            Diagnostic::error(Code::InvalidUtf8, format!("{path} is UTF-16, not UTF-8"))
+                .with_label(
+                    file,
+                    0..first,
+                    "the file starts with a UTF-16 byte order mark",
+                )
+                .with_note("it was read as UTF-16 to check the rest of it")
+                .with_help(
+                    "save the file as UTF-8 (in most editors: Save as, then Encoding: UTF-8)",
+                )
+        }
+    }
 }
 
 fn syntax_error(
@@ -781,6 +1041,35 @@ pub fn io_reason(error: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tree_in_memory_loads_as_it_does_from_disk() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let mut files = MemoryFiles::new();
+        for path in [
+            "manifest.toml",
+            "canonical.txt",
+            "en/main.ftl",
+            "fr/main.ftl",
+        ] {
+            files.insert(root.join(path), std::fs::read(root.join(path)).unwrap());
+        }
+        let from_disk = load(&root).unwrap();
+        let from_memory = load_from_memory(&files, &root).unwrap();
+        let ids = |t: &Tree| t.locales.iter().map(|l| l.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&from_memory), ["en", "fr"]);
+        assert_eq!(ids(&from_memory), ids(&from_disk));
+        assert_eq!(from_memory.diagnostics.0, from_disk.diagnostics.0);
+        assert_eq!(from_memory.locales[1].entries, from_disk.locales[1].entries);
+        assert_eq!(from_memory.canonical_text(), from_disk.canonical_text());
+        // A folder missing from memory is reported as one missing from disk would be.
+        let mut without_fr = MemoryFiles::new();
+        for path in ["manifest.toml", "canonical.txt", "en/main.ftl"] {
+            without_fr.insert(root.join(path), std::fs::read(root.join(path)).unwrap());
+        }
+        let tree = load_from_memory(&without_fr, &root).unwrap();
+        assert_eq!(tree.diagnostics.0[0].code, Code::LocaleFolder);
+    }
 
     #[test]
     fn junk_names_the_entries_it_swallowed() {

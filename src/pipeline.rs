@@ -158,6 +158,13 @@ pub fn build_with_progress(
         };
         let blocking = errors().any(|d| !is_missing_translation(d.code));
         let missing = errors().filter(|d| is_missing_translation(d.code)).count();
+        // What a translator counts: messages and terms, not diagnostics (a missing file is one
+        // diagnostic for all the messages in it).
+        let missing_messages = (summary.missing
+            + errors()
+                .filter(|d| matches!(d.code, Code::MissingAttribute | Code::MissingValue))
+                .count())
+        .max(usize::from(missing > 0));
         // 100 means complete; below it, a locale that reaches it is filled in from the reference.
         let enough =
             request.allow_incomplete || (min_coverage < 100.0 && summary.coverage >= min_coverage);
@@ -176,7 +183,7 @@ pub fn build_with_progress(
                 tree,
                 summary.locale.clone(),
                 summary.coverage,
-                missing,
+                missing_messages,
                 min_coverage,
             );
             diagnostics.push(held.1);
@@ -185,8 +192,21 @@ pub fn build_with_progress(
             buildable.push((summary.locale.clone(), missing > 0));
         }
     }
+    // A locale of the manifest whose folder is missing (the loader reported it) is refused,
+    // never skipped in silence: the build would look complete without it.
+    let listed: Vec<&str> = tree
+        .manifest
+        .as_ref()
+        .map(|m| m.locale_ids().collect())
+        .unwrap_or_default();
+    let wanted = |id: &str| request.locales.is_empty() || request.locales.iter().any(|l| l == id);
+    for &id in listed.iter().filter(|&&id| wanted(id)) {
+        if tree.locale(id).is_none() {
+            refused.push((id.to_owned(), "it has no folder (see above)".into()));
+        }
+    }
     for requested in &request.locales {
-        if tree.locale(requested).is_none() {
+        if tree.locale(requested).is_none() && !listed.contains(&requested.as_str()) {
             refused.push((requested.clone(), "not a locale of the manifest".into()));
         }
     }

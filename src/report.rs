@@ -53,7 +53,15 @@ fn excerpt(sources: &SourceMap, labels: &[&Label]) -> Excerpt {
         .max()
         .unwrap_or(first);
     let base = file.line_range(first).start;
-    let end = file.line_range(last).end;
+    let mut end = file.line_range(last).end;
+    // A label at the start of a huge line (a 10 MB message) must not make the renderer walk
+    // all of it: what follows the last label is cut to a margin wider than any terminal.
+    // Only the end is cut, so columns are unchanged.
+    const MARGIN: usize = 1024;
+    let labels_end = labels.iter().map(|l| l.span.end).max().unwrap_or(base);
+    if end > labels_end.saturating_add(MARGIN) {
+        end = ceil_boundary(text, labels_end + MARGIN);
+    }
     Excerpt {
         text: text[base..end.max(base)].to_owned(),
         first_line: first,

@@ -75,10 +75,21 @@ pub fn check(
             .map(|&c| describe_char(c))
             .collect::<Vec<_>>()
             .join(", ");
+        // A control character (often a NUL of a file saved as UTF-16, or pasted from a
+        // terminal) is never printable: no font to add, only the character to remove.
+        let help = if chars.iter().all(|c| c.is_control()) {
+            "remove it: control characters are never printed"
+        } else {
+            "replace the character, or add a font that has it to fonts/ and to the locale in the manifest"
+        };
         let mut diagnostic = view
-            .error(Code::MissingGlyph, format!("no font of `{}` can draw {list} in `{source}`", view.id()), &source)
+            .error(
+                Code::MissingGlyph,
+                format!("no font of `{}` can draw {list} in `{source}`", view.id()),
+                &source,
+            )
             .with_note(format!("fonts of this locale: {families}"))
-            .with_help("replace the character, or add a font that has it to fonts/ and to the locale in the manifest");
+            .with_help(help);
         let mut labels = 0;
         for &c in &chars {
             if labels == MAX_LABELS {

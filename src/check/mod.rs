@@ -248,9 +248,35 @@ fn is_cascade(view: &LocaleView, known: &BTreeSet<String>, diagnostic: &Diagnost
     };
     match diagnostic.code {
         Code::MissingMessage | Code::MissingAttribute => view.junk.contains(id),
-        Code::ResolveError => view.junk.contains(id) || known.contains(id),
+        Code::ResolveError => {
+            view.junk.contains(id) || known.contains(id) || refers_to_known(view, known, id)
+        }
         _ => false,
     }
+}
+
+/// Whether `id` refers, directly or through other messages and terms, to one with a reported
+/// error: a message that uses a term caught in a cycle cannot be formatted either, and saying
+/// so for every such message only repeats the cycle.
+fn refers_to_known(view: &LocaleView, known: &BTreeSet<String>, id: &str) -> bool {
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut stack: Vec<&str> = vec![id];
+    while let Some(key) = stack.pop() {
+        let Some(entry) = view.entries.get(key) else {
+            continue;
+        };
+        for pattern in entry.patterns() {
+            for &(target, _) in &pattern.summary.references {
+                if known.contains(target) || view.junk.contains(target) {
+                    return true;
+                }
+                if seen.insert(target) {
+                    stack.push(target);
+                }
+            }
+        }
+    }
+    false
 }
 
 fn base_id(id: &str) -> &str {

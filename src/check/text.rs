@@ -68,9 +68,19 @@ fn character_problem(
             .with_label(entry.file_id(), span, "replacement character")
             .with_help("retype the character that was lost; check the encoding of the file this text was copied from");
     }
-    let what = match c {
-        '\u{202A}'..='\u{202E}' => "a bidi embedding or override, which can reorder text invisibly",
-        _ => "an invisible control character",
+    let (what, help) = match c {
+        '\u{202A}'..='\u{202E}' => (
+            "a bidi embedding or override, which can reorder text invisibly",
+            "remove it; for direction, Fluent already isolates placeables (U+2068/U+2069)",
+        ),
+        '\u{FEFF}' => (
+            "a byte order mark in the middle of the text",
+            "remove it: it is invisible, and usually comes from pasting two files together",
+        ),
+        _ => (
+            "an invisible control character",
+            "remove it: control characters are never printed",
+        ),
     };
     view.warning(
         code,
@@ -78,7 +88,7 @@ fn character_problem(
         about,
     )
     .with_label(entry.file_id(), span, format!("U+{:04X}", c as u32))
-    .with_help("remove it; for direction, Fluent already isolates placeables (U+2068/U+2069)")
+    .with_help(help)
 }
 
 /// C0 and C1 controls other than tab and line breaks, bidi embeddings and overrides

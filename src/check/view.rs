@@ -260,6 +260,8 @@ impl<'a> LocaleView<'a> {
                 }
             }
         }
+        // Entries the loader refused are reported by the loader, as Junk is by its syntax error.
+        junk.extend(locale.skipped.iter().cloned());
         // An id that also has a good definition elsewhere is not lost.
         junk.retain(|id| !entries.contains_key(id.as_str()));
         LocaleView {

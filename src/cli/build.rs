@@ -135,7 +135,19 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     } else {
         WriteMode::Merge
     };
-    let written = write_files(&args.out, &files, mode)?;
+    let written = match write_files(&args.out, &files, mode) {
+        Ok(written) => written,
+        Err(error) => {
+            output::error(
+                global,
+                &format!(
+                    "{error}; nothing was written, {} is as it was",
+                    args.out.display()
+                ),
+            );
+            return Ok(exit::CANNOT_RUN);
+        }
+    };
     for file in &files {
         output::detail(
             global,

@@ -94,6 +94,10 @@ struct RichArgs(Vec<(&'static str, Vec<Inline>)>);
 
 const SENTINEL_BASE: u32 = 0xF0000;
 
+fn is_sentinel(c: char) -> bool {
+    (SENTINEL_BASE..SENTINEL_BASE + 0x100).contains(&(c as u32))
+}
+
 fn sentinel(index: usize) -> char {
     char::from_u32(SENTINEL_BASE + index as u32).expect("few rich arguments")
 }
@@ -365,6 +369,8 @@ impl Builder<'_> {
         args.set("page", sentinel(0).to_string());
         args.set("pages", sentinel(1).to_string());
         let text = self.format(message, &args);
+        let text =
+            self.without_own_sentinels(message, &FluentArgs::new(), &["page", "pages"], text);
         let mut pieces = Vec::new();
         let mut current = String::new();
         for c in text.chars() {
@@ -407,6 +413,8 @@ impl Builder<'_> {
             all_args.set(*name, sentinel(index).to_string());
         }
         let text = self.format(message, &all_args);
+        let names: Vec<&str> = rich.0.iter().map(|(name, _)| *name).collect();
+        let text = self.without_own_sentinels(message, args, &names, text);
         let mut inlines: Vec<Inline> = Vec::new();
         let mut current = String::new();
         for c in text.chars() {
@@ -428,6 +436,61 @@ impl Builder<'_> {
             source: message.name.clone(),
             inlines: merge_plain(inlines),
         }
+    }
+
+    /// `text` (formatted with sentinels for the variables `names`) with any sentinel that the
+    /// message's own text holds removed and reported: a translation containing U+F0000 must not
+    /// turn into a copy of a name or a link, or into a page number.
+    fn without_own_sentinels(
+        &mut self,
+        message: &MessageRef,
+        args: &FluentArgs,
+        names: &[&str],
+        text: String,
+    ) -> String {
+        if !text.chars().any(is_sentinel) {
+            return text;
+        }
+        let mut plain_args = FluentArgs::new();
+        for (key, value) in args.iter() {
+            plain_args.set(key.to_owned(), value.clone());
+        }
+        for name in names {
+            plain_args.set(*name, "");
+        }
+        // Formatted again only to see the message's own text; its problems are reported once.
+        let mark = self.diagnostics.0.len();
+        let own = self.format(message, &plain_args);
+        self.diagnostics.0.truncate(mark);
+        let Some(c) = own.chars().find(|&c| is_sentinel(c)) else {
+            return text;
+        };
+        let (id, _) = split_ref(message);
+        // The message may have come from the reference locale (fallback): point at it there.
+        let (from, location) = match self.locale.entries.get(id) {
+            Some(location) => (self.locale, Some(location)),
+            None => match self.fallback.as_ref() {
+                Some((reference, _)) => (*reference, reference.entries.get(id)),
+                None => (self.locale, None),
+            },
+        };
+        let mut diagnostic = Diagnostic::error(
+            Code::MissingGlyph,
+            format!(
+                "`{message}` contains U+{:04X}, a private-use character that no font prints",
+                c as u32
+            ),
+        )
+        .in_locale(from.id.clone())
+        .for_message(message.name.clone())
+        .with_note("appealpack uses such characters to place names and links in the text")
+        .with_help("remove it");
+        if let Some(location) = location {
+            diagnostic =
+                diagnostic.with_label(location.file, location.span.clone(), "in this message");
+        }
+        self.diagnostics.push(diagnostic);
+        text.chars().filter(|&c| !is_sentinel(c)).collect()
     }
 
     /// Formats `id` or `id.attribute`; reports a missing message or any resolver error.
@@ -478,10 +541,7 @@ impl Builder<'_> {
         for error in errors {
             let mut diagnostic = Diagnostic::error(
                 Code::ResolveError,
-                format!(
-                    "cannot format `{message}`: {}",
-                    lowercase_first(&error.to_string())
-                ),
+                format!("cannot format `{message}`: {}", describe_error(&error)),
             )
             .in_locale(from.id.clone())
             .for_message(message.name.clone());
@@ -597,6 +657,25 @@ pub fn is_email(value: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
+/// A Fluent formatting error in words: fluent-bundle's own say "resolver error: Too many
+/// placeables" and leave out the limit.
+fn describe_error(error: &fluent_bundle::FluentError) -> String {
+    use fluent_bundle::FluentError;
+    use fluent_bundle::resolver::ResolverError;
+    match error {
+        FluentError::ResolverError(ResolverError::TooManyPlaceables) => {
+            "it has more than 100 placeables (counting those of the messages and terms it uses), \
+             the most Fluent formats in one message"
+                .into()
+        }
+        FluentError::ResolverError(ResolverError::Cyclic) => {
+            "it refers, through other messages or terms, back to itself".into()
+        }
+        FluentError::ResolverError(other) => lowercase_first(&other.to_string()),
+        other => lowercase_first(&other.to_string()),
+    }
+}
+
 fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -632,6 +711,43 @@ mod tests {
         let phone = |v: &str| link_target(&Channel::Phone(Ident::new(v)));
         assert_eq!(phone("+41 22 000").as_deref(), None);
         assert_eq!(phone("+41-22-000").as_deref(), Some("tel:+41-22-000"));
+    }
+
+    #[test]
+    fn a_reserved_character_in_a_translation_is_an_error_not_a_link() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let mut files = crate::load::MemoryFiles::new();
+        for path in [
+            "manifest.toml",
+            "canonical.txt",
+            "en/main.ftl",
+            "fr/main.ftl",
+        ] {
+            let mut text = std::fs::read_to_string(root.join(path)).unwrap();
+            if path == "fr/main.ftl" {
+                // U+F0000 stands for the first rich argument: here, the e-mail link.
+                text = text.replace(
+                    "Courriel : { $address }",
+                    "Courriel\u{F0000} : { $address }",
+                );
+                text = text.replace("Page { $page }", "Page\u{F0001} { $page }");
+            }
+            files.insert(root.join(path), text);
+        }
+        let tree = crate::load::load_from_memory(&files, &root).unwrap();
+        let mut errors = build_pack(&tree, "fr", &ModelOptions::default()).unwrap_err();
+        // As reported: sorted by position, the e-mail channel (used twice) said once.
+        errors.sort();
+        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`footer-page` contains U+F0001, a private-use character that no font prints",
+                "`channel-email` contains U+F0000, a private-use character that no font prints",
+            ]
+        );
+        let label = errors.0[1].primary().expect("points at the message");
+        assert!(tree.sources.path(label.file).ends_with("fr/main.ftl"));
     }
 
     #[test]

@@ -148,6 +148,21 @@ impl Para {
     }
 }
 
+/// Whether `target` may become a link in a document: a `mailto:`, `https:` or `tel:` URI
+/// (scheme in any case) with no space or control character. The model only makes such links;
+/// renderers check again, so a pack built by other code cannot put a `javascript:` or `file:`
+/// link into a PDF or DOCX.
+pub fn is_safe_link(target: &str) -> bool {
+    let Some((scheme, rest)) = target.split_once(':') else {
+        return false;
+    };
+    ["mailto", "https", "tel"]
+        .iter()
+        .any(|s| scheme.eq_ignore_ascii_case(s))
+        && !rest.is_empty()
+        && !target.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// Fluent's isolates (U+2066–U+2069).
 pub fn is_isolation_mark(c: char) -> bool {
     matches!(c, '\u{2066}'..='\u{2069}')
@@ -200,5 +215,36 @@ impl AppealPack {
                 FooterPiece::Pages => pages.to_string(),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_safe_link;
+
+    #[test]
+    fn only_mailto_https_and_tel_are_safe_links() {
+        for safe in [
+            "mailto:a@b.org",
+            "https://x.com/a",
+            "tel:+41-22",
+            "HTTPS://x.org",
+        ] {
+            assert!(is_safe_link(safe), "{safe}");
+        }
+        for unsafe_ in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>",
+            "http://x.org",
+            "file:///etc/passwd",
+            "https:",
+            "https://x.org/a b",
+            "https://x.org/\u{0}",
+            "//x.org",
+            "x.org",
+        ] {
+            assert!(!is_safe_link(unsafe_), "{unsafe_}");
+        }
     }
 }

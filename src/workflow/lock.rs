@@ -205,6 +205,7 @@ mod tests {
                 resource,
             }],
             entries,
+            skipped: Default::default(),
         }
     }
 

@@ -297,7 +297,10 @@ pub fn pieces(para: &Para, direction: Direction, families: &Families<'_>) -> Vec
             text: ch.c.to_string(),
             strong: inline.strong,
             emphasis: inline.emphasis,
-            link: inline.link.clone(),
+            link: inline
+                .link
+                .clone()
+                .filter(|l| crate::model::is_safe_link(l)),
             rtl,
             font: font.map(str::to_owned),
         });

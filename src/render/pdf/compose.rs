@@ -627,7 +627,10 @@ impl StyledText {
             spans.push(Span {
                 range: start..text.len(),
                 style: FaceStyle::new(base.bold || inline.strong, base.italic || inline.emphasis),
-                link: inline.link.clone(),
+                link: inline
+                    .link
+                    .clone()
+                    .filter(|l| crate::model::is_safe_link(l)),
             });
         }
         if spans.is_empty() {

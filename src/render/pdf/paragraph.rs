@@ -157,8 +157,18 @@ fn run_at(shaped: &ShapedParagraph<'_>, offset: usize) -> Option<usize> {
 
 /// Whether some glyph starts exactly at `offset`, i.e. a break there cuts no cluster.
 fn is_cluster_start(shaped: &ShapedParagraph<'_>, offset: usize) -> bool {
-    run_at(shaped, offset)
-        .is_some_and(|r| shaped.runs[r].glyphs.iter().any(|g| g.cluster == offset))
+    run_at(shaped, offset).is_some_and(|r| {
+        let glyphs = &shaped.runs[r].glyphs;
+        let i = glyphs.partition_point(|g| g.cluster < offset);
+        glyphs.get(i).is_some_and(|g| g.cluster == offset)
+    })
+}
+
+/// Indices of the glyphs of `glyphs` (sorted by cluster) whose cluster is in `range`.
+fn glyphs_in(glyphs: &[super::shaping::ShapedGlyph], range: &Range<usize>) -> Range<usize> {
+    let start = glyphs.partition_point(|g| g.cluster < range.start);
+    let end = glyphs.partition_point(|g| g.cluster < range.end);
+    start..end.max(start)
 }
 
 /// The glyph drawn at a hyphenation break: the face's soft-hyphen glyph, so extraction gives
@@ -412,10 +422,11 @@ fn assemble(
         let (levels, visual) = shaped.bidi.visual_runs(line.clone());
         for range in visual {
             let rtl = levels[range.start].is_rtl();
-            let mut order: Vec<usize> = (0..shaped.runs.len())
-                .filter(|&r| {
-                    shaped.runs[r].range.start < range.end && range.start < shaped.runs[r].range.end
-                })
+            // Runs are in text order: the ones overlapping `range` are found by search.
+            let first = shaped.runs.partition_point(|r| r.range.end <= range.start);
+            let mut order: Vec<usize> = (first..shaped.runs.len())
+                .take_while(|&r| shaped.runs[r].range.start < range.end)
+                .filter(|&r| range.start < shaped.runs[r].range.end)
                 .collect();
             if rtl {
                 order.reverse();
@@ -424,9 +435,7 @@ fn assemble(
                 let run = &shaped.runs[r];
                 let segment = segments.len();
                 segments.push((range.start.max(run.range.start), rtl));
-                let mut indices: Vec<usize> = (0..run.glyphs.len())
-                    .filter(|&g| range.contains(&run.glyphs[g].cluster))
-                    .collect();
+                let mut indices: Vec<usize> = glyphs_in(&run.glyphs, &range).collect();
                 if rtl {
                     indices.reverse();
                 }

@@ -50,7 +50,8 @@ pub struct ShapedRun {
     pub span: usize,
     /// Font size of the run: the paragraph's, times the face's size adjustment.
     pub size: f32,
-    /// In logical order (the shaper's output reversed for right-to-left runs).
+    /// In logical order (the shaper's output reversed for right-to-left runs), sorted by
+    /// cluster.
     pub glyphs: Vec<ShapedGlyph>,
 }
 
@@ -208,6 +209,12 @@ fn shape_run(
         }
         start = end;
     }
+    // Glyphs are found by binary search on their cluster (a long paragraph is one run of
+    // many thousand glyphs): keep the logical order a fact, not an assumption about the
+    // shaper. Stable, so a cluster's own glyphs keep their order.
+    if !glyphs.is_sorted_by_key(|g| g.cluster) {
+        glyphs.sort_by_key(|g| g.cluster);
+    }
     assign_chars(&mut glyphs, chars, range.end);
     if rtl {
         mirror_chars(fonts, face, &mut glyphs, chars);
@@ -231,9 +238,10 @@ fn mirror_chars(
     chars: &[(usize, char)],
 ) {
     for glyph in glyphs {
-        let Some(&(_, ch)) = chars.iter().find(|(o, _)| *o == glyph.chars.start) else {
+        let Ok(index) = chars.binary_search_by_key(&glyph.chars.start, |&(o, _)| o) else {
             continue;
         };
+        let ch = chars[index].1;
         if glyph.chars.len() != ch.len_utf8() {
             continue;
         }

@@ -332,69 +332,39 @@ fn shipped_commands(root: &Path, work: &Path, runs: usize, peers: &Peers) -> Shi
     let (release_out, build_out, pdf_out, docx_out) =
         (out("release"), out("build"), out("en-pdf"), out("en-docx"));
     let dir = root.to_owned();
+    // A job of the release binary in the repository, writing into `out` when it is given.
+    let ours = |name: &'static str, args: &'static [&'static str], out: Option<PathBuf>| {
+        let dir = dir.clone();
+        Job {
+            name,
+            command: Box::new(move || {
+                let mut c = appealpack(&dir, args);
+                if let Some(out) = &out {
+                    c.arg("--out").arg(out);
+                }
+                c
+            }),
+            expect: 0,
+        }
+    };
     let mut jobs = vec![
-        Job {
-            name: "build --release",
-            command: Box::new({
-                let dir = dir.clone();
-                move || {
-                    let mut c = appealpack(&dir, &["build", "--release", "-q", "--out"]);
-                    c.arg(&release_out);
-                    c
-                }
-            }),
-            expect: 0,
-        },
-        Job {
-            name: "build",
-            command: Box::new({
-                let dir = dir.clone();
-                move || {
-                    let mut c = appealpack(&dir, &["build", "-q", "--out"]);
-                    c.arg(&build_out);
-                    c
-                }
-            }),
-            expect: 0,
-        },
-        Job {
-            name: "build --locale en -f pdf",
-            command: Box::new({
-                let dir = dir.clone();
-                move || {
-                    let mut c = appealpack(
-                        &dir,
-                        &["build", "-q", "--locale", "en", "-f", "pdf", "--out"],
-                    );
-                    c.arg(&pdf_out);
-                    c
-                }
-            }),
-            expect: 0,
-        },
-        Job {
-            name: "build --locale en -f docx",
-            command: Box::new({
-                let dir = dir.clone();
-                move || {
-                    let mut c = appealpack(
-                        &dir,
-                        &["build", "-q", "--locale", "en", "-f", "docx", "--out"],
-                    );
-                    c.arg(&docx_out);
-                    c
-                }
-            }),
-            expect: 0,
-        },
-        Job {
-            name: "check",
-            command: Box::new({
-                let dir = dir.clone();
-                move || appealpack(&dir, &["check", "--color", "never"])
-            }),
-            expect: 0,
-        },
+        ours(
+            "build --release",
+            &["build", "--release", "-q"],
+            Some(release_out),
+        ),
+        ours("build", &["build", "-q"], Some(build_out)),
+        ours(
+            "build --locale en -f pdf",
+            &["build", "-q", "--locale", "en", "-f", "pdf"],
+            Some(pdf_out),
+        ),
+        ours(
+            "build --locale en -f docx",
+            &["build", "-q", "--locale", "en", "-f", "docx"],
+            Some(docx_out),
+        ),
+        ours("check", &["check", "--color", "never"], None),
     ];
     let root_owned = root.to_owned();
     if peers.typst {

@@ -55,29 +55,6 @@ fn expected_text(pack: &AppealPack) -> String {
     out.join("\n")
 }
 
-/// Whitespace runs become one space; a soft hyphen (drawn at a hyphenation) joins the two
-/// halves of its word, whatever lies between (a line end, or a page footer).
-fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    let mut joining = false;
-    for c in text.chars() {
-        if c == '\u{00AD}' {
-            joining = true;
-        } else if c.is_whitespace() {
-            space = !joining;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            joining = false;
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// The text of the PDF in reading order, footers removed, by the crate's own extractor.
 fn extracted_text(bytes: &[u8], pack: &AppealPack) -> String {
     let rtl = pack.direction == appealpack::model::Direction::Rtl;

@@ -13,7 +13,7 @@ use appealpack::render::pdf::extract;
 use appealpack::render::{Format, RenderOptions, render};
 use proptest::prelude::*;
 
-use common::{fixture, repo};
+use common::{fixture, normalise, repo};
 
 fn fonts() -> &'static FontLibrary {
     static FONTS: OnceLock<FontLibrary> = OnceLock::new();
@@ -91,29 +91,6 @@ fn paragraph(letters: &'static str) -> impl Strategy<Value = String> {
 const LATIN: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèàçüöß";
 const CYRILLIC: &str = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯіїєґ";
 const ARABIC: &str = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي";
-
-/// Whitespace runs become one space; a soft hyphen (drawn at a hyphenation) joins the two
-/// halves of its word, across the line end.
-fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    let mut joining = false;
-    for c in text.chars() {
-        if c == '\u{00AD}' {
-            joining = true;
-        } else if c.is_whitespace() {
-            space = !joining;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            joining = false;
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// The PDF's text, footers left out, against the model's: title, subtitle, every paragraph.
 fn assert_round_trip(pack: &AppealPack) -> Result<(), TestCaseError> {

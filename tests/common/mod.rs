@@ -92,3 +92,27 @@ pub fn have_tool(name: &str) -> bool {
     }
     found
 }
+
+/// Whitespace runs become one space; a soft hyphen (drawn at a hyphenation) joins the two
+/// halves of its word, whatever lies between (a line end, or a page footer): extracted
+/// text compared with the model's.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    let mut joining = false;
+    for c in text.chars() {
+        if c == '\u{00AD}' {
+            joining = true;
+        } else if c.is_whitespace() {
+            space = !joining;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            joining = false;
+            out.push(c);
+        }
+    }
+    out
+}

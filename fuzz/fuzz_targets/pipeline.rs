@@ -1,6 +1,6 @@
 //! Fuzz target: one Fluent file of a small four-script tree (en, fr, ar, ru) replaced by the
-//! input, then load → check → model → PDF, DOCX and text, all in memory. The first byte picks
-//! the file; the rest is its content, any bytes. Nothing may panic, whatever the input.
+//! input, then load → check → model → PDF (and its page-1 preview), DOCX and text, in memory.
+//! The first byte picks the file; the rest is its content, any bytes. Nothing may panic.
 #![no_main]
 
 use std::path::{Path, PathBuf};
@@ -10,7 +10,7 @@ use appealpack::check::{CheckOptions, check};
 use appealpack::fonts::FontLibrary;
 use appealpack::load::{MemoryFiles, load_from_memory};
 use appealpack::model::{ModelOptions, build_pack};
-use appealpack::render::{Format, RenderOptions, render};
+use appealpack::render::{Format, RenderOptions, pdf, preview, render};
 use appealpack::report;
 use libfuzzer_sys::fuzz_target;
 
@@ -73,8 +73,13 @@ fuzz_target!(|data: &[u8]| {
         ..ModelOptions::default()
     };
     if let Ok(pack) = build_pack(&tree, locale, &options) {
+        let render_options = RenderOptions::default();
         for format in Format::ALL {
-            let _ = render(format, &pack, fonts, &RenderOptions::default());
+            let _ = render(format, &pack, fonts, &render_options);
+        }
+        // The download page's preview is painted from the same layout as the PDF.
+        if let Ok(layout) = pdf::layout(&pack, fonts, &render_options) {
+            let _ = preview::first_page_png(&layout, preview::PREVIEW_WIDTH);
         }
     }
 });

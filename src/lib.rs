@@ -13,6 +13,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod artifacts;
+pub mod calendar;
 pub mod canonical;
 pub mod check;
 pub mod diagnostic;

@@ -1,5 +1,7 @@
 //! Calendar dates from `SOURCE_DATE_EPOCH`, in UTC, so no time zone or clock enters a release.
 
+use crate::calendar::civil_from_days;
+
 /// A UTC date and time, to the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UtcDateTime {
@@ -67,20 +69,6 @@ impl UtcDateTime {
         )
         .unwrap_or_default()
     }
-}
-
-/// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]

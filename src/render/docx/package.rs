@@ -153,15 +153,15 @@ pub fn package_relationships() -> Element {
 /// Zip timestamps count from 1980 and have two-second resolution; out-of-range dates clamp.
 fn zip_time(timestamp: i64) -> DateTime {
     let (days, seconds) = (timestamp.div_euclid(86_400), timestamp.rem_euclid(86_400));
-    let (year, month, day) = super::parts::civil_from_days(days);
+    let (year, month, day) = crate::calendar::civil_from_days(days);
     let fallback = DateTime::default();
     if !(1980..=2107).contains(&year) {
         return fallback;
     }
     DateTime::from_date_and_time(
         year as u16,
-        month as u8,
-        day as u8,
+        month,
+        day,
         (seconds / 3600) as u8,
         (seconds % 3600 / 60) as u8,
         (seconds % 60) as u8,

@@ -269,27 +269,13 @@ pub fn app(props: &Properties<'_>) -> Element {
 /// `2025-05-19T00:00:00Z` for seconds since the Unix epoch.
 pub fn w3cdtf(timestamp: i64) -> String {
     let (days, seconds) = (timestamp.div_euclid(86_400), timestamp.rem_euclid(86_400));
-    let (year, month, day) = civil_from_days(days);
+    let (year, month, day) = crate::calendar::civil_from_days(days);
     format!(
         "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
         seconds / 3600,
         seconds % 3600 / 60,
         seconds % 60
     )
-}
-
-/// Howard Hinnant's days-to-civil conversion (proleptic Gregorian calendar).
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]

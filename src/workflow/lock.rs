@@ -43,33 +43,18 @@ fn hash(source: &str) -> String {
 
 /// The lock for `locale` as it stands: every entry it translates, with today's source.
 pub fn current(reference: &Locale, locale: &Locale) -> Lock {
-    let messages = locale
-        .entries
-        .keys()
-        .filter_map(|id| {
-            let source = super::entry_source(reference, id)?;
-            Some((
-                id.clone(),
-                Locked {
-                    hash: hash(&source),
-                    source,
-                },
-            ))
-        })
-        .collect();
-    Lock {
-        version: 1,
-        reference: reference.id.clone(),
-        messages,
-    }
+    lock_of(reference, locale.entries.keys())
 }
 
 /// The lock of a locale that is just starting: every reference entry, as the scaffold shows it.
 /// A translation made later from that scaffold is then flagged if the reference changes first.
 pub fn for_new_locale(reference: &Locale) -> Lock {
-    let messages = reference
-        .entries
-        .keys()
+    lock_of(reference, reference.entries.keys())
+}
+
+/// A lock recording today's reference source of each of `ids` that the reference has.
+fn lock_of<'a>(reference: &Locale, ids: impl Iterator<Item = &'a String>) -> Lock {
+    let messages = ids
         .filter_map(|id| {
             let source = super::entry_source(reference, id)?;
             Some((

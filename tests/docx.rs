@@ -6,12 +6,12 @@ use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::{have_python_module, have_tool, repo};
 
 const FIXTURE: &str = "tests/fixtures/docx-rtl";
 
@@ -659,43 +659,6 @@ fn us_letter_paper_sets_the_page() {
 }
 
 // ---- External tools (CI) ----------------------------------------------------------------------
-
-/// Whether `name` is on PATH; when it is not, says so and skips, unless CI requires it.
-fn have_tool(name: &str) -> bool {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        if std::env::var_os("APPEALPACK_REQUIRE_TOOLS").is_some() {
-            panic!("{name} is required (APPEALPACK_REQUIRE_TOOLS is set) but not installed");
-        }
-        eprintln!("notice: skipping this test: `{name}` is not installed (CI installs it)");
-    }
-    found
-}
-
-/// Whether python3 can import `module`, with the same skip rule.
-fn have_python_module(module: &str) -> bool {
-    if !have_tool("python3") {
-        return false;
-    }
-    let found = Command::new("python3")
-        .args(["-c", &format!("import {module}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        if std::env::var_os("APPEALPACK_REQUIRE_TOOLS").is_some() {
-            panic!(
-                "python module {module} is required (APPEALPACK_REQUIRE_TOOLS is set) but not installed"
-            );
-        }
-        eprintln!(
-            "notice: skipping this test: python module `{module}` is not installed (CI installs it)"
-        );
-    }
-    found
-}
 
 /// Every locale of the fixture and of the repository's own i18n tree, as written DOCX files.
 fn every_locale_docx(dir: &Path) -> Vec<PathBuf> {

@@ -116,3 +116,25 @@ pub fn normalise(text: &str) -> String {
     }
     out
 }
+
+/// Whether python3 can import `module`, with the same skip rule.
+pub fn have_python_module(module: &str) -> bool {
+    if !have_tool("python3") {
+        return false;
+    }
+    let found = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var_os("APPEALPACK_REQUIRE_TOOLS").is_some() {
+            panic!(
+                "python module {module} is required (APPEALPACK_REQUIRE_TOOLS is set) but not installed"
+            );
+        }
+        eprintln!(
+            "notice: skipping this test: python module `{module}` is not installed (CI installs it)"
+        );
+    }
+    found
+}

@@ -50,7 +50,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Start a new locale: a folder with every reference message commented out, ready to translate.
     InitLocale(InitLocaleArgs),
-    /// A matrix of locales by sections: done, missing, stale and warnings.
+    /// A matrix of locales by sections: done, missing, stale and warnings. Exits 0 when the
+    /// report ran, whatever it shows: `check` is the command that fails on errors.
     Status(StatusArgs),
 }
 
@@ -58,6 +59,9 @@ pub enum Command {
 pub struct InitLocaleArgs {
     /// The new locale, a BCP 47 id such as `pl` or `pt-BR`.
     pub code: String,
+    /// Accept a language that CLDR does not list (checked to catch typos such as `eng`).
+    #[arg(long)]
+    pub unlisted_language: bool,
     /// The i18n folder.
     #[arg(long, value_name = "DIR", default_value = "i18n")]
     pub i18n: PathBuf,
@@ -95,7 +99,10 @@ pub struct BuildArgs {
     /// Paper size of the PDF and DOCX packs.
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
-    /// The output folder; it is replaced as a whole when the build succeeds.
+    /// The output folder. When the build succeeds it becomes exactly what this build made
+    /// (with --locale or --format, only those packs; its README.md stays). It must be new,
+    /// empty or an earlier output (marked by a .appealpack-output file); it may not be a
+    /// symbolic link, nor hold or sit inside the i18n or fonts folder.
     #[arg(long, value_name = "DIR", default_value = "output")]
     pub out: PathBuf,
     /// Also publish locales that lack messages, using the reference locale's text for those.

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-use appealpack::artifacts::{OutputFile, WriteMode, recover, write_files};
+use appealpack::artifacts::{OutputDir, OutputFile, Protected, recover, write_files};
 use appealpack::diagnostic::Diagnostics;
 use appealpack::fonts::FontLibrary;
 use appealpack::load;
@@ -23,9 +23,21 @@ use super::{exit, output};
 
 pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     let started = Instant::now();
+    // The output folder is resolved and checked once, before anything else: every later step
+    // uses this path, and a folder that holds the inputs or someone's files is never touched.
+    let out = match output_dir(args) {
+        Ok(out) => out,
+        Err(error) => {
+            output::error(global, &format!("{error}; nothing was written"));
+            return Ok(exit::CANNOT_RUN);
+        }
+    };
     // A build killed mid-swap may have moved the previous output aside: put it back first,
     // whatever becomes of this build.
-    recover(&args.out);
+    if let Err(error) = recover(&out) {
+        output::error(global, &format!("{error}; nothing was written"));
+        return Ok(exit::CANNOT_RUN);
+    }
     let tree = match load::load(&args.input.i18n) {
         Ok(tree) => tree,
         Err(failure) => {
@@ -57,6 +69,10 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     if !pseudo_ids.is_empty() && locales.is_empty() {
         locales.push(&tree.reference);
     }
+    if let Some(code) = refuse_unknown_locales(global, &tree, &locales) {
+        return Ok(code);
+    }
+    let named_locales = !locales.is_empty();
     let formats = formats(&args.formats);
     // A release shows page 1 of each PDF on its download page.
     let preview_width =
@@ -69,7 +85,11 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
             timestamp: source_date_epoch()?,
             ..RenderOptions::default()
         },
-        allow_incomplete: args.allow_incomplete,
+        // A translator who names a locale wants to see the work in progress: it is built with
+        // the reference's text for what is missing, and the build says so. A release, and a
+        // build of every locale, still withhold an incomplete one.
+        allow_incomplete: args.allow_incomplete || (!args.release && named_locales),
+        release: args.release,
         pseudo,
         preview_width,
     };
@@ -86,7 +106,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     let mut outcome =
         build_with_progress(&tree, &fonts, &request, &|event| progress.on_event(event));
     progress.finish();
-    report(global, &outcome, &tree.sources);
+    report(global, &outcome, &tree.sources, args.release);
 
     if !outcome.succeeded() {
         for (locale, reason) in &outcome.refused {
@@ -129,13 +149,9 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     if let Some(release) = &release {
         files.extend(release.files.iter().map(OutputFile::from));
     }
-    // A release is always whole; a partial plain build keeps the other locales' files.
-    let mode = if args.release || args.input.locales.is_empty() {
-        WriteMode::Replace
-    } else {
-        WriteMode::Merge
-    };
-    let written = match write_files(&args.out, &files, mode) {
+    // The output folder becomes exactly what this build made, even a partial one: no file of
+    // an earlier build may sit beside a fresh one.
+    let written = match write_files(&out, &files) {
         Ok(written) => written,
         Err(error) => {
             output::error(
@@ -188,10 +204,70 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// `--locale` naming no locale of the manifest: exit 2 with the list, as `check` does.
+fn refuse_unknown_locales(
+    global: &GlobalArgs,
+    tree: &load::Tree,
+    requested: &[&String],
+) -> Option<u8> {
+    let known: Vec<&str> = tree
+        .manifest
+        .as_ref()
+        .map(|m| m.locale_ids().collect())
+        .unwrap_or_default();
+    let unknown: Vec<String> = requested
+        .iter()
+        .filter(|l| !known.contains(&l.as_str()))
+        .map(|l| format!("`{l}`"))
+        .collect();
+    if unknown.is_empty() {
+        return None;
+    }
+    output::error(
+        global,
+        &format!(
+            "no locale {} in this tree (it has {}); nothing was written",
+            unknown.join(", "),
+            known.join(", ")
+        ),
+    );
+    Some(exit::CANNOT_RUN)
+}
+
+/// The output folder, refused if it is, holds or sits inside the inputs, or holds the project.
+fn output_dir(args: &BuildArgs) -> Result<OutputDir, appealpack::artifacts::WriteError> {
+    let project = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    OutputDir::resolve(
+        &args.out,
+        &[
+            Protected {
+                path: &args.input.i18n,
+                what: "the translations folder",
+                may_hold_output: false,
+            },
+            Protected {
+                path: &args.input.fonts,
+                what: "the fonts folder",
+                may_hold_output: false,
+            },
+            Protected {
+                path: &project,
+                what: "the current folder",
+                may_hold_output: true,
+            },
+        ],
+    )
+}
+
 /// Prints what the check and the build found. The missing translations of a locale that is
 /// withheld, or published with the reference's text, are expected: they are counted, and
 /// listed only with --verbose (or by `appealpack check`).
-fn report(global: &GlobalArgs, outcome: &BuildOutcome, sources: &appealpack::source::SourceMap) {
+fn report(
+    global: &GlobalArgs,
+    outcome: &BuildOutcome,
+    sources: &appealpack::source::SourceMap,
+    release: bool,
+) {
     let lenient: BTreeSet<&str> = outcome
         .withheld
         .iter()
@@ -222,8 +298,9 @@ fn report(global: &GlobalArgs, outcome: &BuildOutcome, sources: &appealpack::sou
         output::status(
             global,
             &format!(
-                "note: `{}` is published with {} message(s) in the reference language: {}",
+                "note: `{}` is {} with {} message(s) in the reference language: {}",
                 pack.locale,
+                if release { "published" } else { "built" },
                 pack.fallbacks.len(),
                 pack.fallbacks.join(", ")
             ),

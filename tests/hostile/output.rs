@@ -99,6 +99,11 @@ fn a_full_disk_fails_the_write_and_keeps_the_previous_output() {
     let _unmount = Unmount(disk.clone());
     std::fs::create_dir_all(disk.join("out")).unwrap();
     std::fs::write(disk.join("out/previous.txt"), "an earlier build").unwrap();
+    std::fs::write(
+        disk.join("out").join(appealpack::artifacts::MARKER_FILE),
+        "made by an earlier build",
+    )
+    .unwrap();
     let before = tree_contents(case.path("").as_path());
     let output = case.build(&["--out", "disk/out"]);
     let err = case.assert_refused(&output, &before, 2);

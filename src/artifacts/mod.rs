@@ -14,20 +14,19 @@ pub struct WriteError {
     pub reason: String,
 }
 
+mod target;
+
+pub use target::{MARKER_FILE, OutputDir, Protected};
+
+fn reason(error: &std::io::Error) -> String {
+    crate::load::io_reason(error)
+}
+
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> WriteError + '_ {
     move |error| WriteError {
         path: path.to_owned(),
-        reason: crate::load::io_reason(&error),
+        reason: reason(&error),
     }
-}
-
-/// How a build's files meet what is already in the output folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WriteMode {
-    /// The output folder becomes exactly the new files (plus its README.md).
-    Replace,
-    /// New files replace old ones; files the build did not produce are kept (partial builds).
-    Merge,
 }
 
 /// Files the build keeps in the output folder although it does not produce them.
@@ -55,61 +54,72 @@ impl<'a> From<&'a Artifact> for OutputFile<'a> {
     }
 }
 
-/// Test hook: with `APPEALPACK_TEST_STALL=<point>` the process stops at that point of the write
-/// and waits to be killed, so tests can interrupt a build exactly there. Points: `staging` (one
-/// file staged), `swap` (the old output moved aside, the new one not yet in its place).
+/// Test hook, compiled only with the `test-hooks` feature (which the test suite turns on and
+/// the shipped binary does not have): with `APPEALPACK_TEST_STALL=<point>` the process stops at
+/// that point of the write and waits to be killed, so tests can interrupt a build exactly
+/// there. Points: `staging` (one file staged), `swap` (the old output moved aside, the new one
+/// not yet in its place).
 pub const STALL_VAR: &str = "APPEALPACK_TEST_STALL";
 
-/// Writes every artifact under `out`: into a staging folder beside it first, then swaps the
-/// folders with two renames. On error the previous `out` is left as it was.
-pub fn write_output(
-    out: &Path,
-    artifacts: &[Artifact],
-    mode: WriteMode,
-) -> Result<WriteSummary, WriteError> {
+/// Writes every artifact into `out`, as [`write_files`] does.
+pub fn write_output(out: &OutputDir, artifacts: &[Artifact]) -> Result<WriteSummary, WriteError> {
     let files: Vec<OutputFile<'_>> = artifacts.iter().map(OutputFile::from).collect();
-    write_files(out, &files, mode)
+    write_files(out, &files)
 }
 
-/// Writes `files` under `out` as [`write_output`] does: staged, then swapped in.
-pub fn write_files(
-    out: &Path,
-    files: &[OutputFile<'_>],
-    mode: WriteMode,
-) -> Result<WriteSummary, WriteError> {
-    check_paths(out, files)?;
-    let (parent, name) = parent_and_name(out);
+/// Makes the output folder exactly `files` (plus the README.md it had, and the marker that
+/// says appealpack made it): written into a staging folder beside it first, then swapped in
+/// with two renames. On error the previous output is left as it was. Builds that write the
+/// same folder at once take turns, through an advisory lock beside it.
+pub fn write_files(out: &OutputDir, files: &[OutputFile<'_>]) -> Result<WriteSummary, WriteError> {
+    check_paths(out.path(), files)?;
+    let path = out.path();
     // A file where the output folder (or a folder above it) must be is the user's, not ours
     // to replace: refuse before anything is moved.
-    if out.exists() && !out.is_dir() {
+    if path.exists() && !path.is_dir() {
         return Err(WriteError {
-            path: out.to_owned(),
+            path: path.to_owned(),
             reason: "it is a file, not a folder".into(),
         });
     }
-    fs::create_dir_all(&parent).map_err(|error| WriteError {
-        path: out.to_owned(),
-        reason: match blocking_file(&parent) {
+    let (parent, name) = out.parent_and_name();
+    fs::create_dir_all(parent).map_err(|error| WriteError {
+        path: path.to_owned(),
+        reason: match blocking_file(parent) {
             Some(file) => format!("{} is a file, not a folder", file.display()),
-            None => crate::load::io_reason(&error),
+            None => reason(&error),
         },
     })?;
-    recover(out);
+    let _lock = lock(out)?;
+    recover_locked(out);
 
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.staging-{pid}"));
-    let result = stage(&staging, out, files, mode).and_then(|summary| {
-        swap(
-            &staging,
-            out,
-            &parent.join(format!(".{name}.previous-{pid}")),
-        )?;
+    let result = stage(&staging, path, files).and_then(|summary| {
+        swap(&staging, path, &parent.join(format!(".{name}.previous-{pid}")))?;
         Ok(summary)
     });
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// Takes the advisory lock of the output folder, waiting for another build that holds it.
+/// Whoever holds the lock knows that every staging or previous folder beside the output was
+/// left by a build that has ended, on every OS and whatever became of its process id. The
+/// lock file stays: removing it would let a waiting build lock a file no one else sees.
+fn lock(out: &OutputDir) -> Result<fs::File, WriteError> {
+    let (parent, name) = out.parent_and_name();
+    let path = parent.join(format!(".{name}.lock"));
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io_error(&path))?;
+    file.lock().map_err(io_error(&path))?;
+    Ok(file)
 }
 
 /// The first ancestor of `dir` (or `dir` itself) that exists and is not a folder.
@@ -121,18 +131,6 @@ fn blocking_file(dir: &Path) -> Option<PathBuf> {
         .rev()
         .find(|a| a.exists() && !a.is_dir())
         .map(Path::to_owned)
-}
-
-fn parent_and_name(out: &Path) -> (PathBuf, String) {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    (parent, name)
 }
 
 /// Every path must stay inside the output folder, and no two files may share one.
@@ -152,6 +150,9 @@ fn check_paths(out: &Path, files: &[OutputFile<'_>]) -> Result<(), WriteError> {
                 "the path must be relative, with no empty, `.` or `..` part",
             ));
         }
+        if file.path == MARKER_FILE {
+            return Err(bad("the path is the marker of an output folder"));
+        }
         if !seen.insert(file.path) {
             return Err(bad("two files of the build have this path"));
         }
@@ -159,12 +160,7 @@ fn check_paths(out: &Path, files: &[OutputFile<'_>]) -> Result<(), WriteError> {
     Ok(())
 }
 
-fn stage(
-    staging: &Path,
-    out: &Path,
-    files: &[OutputFile<'_>],
-    mode: WriteMode,
-) -> Result<WriteSummary, WriteError> {
+fn stage(staging: &Path, out: &Path, files: &[OutputFile<'_>]) -> Result<WriteSummary, WriteError> {
     let _ = fs::remove_dir_all(staging);
     // Errors name the file as the user will know it (in `out`), not the staging folder.
     fs::create_dir_all(staging).map_err(io_error(out))?;
@@ -173,55 +169,31 @@ fn stage(
             fs::create_dir_all(dir).map_err(io_error(&out.join(file.path)))?;
         }
     }
-    write_synced(out, staging, files)?;
+    let marker = OutputFile {
+        path: MARKER_FILE,
+        bytes: target::MARKER_TEXT.as_bytes(),
+    };
+    let with_marker: Vec<OutputFile<'_>> = files.iter().copied().chain([marker]).collect();
+    write_synced(out, staging, &with_marker)?;
     let summary = WriteSummary {
         files: files.len(),
         bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
     };
     if out.is_dir() {
-        let produced: Vec<PathBuf> = files.iter().map(|f| PathBuf::from(f.path)).collect();
-        carry_over(out, staging, Path::new(""), &produced, mode)?;
+        carry_over(out, staging, files)?;
     }
     Ok(summary)
 }
 
-/// Copies what the new output keeps from the old one: always README.md, and in merge mode
-/// every file the build did not produce, except release files: a partial build would make
-/// the old checksums and index lie.
-fn carry_over(
-    old_root: &Path,
-    new_root: &Path,
-    rel: &Path,
-    produced: &[PathBuf],
-    mode: WriteMode,
-) -> Result<(), WriteError> {
-    let dir = old_root.join(rel);
-    for entry in fs::read_dir(&dir)
-        .map_err(io_error(&dir))?
-        .filter_map(Result::ok)
-    {
-        let rel_path = rel.join(entry.file_name());
-        let kind = entry.file_type().map_err(io_error(&entry.path()))?;
-        if kind.is_dir() {
-            if mode == WriteMode::Merge {
-                carry_over(old_root, new_root, &rel_path, produced, mode)?;
-            }
-            continue;
-        }
-        let keep = match mode {
-            WriteMode::Replace => {
-                rel == Path::new("") && KEPT_FILES.iter().any(|k| entry.file_name() == *k)
-            }
-            WriteMode::Merge => {
-                !produced.contains(&rel_path) && !crate::release::is_release_file(&rel_path)
-            }
-        };
-        let target = new_root.join(&rel_path);
-        if keep && !target.exists() {
-            if let Some(dir) = target.parent() {
-                fs::create_dir_all(dir).map_err(io_error(dir))?;
-            }
-            fs::copy(entry.path(), &target).map_err(io_error(&target))?;
+/// Copies what the new output keeps from the old one: the files in [`KEPT_FILES`] that the
+/// build did not make itself. Nothing else survives a build, so no stale file of an earlier
+/// build can sit beside a fresh one.
+fn carry_over(old_root: &Path, new_root: &Path, files: &[OutputFile<'_>]) -> Result<(), WriteError> {
+    for kept in KEPT_FILES {
+        let source = old_root.join(kept);
+        let target = new_root.join(kept);
+        if source.is_file() && !files.iter().any(|f| f.path == *kept) {
+            fs::copy(&source, &target).map_err(io_error(&target))?;
         }
     }
     Ok(())
@@ -253,47 +225,55 @@ fn swap(staging: &Path, out: &Path, previous: &Path) -> Result<(), WriteError> {
 
 /// Repairs what a killed build left beside `out`: if it died between the two renames of the
 /// swap, `out` is missing and the previous output is put back; every other staging or
-/// previous folder of a finished process is removed. Builds call it first, even the ones that
-/// will fail, so the previous output is never lost.
-pub fn recover(out: &Path) {
-    let (parent, name) = parent_and_name(out);
-    let Ok(entries) = fs::read_dir(&parent) else {
-        return;
+/// previous folder is removed. Builds call it first, even the ones that will fail, so the
+/// previous output is never lost. It waits for a build that is writing the same folder, and
+/// takes the lock (which creates the lock file) only when there is something to repair.
+pub fn recover(out: &OutputDir) -> Result<(), WriteError> {
+    if leftovers(out).is_empty() {
+        return Ok(());
+    }
+    let _lock = lock(out)?;
+    recover_locked(out);
+    Ok(())
+}
+
+/// The staging and previous folders beside `out`, sorted by name.
+fn leftovers(out: &OutputDir) -> Vec<(String, PathBuf)> {
+    let (parent, name) = out.parent_and_name();
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Vec::new();
     };
-    let mut leftovers: Vec<(String, PathBuf)> = entries
+    let prefixes = [format!(".{name}.staging-"), format!(".{name}.previous-")];
+    let mut found: Vec<(String, PathBuf)> = entries
         .filter_map(Result::ok)
         .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(file_name, _)| {
-            file_name.starts_with(&format!(".{name}.staging-"))
-                || file_name.starts_with(&format!(".{name}.previous-"))
-        })
-        // A folder of a build that is still running (another process) is left alone.
-        .filter(|(file_name, _)| !is_running(file_name))
+        .filter(|(file_name, _)| prefixes.iter().any(|p| file_name.starts_with(p)))
         .collect();
-    leftovers.sort();
-    if !out.exists() {
+    found.sort();
+    found
+}
+
+/// [`recover`] for a caller that holds the lock, so that every leftover is a dead build's.
+fn recover_locked(out: &OutputDir) {
+    let (_, name) = out.parent_and_name();
+    let previous_prefix = format!(".{name}.previous-");
+    let mut leftovers = leftovers(out);
+    let path = out.path();
+    if !path.exists() {
         let previous = leftovers
             .iter()
-            .position(|(file_name, _)| file_name.starts_with(&format!(".{name}.previous-")));
+            .position(|(file_name, _)| file_name.starts_with(&previous_prefix));
         if let Some(index) = previous {
-            let (_, path) = leftovers.remove(index);
-            let _ = fs::rename(path, out);
+            let (_, previous) = leftovers.remove(index);
+            let _ = fs::rename(previous, path);
         }
     }
-    for (_, path) in leftovers {
-        let _ = fs::remove_dir_all(path);
+    for (_, leftover) in leftovers {
+        let _ = fs::remove_dir_all(leftover);
     }
 }
 
-/// Whether the folder name ends with the id of another process that is still alive.
-fn is_running(file_name: &str) -> bool {
-    let pid = file_name
-        .rsplit('-')
-        .next()
-        .and_then(|p| p.parse::<u32>().ok());
-    pid.is_some_and(|p| p != std::process::id() && Path::new(&format!("/proc/{p}")).exists())
-}
-
+#[cfg(feature = "test-hooks")]
 fn stall_at(point: &str) {
     if std::env::var_os(STALL_VAR).is_some_and(|v| v == point) {
         eprintln!("{STALL_VAR}: stalled at `{point}`");
@@ -302,6 +282,9 @@ fn stall_at(point: &str) {
         }
     }
 }
+
+#[cfg(not(feature = "test-hooks"))]
+fn stall_at(_point: &str) {}
 
 /// Threads that write and sync staged files at once.
 const WRITERS: usize = 16;
@@ -391,36 +374,40 @@ mod tests {
         }
     }
 
-    #[test]
-    fn replace_keeps_the_readme_and_drops_old_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("output");
-        fs::create_dir_all(out.join("old")).unwrap();
-        fs::write(out.join("README.md"), "kept").unwrap();
-        fs::write(out.join("old/x.pdf"), "stale").unwrap();
-        let summary =
-            write_output(&out, &[artifact("en/a.txt", b"new")], WriteMode::Replace).unwrap();
-        assert_eq!(summary, WriteSummary { files: 1, bytes: 3 });
-        assert_eq!(fs::read_to_string(out.join("README.md")).unwrap(), "kept");
-        assert_eq!(fs::read_to_string(out.join("en/a.txt")).unwrap(), "new");
-        assert!(!out.join("old").exists());
-        let names: Vec<_> = fs::read_dir(dir.path())
+    /// `out` resolved with nothing protected, after marking it as an earlier output if it
+    /// exists (as a build would have left it).
+    fn output_dir(out: &Path) -> OutputDir {
+        if out.is_dir() {
+            fs::write(out.join(MARKER_FILE), target::MARKER_TEXT).unwrap();
+        }
+        OutputDir::resolve(out, &[]).unwrap()
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
             .unwrap()
-            .map(|e| e.unwrap().file_name())
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
-        assert_eq!(names, ["output"], "no staging folder left behind");
+        names.sort();
+        names
     }
 
     #[test]
-    fn merge_keeps_files_the_build_did_not_make() {
+    fn the_output_becomes_exactly_the_new_files_and_keeps_its_readme() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
-        fs::create_dir_all(out.join("fr")).unwrap();
-        fs::write(out.join("fr/f.txt"), "fr").unwrap();
-        fs::write(out.join("en.txt"), "old en").unwrap();
-        write_output(&out, &[artifact("en.txt", b"new en")], WriteMode::Merge).unwrap();
-        assert_eq!(fs::read_to_string(out.join("fr/f.txt")).unwrap(), "fr");
-        assert_eq!(fs::read_to_string(out.join("en.txt")).unwrap(), "new en");
+        fs::create_dir_all(out.join("old")).unwrap();
+        fs::create_dir_all(out.join("en")).unwrap();
+        fs::write(out.join("README.md"), "kept").unwrap();
+        fs::write(out.join("old/x.pdf"), "stale").unwrap();
+        fs::write(out.join("en/a.docx"), "stale beside a fresh PDF").unwrap();
+        let summary = write_output(&output_dir(&out), &[artifact("en/a.txt", b"new")]).unwrap();
+        assert_eq!(summary, WriteSummary { files: 1, bytes: 3 });
+        assert_eq!(fs::read_to_string(out.join("README.md")).unwrap(), "kept");
+        assert_eq!(fs::read_to_string(out.join("en/a.txt")).unwrap(), "new");
+        assert_eq!(names(&out), [MARKER_FILE, "README.md", "en"]);
+        assert_eq!(names(&out.join("en")), ["a.txt"]);
+        assert_eq!(names(dir.path()), [".output.lock", "output"], "no staging folder left");
     }
 
     #[test]
@@ -429,24 +416,22 @@ mod tests {
         let out = dir.path().join("output");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("keep.txt"), "previous").unwrap();
+        let target = output_dir(&out);
         // A path that cannot be created: a file stands where a folder must go.
         let bad = [artifact("a.txt", b"1"), artifact("a.txt/b.txt", b"2")];
-        assert!(write_output(&out, &bad, WriteMode::Replace).is_err());
+        assert!(write_output(&target, &bad).is_err());
         assert_eq!(
             fs::read_to_string(out.join("keep.txt")).unwrap(),
             "previous"
         );
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["output"]);
+        assert_eq!(names(dir.path()), [".output.lock", "output"]);
     }
 
     #[test]
     fn paths_outside_the_output_or_given_twice_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
+        let target = output_dir(&out);
         for bad in [
             "../escape.txt",
             "/abs.txt",
@@ -454,12 +439,14 @@ mod tests {
             "a/./b.txt",
             "a\\b.txt",
         ] {
-            let error = write_output(&out, &[artifact(bad, b"x")], WriteMode::Replace).unwrap_err();
+            let error = write_output(&target, &[artifact(bad, b"x")]).unwrap_err();
             assert!(error.reason.contains("must be relative"), "{bad}: {error}");
         }
         let twice = [artifact("a.txt", b"1"), artifact("a.txt", b"2")];
-        let error = write_output(&out, &twice, WriteMode::Replace).unwrap_err();
+        let error = write_output(&target, &twice).unwrap_err();
         assert_eq!(error.reason, "two files of the build have this path");
+        let marker = write_output(&target, &[artifact(MARKER_FILE, b"x")]).unwrap_err();
+        assert_eq!(marker.reason, "the path is the marker of an output folder");
         assert!(!out.exists());
     }
 
@@ -469,23 +456,16 @@ mod tests {
         let out = dir.path().join("notes.txt");
         fs::write(&out, "mine").unwrap();
         let error =
-            write_output(&out, &[artifact("en/a.txt", b"new")], WriteMode::Replace).unwrap_err();
+            write_output(&output_dir(&out), &[artifact("en/a.txt", b"new")]).unwrap_err();
         assert_eq!(error.reason, "it is a file, not a folder");
         assert_eq!(fs::read_to_string(&out).unwrap(), "mine");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["notes.txt"]);
+        assert_eq!(names(dir.path()), ["notes.txt"]);
 
         // A file where a folder above the output must be.
-        let error = write_output(
-            &out.join("sub/output"),
-            &[artifact("en/a.txt", b"new")],
-            WriteMode::Replace,
-        )
-        .unwrap_err();
-        assert_eq!(error.path, out.join("sub/output"));
+        let below = out.join("sub/output");
+        let error = write_output(&output_dir(&below), &[artifact("en/a.txt", b"new")])
+            .unwrap_err();
+        assert_eq!(error.path, below);
         assert_eq!(
             error.reason,
             format!("{} is a file, not a folder", out.display())
@@ -497,20 +477,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
         // A build killed between the two renames of the swap: no output, the old one aside,
-        // the new one staged. Process ids that cannot be running.
-        let previous = dir.path().join(".output.previous-4294967290");
-        let staging = dir.path().join(".output.staging-4294967290");
+        // the new one staged. The lock tells that their builds have ended, whatever their ids.
+        let previous = dir.path().join(format!(".output.previous-{}", std::process::id()));
+        let staging = dir.path().join(".output.staging-1");
         fs::create_dir_all(&previous).unwrap();
         fs::write(previous.join("old.txt"), "old").unwrap();
         fs::create_dir_all(&staging).unwrap();
         fs::write(staging.join("new.txt"), "new").unwrap();
-        recover(&out);
+        recover(&output_dir(&out)).unwrap();
         assert_eq!(fs::read_to_string(out.join("old.txt")).unwrap(), "old");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["output"]);
+        assert_eq!(names(dir.path()), [".output.lock", "output"]);
     }
 
     #[test]
@@ -521,36 +497,19 @@ mod tests {
         fs::write(out.join("new.txt"), "new").unwrap();
         let previous = dir.path().join(".output.previous-4294967290");
         fs::create_dir_all(&previous).unwrap();
-        recover(&out);
+        recover(&output_dir(&out)).unwrap();
         assert!(!previous.exists());
         assert_eq!(fs::read_to_string(out.join("new.txt")).unwrap(), "new");
     }
 
     #[test]
-    fn a_partial_build_drops_the_release_files_it_would_make_stale() {
+    fn builds_of_one_folder_take_turns() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("output");
-        fs::create_dir_all(out.join("fr")).unwrap();
-        for old in [
-            "manifest.json",
-            "SHA256SUMS",
-            "index.html",
-            "x-all.zip",
-            "fr/x-fr.zip",
-            "fr/x-fr.pdf",
-        ] {
-            fs::write(out.join(old), "old").unwrap();
-        }
-        write_output(&out, &[artifact("en/x-en.pdf", b"new")], WriteMode::Merge).unwrap();
-        assert_eq!(fs::read_to_string(out.join("fr/x-fr.pdf")).unwrap(), "old");
-        for stale in [
-            "manifest.json",
-            "SHA256SUMS",
-            "index.html",
-            "x-all.zip",
-            "fr/x-fr.zip",
-        ] {
-            assert!(!out.join(stale).exists(), "{stale}");
-        }
+        let out = output_dir(&dir.path().join("output"));
+        let held = lock(&out).unwrap();
+        let other = fs::File::open(dir.path().join(".output.lock")).unwrap();
+        assert!(other.try_lock().is_err(), "the lock is held");
+        drop(held);
+        other.try_lock().unwrap();
     }
 }

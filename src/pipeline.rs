@@ -20,6 +20,9 @@ pub struct BuildRequest {
     pub render: RenderOptions,
     /// Build locales that lack messages, taking those from the reference.
     pub allow_incomplete: bool,
+    /// Whether this build makes a release: only the wording of a withheld locale depends on
+    /// it (a release "publishes", a plain build "builds").
+    pub release: bool,
     /// Pseudo-locales to build too, from the reference locale.
     pub pseudo: Vec<Pseudo>,
     /// Also paint page 1 of each PDF as a PNG this many pixels wide (the release's previews),
@@ -34,6 +37,7 @@ impl Default for BuildRequest {
             formats: vec![Format::Pdf, Format::Docx],
             render: RenderOptions::default(),
             allow_incomplete: false,
+            release: false,
             pseudo: Vec::new(),
             preview_width: None,
         }
@@ -181,6 +185,7 @@ pub fn build_with_progress(
         } else if missing > 0 && !enough {
             let held = withhold(
                 tree,
+                request.release,
                 summary.locale.clone(),
                 summary.coverage,
                 missing_messages,
@@ -330,6 +335,7 @@ fn render_with_preview(
 /// The record and the warning for a locale below the release threshold.
 fn withhold(
     tree: &Tree,
+    release: bool,
     locale: String,
     coverage: f64,
     missing: usize,
@@ -341,19 +347,30 @@ fn withhold(
         )
     } else {
         format!(
-            "{coverage:.1} % of the messages are translated, below the release threshold of {min_coverage} %"
+            "{coverage:.1} % of the messages are translated, below the threshold of {min_coverage} % (`min-coverage` in the manifest's [release] table)"
         )
     };
-    let warning = Diagnostic::warning(
-        Code::BelowThreshold,
-        format!("locale `{locale}` is not published: {reason}"),
-    )
-    .in_locale(locale.clone())
-    .with_help(format!(
-        "--allow-incomplete publishes it with the `{}` text for what is missing; \
-         or lower `min-coverage` in the manifest's [release] table",
-        tree.reference
-    ));
+    let reference = &tree.reference;
+    let (message, help) = if release {
+        (
+            format!("locale `{locale}` is not published: {reason}"),
+            format!(
+                "--allow-incomplete publishes it with the `{reference}` text for what is missing; \
+                 or lower `min-coverage` in the manifest's [release] table"
+            ),
+        )
+    } else {
+        (
+            format!("locale `{locale}` is not built: {reason}"),
+            format!(
+                "to see it as it is, with the `{reference}` text for what is missing, build it \
+                 alone: --locale {locale}"
+            ),
+        )
+    };
+    let warning = Diagnostic::warning(Code::BelowThreshold, message)
+        .in_locale(locale.clone())
+        .with_help(help);
     (
         Withheld {
             locale,

@@ -8,6 +8,43 @@ use super::view::{Alignment, EntryView, LocaleView};
 use super::walk::{Event, walk};
 use crate::diagnostic::{Code, Diagnostic};
 
+/// Where a missing entry goes in the translation.
+enum Placement<'v, 'a> {
+    /// After this entry of the translation (the nearest one before it in the reference).
+    After(&'v EntryView<'a>),
+    /// At the top of the translation's file of that name.
+    Top(crate::source::FileId),
+}
+
+/// The reference's entries of each file, in the order of the file.
+fn order_by_file<'v, 'a>(reference: &'v LocaleView<'a>) -> BTreeMap<&'a str, Vec<&'v EntryView<'a>>> {
+    let mut order: BTreeMap<&str, Vec<&EntryView>> = BTreeMap::new();
+    for entry in reference.entries.values() {
+        order.entry(entry.file.name.as_str()).or_default().push(entry);
+    }
+    for entries in order.values_mut() {
+        entries.sort_by_key(|e| e.span.start);
+    }
+    order
+}
+
+fn place_in_translation<'v, 'a>(
+    reference_order: &BTreeMap<&str, Vec<&EntryView<'a>>>,
+    missing: &EntryView<'a>,
+    view: &'v LocaleView<'a>,
+) -> Option<Placement<'v, 'a>> {
+    let name = missing.file.name.as_str();
+    let file = view.files.get(name)?;
+    let entries = reference_order.get(name)?;
+    let at = entries.iter().position(|e| std::ptr::eq(*e, missing))?;
+    entries[..at]
+        .iter()
+        .rev()
+        .find_map(|before| view.get(before.key).filter(|mine| mine.file.name == name))
+        .map(Placement::After)
+        .or(Some(Placement::Top(file.file)))
+}
+
 /// What the locale has and lacks compared with the reference. A missing file is reported
 /// once, not once per message it would hold; entries lost to a syntax error are left to it.
 pub fn compare(reference: &LocaleView, view: &LocaleView, aligned: &Alignment) -> Vec<Diagnostic> {
@@ -98,6 +135,7 @@ pub fn compare(reference: &LocaleView, view: &LocaleView, aligned: &Alignment) -
             .with_help(format!("rename `{}` to `{}`", mine.key, at.key)),
         );
     }
+    let reference_order = order_by_file(reference);
     for &at in &aligned.missing {
         let key = at.key;
         if view.junk.contains(key)
@@ -111,8 +149,28 @@ pub fn compare(reference: &LocaleView, view: &LocaleView, aligned: &Alignment) -
         } else {
             (Code::MissingMessage, "message")
         };
+        let mut diagnostic = view.error(code, format!("missing {what} `{key}`"), key);
+        // Point first at the translator's own file, where the entry belongs: after the entry
+        // that precedes it in the reference, or at the top when none of those is translated.
+        match place_in_translation(&reference_order, at, view) {
+            Some(Placement::After(mine)) => {
+                diagnostic = diagnostic.with_label(
+                    mine.file_id(),
+                    mine.span.clone(),
+                    format!("add `{key}` after `{}`, as in the reference", mine.key),
+                );
+            }
+            Some(Placement::Top(file)) => {
+                diagnostic = diagnostic.with_label(
+                    file,
+                    0..0,
+                    format!("add `{key}` to this file"),
+                );
+            }
+            None => {}
+        }
         out.push(
-            view.error(code, format!("missing {what} `{key}`"), key)
+            diagnostic
                 .with_label(
                     at.file_id(),
                     at.span.clone(),

@@ -135,15 +135,14 @@ fn emit(
 ) {
     match format {
         ReportFormat::Human => {
-            output::diagnostics(global, diagnostics, sources);
+            output::report_diagnostics(global, diagnostics, sources);
             if !global.quiet && !locales.is_empty() {
-                eprint!("{}", summary_table(locales, diagnostics));
+                print!("{}", summary_table(locales, diagnostics));
             }
             let (errors, warnings) = (diagnostics.errors(), diagnostics.warnings());
-            output::status(
-                global,
-                &format!("check: {errors} error(s), {warnings} warning(s)"),
-            );
+            if !global.quiet {
+                println!("check: {errors} error(s), {warnings} warning(s)");
+            }
         }
         ReportFormat::Json => {
             let report = JsonReport {

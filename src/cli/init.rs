@@ -1,10 +1,13 @@
 //! `appealpack init-locale`: scaffolds a locale folder and adds the locale to the manifest.
 
+use std::path::Path;
+
 use anyhow::Result;
 
 use appealpack::artifacts::write_file_atomic;
 use appealpack::load;
-use appealpack::workflow::init::scaffold;
+use appealpack::artifacts::WriteError;
+use appealpack::workflow::init::{Scaffold, scaffold};
 
 use super::args::{GlobalArgs, InitLocaleArgs};
 use super::{exit, output};
@@ -17,19 +20,25 @@ pub fn run(global: &GlobalArgs, args: &InitLocaleArgs) -> Result<u8> {
             return Ok(exit::CANNOT_RUN);
         }
     };
-    let plan = match scaffold(&tree, &args.code) {
+    let plan = match scaffold(&tree, &args.code, args.unlisted_language) {
         Ok(plan) => plan,
         Err(error) => {
             output::error(global, &error.to_string());
             return Ok(exit::CANNOT_RUN);
         }
     };
-    for (path, text) in &plan.files {
-        write_file_atomic(path, text.as_bytes())?;
+    let manifest_path = &plan.manifest.0;
+    if let Err(error) = write_scaffold(&plan) {
+        output::error(
+            global,
+            &format!(
+                "{error}; nothing was changed: no {} folder, {} as it was",
+                plan.dir.display(),
+                manifest_path.display()
+            ),
+        );
+        return Ok(exit::CANNOT_RUN);
     }
-    // The manifest last: if writing a file failed, the locale is not half added.
-    let (manifest_path, manifest_text) = &plan.manifest;
-    write_file_atomic(manifest_path, manifest_text.as_bytes())?;
     output::status(
         global,
         &format!(
@@ -42,4 +51,45 @@ pub fn run(global: &GlobalArgs, args: &InitLocaleArgs) -> Result<u8> {
         ),
     );
     Ok(exit::OK)
+}
+
+/// Writes the locale as one step: its files into a hidden staging folder, then the manifest,
+/// then the folder renamed into place. If the manifest cannot be written, the staging folder
+/// goes and nothing changed; if the rename fails, the manifest is put back. A process killed
+/// after the manifest but before the rename leaves the locale listed with no folder, which
+/// `init-locale` completes when run again.
+fn write_scaffold(plan: &Scaffold) -> Result<(), WriteError> {
+    let parent = plan.dir.parent().unwrap_or(Path::new("."));
+    let name = plan
+        .dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let staging = parent.join(format!(".{name}.init-{}", std::process::id()));
+    let (manifest_path, manifest_text) = &plan.manifest;
+    let original = std::fs::read(manifest_path).map_err(|e| WriteError {
+        path: manifest_path.clone(),
+        reason: appealpack::load::io_reason(&e),
+    })?;
+    let result = plan
+        .files
+        .iter()
+        .try_for_each(|(path, text)| {
+            let relative = path.strip_prefix(&plan.dir).unwrap_or(path);
+            write_file_atomic(&staging.join(relative), text.as_bytes())
+        })
+        .and_then(|()| write_file_atomic(manifest_path, manifest_text.as_bytes()))
+        .and_then(|()| {
+            std::fs::rename(&staging, &plan.dir).map_err(|e| {
+                let _ = write_file_atomic(manifest_path, &original);
+                WriteError {
+                    path: plan.dir.clone(),
+                    reason: appealpack::load::io_reason(&e),
+                }
+            })
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
 }

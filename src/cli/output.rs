@@ -1,4 +1,5 @@
-//! Terminal output: colour only on a terminal, quiet and verbose levels, diagnostics to stderr.
+//! Terminal output: colour only on a terminal, quiet and verbose levels; a command's report to
+//! stdout, the tool's own progress and failures to stderr.
 
 use std::io::IsTerminal;
 
@@ -9,12 +10,14 @@ use appealpack::source::SourceMap;
 use super::args::{ColorChoice, GlobalArgs};
 
 pub fn use_color(global: &GlobalArgs) -> bool {
+    color_for(global, std::io::stderr().is_terminal())
+}
+
+fn color_for(global: &GlobalArgs, is_terminal: bool) -> bool {
     match global.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
+        ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none(),
     }
 }
 
@@ -50,5 +53,19 @@ pub fn diagnostics(global: &GlobalArgs, diagnostics: &Diagnostics, sources: &Sou
         .collect();
     if !shown.is_empty() {
         eprint!("{}", report::human(&shown, sources, use_color(global)));
+    }
+}
+
+/// Every diagnostic as the command's own report, on stdout (`check`: the report is what the
+/// command is for, so `check | less` shows it); warnings are left out with --quiet.
+pub fn report_diagnostics(global: &GlobalArgs, diagnostics: &Diagnostics, sources: &SourceMap) {
+    let shown: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.is_error() || !global.quiet)
+        .cloned()
+        .collect();
+    if !shown.is_empty() {
+        let color = color_for(global, std::io::stdout().is_terminal());
+        print!("{}", report::human(&shown, sources, color));
     }
 }

@@ -12,6 +12,13 @@ use crate::manifest::{Ident, locale_id_problem};
 pub enum InitError {
     #[error("{0}")]
     InvalidLocale(String),
+    #[error("`{0}` is the id of a pseudo-locale (made by `build --pseudo`); choose a real locale")]
+    Reserved(String),
+    #[error("`{code}` does not start with a language known to CLDR{}; if it is right, pass --unlisted-language", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
+    UnknownLanguage {
+        code: String,
+        suggestion: Option<String>,
+    },
     #[error("{} already exists; init-locale never overwrites a locale", .0.display())]
     Exists(PathBuf),
     #[error("the i18n tree has no manifest to add the locale to")]
@@ -29,14 +36,22 @@ pub struct Scaffold {
     pub manifest: (PathBuf, String),
 }
 
-/// Plans a new locale `code`; nothing is written here.
-pub fn scaffold(tree: &Tree, code: &str) -> Result<Scaffold, InitError> {
+/// Plans a new locale `code`; nothing is written here. Unless `unlisted_language` is set, the
+/// language subtag must be one CLDR has plural rules for (every language with a written
+/// standard an NGO is likely to translate into), so that `klingon` or `eng` is caught.
+pub fn scaffold(tree: &Tree, code: &str, unlisted_language: bool) -> Result<Scaffold, InitError> {
     if let Some(problem) = locale_id_problem(&Ident::new(code)) {
         return Err(InitError::InvalidLocale(problem));
+    }
+    if super::pseudo::Pseudo::from_locale_id(code).is_some() {
+        return Err(InitError::Reserved(code.into()));
     }
     let langid: unic_langid::LanguageIdentifier = code
         .parse()
         .map_err(|_| InitError::InvalidLocale(code.into()))?;
+    if !unlisted_language {
+        known_language(code, &langid)?;
+    }
     let dir = tree.root.join(code);
     if dir.exists() {
         return Err(InitError::Exists(dir));
@@ -80,6 +95,25 @@ pub fn scaffold(tree: &Tree, code: &str) -> Result<Scaffold, InitError> {
         dir,
         files,
         manifest: (manifest_path, manifest_text),
+    })
+}
+
+/// Refuses a language subtag CLDR does not know, suggesting the nearest one it does.
+fn known_language(code: &str, langid: &unic_langid::LanguageIdentifier) -> Result<(), InitError> {
+    use intl_pluralrules::{PluralRuleType, PluralRules};
+    let language = langid.language.as_str();
+    let known: Vec<String> = PluralRules::get_locales(PluralRuleType::CARDINAL)
+        .iter()
+        .map(|l| l.language.as_str().to_owned())
+        .collect();
+    if known.iter().any(|k| k == language) {
+        return Ok(());
+    }
+    let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+    let suggestion = crate::check::variables::closest(language, &candidates).map(str::to_owned);
+    Err(InitError::UnknownLanguage {
+        code: code.into(),
+        suggestion,
     })
 }
 
@@ -238,7 +272,7 @@ mod tests {
     #[test]
     fn scaffolds_every_reference_file_with_commented_entries() {
         let tree = tree();
-        let plan = scaffold(&tree, "pl").unwrap();
+        let plan = scaffold(&tree, "pl", false).unwrap();
         assert_eq!(
             plan.files.len(),
             tree.reference_locale().unwrap().files.len() + 1,
@@ -313,9 +347,24 @@ mod tests {
     fn refuses_bad_codes_and_existing_locales() {
         let tree = tree();
         assert!(matches!(
-            scaffold(&tree, "../x"),
+            scaffold(&tree, "../x", false),
             Err(InitError::InvalidLocale(_))
         ));
-        assert!(matches!(scaffold(&tree, "en"), Err(InitError::Exists(_))));
+        assert!(matches!(scaffold(&tree, "en", false), Err(InitError::Exists(_))));
+        assert_eq!(
+            scaffold(&tree, "en-XA", false).unwrap_err().to_string(),
+            "`en-XA` is the id of a pseudo-locale (made by `build --pseudo`); choose a real locale"
+        );
+        assert!(matches!(scaffold(&tree, "ar-xb", false), Err(InitError::Reserved(_))));
+        assert_eq!(
+            scaffold(&tree, "klingon", false).unwrap_err().to_string(),
+            "`klingon` does not start with a language known to CLDR; if it is right, pass --unlisted-language"
+        );
+        assert_eq!(
+            scaffold(&tree, "plx", false).unwrap_err().to_string(),
+            "`plx` does not start with a language known to CLDR (did you mean `pl`?); if it is right, pass --unlisted-language"
+        );
+        assert!(scaffold(&tree, "pt-BR", false).is_ok());
+        assert!(scaffold(&tree, "klingon", true).is_ok());
     }
 }

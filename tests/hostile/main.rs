@@ -9,9 +9,11 @@
 mod common;
 mod support;
 
+mod commands;
 mod fonts;
 mod ftl;
 mod links;
 mod manifest;
 mod output;
+mod output_folder;
 mod text;

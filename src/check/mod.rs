@@ -87,8 +87,7 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
         .iter()
         .filter(|id| tree.locale(id).is_none())
         .filter(|id| {
-            tree.manifest
-                .as_ref()
+            tree.manifest()
                 .is_none_or(|m| !m.locale_ids().any(|l| l == id.as_str()))
         })
         .cloned()
@@ -129,8 +128,8 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
             .filter(|d| d.locale.as_deref().is_none_or(wanted))
             .cloned(),
     );
-    if let (Some(manifest), Some(file)) = (&tree.manifest, tree.manifest_file) {
-        diagnostics.extend(contacts::check(manifest, file));
+    if let Some((manifest, file)) = &tree.manifest {
+        diagnostics.extend(contacts::check(manifest, *file));
     }
     let mut locales = Vec::new();
     for (found, summary) in per_locale {
@@ -178,7 +177,7 @@ fn check_locale(
         found.extend(variables::check(view, twins));
         found.extend(references::compare(view, twins));
         let own_names: Vec<&str> = tree
-            .manifest
+            .manifest()
             .iter()
             .map(|m| m.pack.language_name.name.as_str())
             .collect();
@@ -187,7 +186,7 @@ fn check_locale(
         // Stale translations (the source changed since the translation was reviewed).
         found.extend(crate::workflow::lock::check(reference.locale, view.locale));
     }
-    if let Some(manifest) = &tree.manifest {
+    if let Some(manifest) = tree.manifest() {
         // Missing messages are reported above; building with the reference's text for them
         // still checks everything else this locale would print.
         let options = ModelOptions {

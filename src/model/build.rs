@@ -32,7 +32,7 @@ pub fn build_pack(
     locale: &str,
     options: &ModelOptions,
 ) -> Result<AppealPack, Diagnostics> {
-    let Some(manifest) = tree.manifest.as_ref() else {
+    let Some(manifest) = tree.manifest() else {
         let error = Diagnostic::error(Code::ManifestInvalid, "building a pack needs a manifest");
         return Err(Diagnostics(vec![error]));
     };
@@ -556,7 +556,7 @@ impl Builder<'_> {
 
     fn manifest_file(&self) -> crate::source::FileId {
         self.tree
-            .manifest_file
+            .manifest_file()
             .expect("a pack is built from a manifest")
     }
 }

@@ -90,8 +90,7 @@ pub fn assemble(
     options: &ReleaseOptions,
 ) -> Result<Release, ReleaseError> {
     let alert_id = tree
-        .manifest
-        .as_ref()
+        .manifest()
         .map_or("alert", |m| m.alert.id.name.as_str());
     let when = UtcDateTime::from_epoch(options.timestamp);
     let mut files = Vec::new();
@@ -179,10 +178,7 @@ pub fn assemble(
         source_date_epoch: options.timestamp,
         date: when.rfc3339(),
         policy: PolicyRecord {
-            min_coverage: tree
-                .manifest
-                .as_ref()
-                .map_or(100.0, |m| m.release.min_coverage),
+            min_coverage: tree.manifest().map_or(100.0, |m| m.release.min_coverage),
             allow_incomplete: options.allow_incomplete,
         },
         locales: locales(outcome, &archives, &previews),

@@ -41,7 +41,7 @@ pub fn scaffold(tree: &Tree, code: &str) -> Result<Scaffold, InitError> {
     if dir.exists() {
         return Err(InitError::Exists(dir));
     }
-    let (Some(manifest), Some(manifest_file)) = (&tree.manifest, tree.manifest_file) else {
+    let Some((manifest, manifest_file)) = tree.manifest.as_ref().map(|(m, f)| (m, *f)) else {
         return Err(InitError::NoManifest);
     };
     if manifest.alert.locales.iter().any(|l| l.name == code) {

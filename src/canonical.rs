@@ -4,7 +4,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::diff::{Edit, diff, excerpt_changes, word_diff};
 use crate::load::Tree;
 use crate::model::AppealPack;
-use crate::render::text::{Line, part_lines};
+use crate::model::lines::{Line, part_lines};
 
 /// Collapses every run of whitespace to one space: line wrapping is not a difference.
 pub fn normalise(text: &str) -> String {

@@ -15,6 +15,7 @@
 pub mod artifacts;
 pub mod calendar;
 pub mod canonical;
+pub mod chars;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
@@ -27,5 +28,6 @@ pub mod pipeline;
 pub mod release;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod source;
-pub mod workflow;
+pub mod status;

@@ -10,7 +10,7 @@ use crate::fonts::FontLibrary;
 use crate::load::Tree;
 use crate::model::{AppealPack, ModelOptions, build_pack};
 use crate::render::{Format, Paper, RenderError, RenderOptions, Rendered, pdf, preview, render};
-use crate::workflow::pseudo::Pseudo;
+use crate::model::pseudo::Pseudo;
 
 #[derive(Debug, Clone)]
 pub struct BuildRequest {

@@ -15,7 +15,7 @@ use appealpack::pipeline::{
 };
 use appealpack::release::{self, ReleaseOptions};
 use appealpack::render::{Format, Paper, RenderOptions, preview};
-use appealpack::workflow::pseudo::Pseudo;
+use appealpack::model::pseudo::Pseudo;
 
 use super::args::{BuildArgs, FormatArg, GlobalArgs, PaperArg};
 use super::progress::Progress;

@@ -22,7 +22,7 @@ pub struct ModelOptions {
     /// Overrides the direction the locale id implies.
     pub direction: Option<Direction>,
     /// Build a pseudo-locale from this locale's messages (normally the reference).
-    pub pseudo: Option<crate::workflow::pseudo::Pseudo>,
+    pub pseudo: Option<super::pseudo::Pseudo>,
 }
 
 /// Builds the pack of `locale`. Any message that is missing or cannot be formatted is an error;

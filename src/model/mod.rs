@@ -1,6 +1,8 @@
 //! The document model: one `AppealPack` per locale, which every renderer turns into bytes.
 
 mod build;
+pub mod lines;
+pub mod pseudo;
 
 pub use build::{ModelOptions, build_pack};
 

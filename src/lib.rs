@@ -12,8 +12,8 @@
 // an error is rare and never on a hot path, so boxing them everywhere would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod archive;
 pub mod artifacts;
-pub mod calendar;
 pub mod canonical;
 pub mod chars;
 pub mod check;
@@ -31,3 +31,4 @@ pub mod report;
 pub mod scaffold;
 pub mod source;
 pub mod status;
+pub mod timestamp;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::diff::{excerpt_changes, word_diff};
+use crate::diff::word_diff;
 use crate::load::Locale;
 
 /// The canonical Fluent text of a message or term (`-id`) of a locale, without its comment:
@@ -141,14 +141,13 @@ pub fn read(locale: &Locale) -> Result<Option<Lock>, Diagnostic> {
 pub fn stale(reference: &Locale, locale: &Locale, lock: &Lock) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, locked) in &lock.messages {
-        let (Some(source), Some(at)) = (entry_source(reference, id), locale.entries.get(id))
-        else {
+        let (Some(source), Some(at)) = (entry_source(reference, id), locale.entries.get(id)) else {
             continue;
         };
         if hash(&source) == locked.hash {
             continue;
         }
-        let changes = excerpt_changes(&word_diff(&locked.source, &source), 5);
+        let changes = word_diff(&locked.source, &source).excerpt(5);
         out.push(
             Diagnostic::warning(Code::Stale, format!("translation of `{id}` is older than its source"))
                 .in_locale(locale.id.clone())

@@ -8,6 +8,7 @@ use fluent_syntax::ast;
 use unic_langid::CharacterDirection;
 
 use super::{AppealPack, Block, Direction, FooterPiece, Inline, Metadata, Para, Part, PartKind};
+use crate::chars::lowercase_first;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Locale, Tree};
 use crate::manifest::{AddresseeConfig, BlockConfig, Channel, Manifest, MessageRef};
@@ -673,14 +674,6 @@ fn describe_error(error: &fluent_bundle::FluentError) -> String {
         }
         FluentError::ResolverError(other) => lowercase_first(&other.to_string()),
         other => lowercase_first(&other.to_string()),
-    }
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -63,10 +63,7 @@ pub fn scaffold(tree: &Tree, code: &str) -> Result<Scaffold, InitError> {
         })
         .collect();
     let lock = stale::for_new_locale(reference);
-    files.push((
-        dir.join(stale::LOCK_FILE),
-        stale::to_text(&lock),
-    ));
+    files.push((dir.join(stale::LOCK_FILE), stale::to_text(&lock)));
 
     let manifest_path = tree.sources.path(manifest_file).to_owned();
     let mut manifest_text = tree.sources.get(manifest_file).text().to_owned();

@@ -8,9 +8,9 @@ use crate::check::{CheckOptions, CheckReport, check};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::fonts::FontLibrary;
 use crate::load::Tree;
+use crate::model::pseudo::Pseudo;
 use crate::model::{AppealPack, ModelOptions, build_pack};
 use crate::render::{Format, Paper, RenderError, RenderOptions, Rendered, pdf, preview, render};
-use crate::workflow::pseudo::Pseudo;
 
 #[derive(Debug, Clone)]
 pub struct BuildRequest {

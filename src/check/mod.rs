@@ -7,6 +7,7 @@
 //! - [`references`]: unknown, dropped and cyclic message and term references;
 //! - [`plurals`]: CLDR plural categories of number selectors;
 //! - [`text`]: empty values, untranslated text, U+FFFD, control characters;
+//! - [`stale`]: translations older than their source, by the locale's lock file;
 //! - [`facts`]: numbers, e-mail addresses, URLs and handles kept from the source;
 //! - [`glyphs`], [`limits`]: what the built pack prints (fonts, length limits);
 //! - [`contacts`]: the manifest's addressees; [`crate::canonical`]: the reference's fidelity.
@@ -17,6 +18,7 @@ pub mod glyphs;
 pub mod limits;
 pub mod plurals;
 pub mod references;
+pub mod stale;
 pub mod structure;
 pub mod text;
 pub mod variables;
@@ -184,7 +186,7 @@ fn check_locale(
         found.extend(text::compare(reference, view, twins, &own_names));
         found.extend(facts::check(view, twins));
         // Stale translations (the source changed since the translation was reviewed).
-        found.extend(crate::workflow::lock::check(reference.locale, view.locale));
+        found.extend(stale::check(reference.locale, view.locale));
     }
     if let Some(manifest) = tree.manifest() {
         // Missing messages are reported above; building with the reference's text for them

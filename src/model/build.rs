@@ -8,6 +8,7 @@ use fluent_syntax::ast;
 use unic_langid::CharacterDirection;
 
 use super::{AppealPack, Block, Direction, FooterPiece, Inline, Metadata, Para, Part, PartKind};
+use crate::chars::lowercase_first;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Locale, Tree};
 use crate::manifest::{AddresseeConfig, BlockConfig, Channel, Manifest, MessageRef};
@@ -22,7 +23,7 @@ pub struct ModelOptions {
     /// Overrides the direction the locale id implies.
     pub direction: Option<Direction>,
     /// Build a pseudo-locale from this locale's messages (normally the reference).
-    pub pseudo: Option<crate::workflow::pseudo::Pseudo>,
+    pub pseudo: Option<super::pseudo::Pseudo>,
 }
 
 /// Builds the pack of `locale`. Any message that is missing or cannot be formatted is an error;
@@ -673,14 +674,6 @@ fn describe_error(error: &fluent_bundle::FluentError) -> String {
         }
         FluentError::ResolverError(other) => lowercase_first(&other.to_string()),
         other => lowercase_first(&other.to_string()),
-    }
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

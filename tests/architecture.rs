@@ -25,7 +25,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("report", &["diagnostic", "source"]),
     // Inputs: the manifest, then the whole tree; fonts borrow load's wording of I/O errors.
     ("manifest", &["chars", "diagnostic", "source"]),
-    ("load", &["diagnostic", "guard", "manifest", "source"]),
+    (
+        "load",
+        &["chars", "diagnostic", "guard", "manifest", "source"],
+    ),
     ("fonts", &["chars", "load"]),
     // The model is built from the loaded tree (pseudo-locales are a transform of it).
     (

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::chars::lowercase_first;
+
 /// Where the loader reads an i18n tree from: the disk ([`Disk`]), or memory ([`MemoryFiles`],
 /// for tests and fuzzing). Both go through the same loading code.
 pub trait FileSource: Sync {
@@ -122,10 +124,5 @@ impl FileSource for MemoryFiles {
 /// The reason of an I/O error without the "(os error N)" suffix.
 pub fn io_reason(error: &std::io::Error) -> String {
     let text = error.to_string();
-    let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => text,
-    }
+    lowercase_first(text.split(" (os error").next().unwrap_or(&text))
 }

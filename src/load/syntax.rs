@@ -1,5 +1,6 @@
 //! Fluent parser errors in a translator's words, and what a Junk entry swallowed.
 
+use crate::chars::lowercase_first;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
@@ -9,10 +10,7 @@ pub(super) fn syntax_error(
     error: &fluent_syntax::parser::ParserError,
 ) -> Diagnostic {
     use fluent_syntax::parser::ErrorKind;
-    let mut message = error.kind.to_string();
-    if let Some(first) = message.get(..1) {
-        message = first.to_lowercase() + &message[1..];
-    }
+    let mut message = lowercase_first(&error.kind.to_string());
     // When the parser hits the next line looking for a `}` or a value, what is missing is at
     // the end of the previous line: point there, not at the line after.
     let mut at = error.pos.clone();

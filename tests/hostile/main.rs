@@ -9,6 +9,8 @@
 mod common;
 mod support;
 
+#[cfg(unix)]
+mod confine;
 mod fonts;
 mod ftl;
 mod links;

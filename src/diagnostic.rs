@@ -116,6 +116,9 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub notes: Vec<String>,
     pub help: Vec<String>,
+    /// In a report, how many diagnostics of this kind this one stands for and does not show
+    /// (see `report::capped`); 0 for every diagnostic the checks make.
+    pub omitted: usize,
 }
 
 impl Diagnostic {
@@ -129,6 +132,7 @@ impl Diagnostic {
             labels: Vec::new(),
             notes: Vec::new(),
             help: Vec::new(),
+            omitted: 0,
         }
     }
 

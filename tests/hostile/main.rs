@@ -9,6 +9,7 @@
 mod common;
 mod support;
 
+mod bounded;
 mod fonts;
 mod ftl;
 mod links;

@@ -166,9 +166,9 @@ fn runs<'a>(sources: &SourceMap, labels: &[&'a Label]) -> Vec<Vec<&'a Label>> {
 }
 
 fn groups<'a>(diagnostic: &'a Diagnostic, sources: &SourceMap) -> Vec<Group<'a>> {
-    let mut title = diagnostic.message.clone();
+    let mut title = visible(&diagnostic.message).into_owned();
     if let Some(locale) = &diagnostic.locale {
-        title = format!("{title} [{locale}]");
+        title = format!("{title} [{}]", visible(locale));
     }
     let code = diagnostic.code.as_str();
     let mut group = Group::with_title(level(diagnostic.severity).primary_title(title).id(code));
@@ -200,10 +200,10 @@ fn groups<'a>(diagnostic: &'a Diagnostic, sources: &SourceMap) -> Vec<Group<'a>>
         }
     }
     for note in &diagnostic.notes {
-        group = group.element(Level::NOTE.message(note.clone()));
+        group = group.element(Level::NOTE.message(visible(note).into_owned()));
     }
     for help in &diagnostic.help {
-        group = group.element(Level::HELP.message(help.clone()));
+        group = group.element(Level::HELP.message(visible(help).into_owned()));
     }
     vec![group]
 }
@@ -214,7 +214,7 @@ fn snippet<'a>(
     labels: &[&Label],
 ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
     let excerpt = excerpt(sources, labels);
-    let path = sources.path(labels[0].file).display().to_string();
+    let path = visible(&sources.path(labels[0].file).display().to_string()).into_owned();
     let mut snippet = Snippet::source(excerpt.text.clone())
         .line_start(excerpt.first_line)
         .path(path);
@@ -230,7 +230,8 @@ fn snippet<'a>(
         } else {
             AnnotationKind::Context
         };
-        snippet = snippet.annotation(kind.span(start..end).label(label.message.clone()));
+        let label = visible(&label.message).into_owned();
+        snippet = snippet.annotation(kind.span(start..end).label(label));
     }
     snippet
 }
@@ -259,7 +260,7 @@ pub fn short(diagnostic: &Diagnostic, sources: &SourceMap) -> String {
         let _ = write!(
             out,
             "{}:{line}:{column}: ",
-            sources.path(label.file).display()
+            visible(&sources.path(label.file).display().to_string())
         );
     }
     let severity = match diagnostic.severity {
@@ -270,10 +271,10 @@ pub fn short(diagnostic: &Diagnostic, sources: &SourceMap) -> String {
         out,
         "{severity}[{}]: {}",
         diagnostic.code.as_str(),
-        diagnostic.message
+        visible(&diagnostic.message)
     );
     if let Some(locale) = &diagnostic.locale {
-        let _ = write!(out, " [{locale}]");
+        let _ = write!(out, " [{}]", visible(locale));
     }
     out
 }
@@ -363,7 +364,7 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
             let (end_line, end_column) = file.line_col(label.span.end);
             props.push(format!(
                 "file={}",
-                escape_property(&file.path.display().to_string())
+                escape_property(&visible(&file.path.display().to_string()))
             ));
             props.push(format!(
                 "line={line},col={column},endLine={end_line},endColumn={end_column}"
@@ -371,13 +372,14 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
         }
         let mut title = format!("appealpack {}", diagnostic.code.as_str());
         if let Some(locale) = &diagnostic.locale {
-            title.push_str(&format!(" ({locale})"));
+            title.push_str(&format!(" ({})", visible(locale)));
         }
         props.push(format!("title={}", escape_property(&title)));
-        let mut message = diagnostic.message.clone();
+        // Each part made visible first: the line breaks between them are the only real ones.
+        let mut message = visible(&diagnostic.message).into_owned();
         for line in diagnostic.notes.iter().chain(&diagnostic.help) {
             message.push('\n');
-            message.push_str(line);
+            message.push_str(&visible(line));
         }
         let _ = writeln!(
             out,
@@ -387,6 +389,37 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
         );
     }
     out
+}
+
+/// Text from the user's files (a translation, a file name, a locale id) as it may be printed
+/// on a terminal or in a CI log: control characters as their Unicode pictures (`␛`, `␊`), as
+/// snippets show them, C1 controls and the bidi controls as `<U+202E>`. Raw, an `ESC ]0;…BEL`
+/// would retitle the terminal, a newline in a file name would forge a line of the log, and a
+/// right-to-left override would reverse what follows it.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    fn hidden(c: char) -> bool {
+        c.is_control() || is_bidi_control(c)
+    }
+    if !text.contains(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\u{0}'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            '\u{7F}' => out.push('␡'),
+            c if hidden(c) => {
+                let _ = write!(out, "<U+{:04X}>", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The explicit bidi formatting characters (embeddings, overrides, isolates, marks).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 // Escaping rules of GitHub's workflow commands (actions/toolkit, command.ts).

@@ -285,18 +285,8 @@ impl FontStack<'_> {
 
     /// Whether some face of the stack draws `ch` in every style the pack may use it in.
     pub fn can_draw(&self, ch: char) -> bool {
-        is_invisible(ch) || self.face_for(ch, FaceStyle::Regular).is_some()
+        crate::chars::is_invisible(ch) || self.face_for(ch, FaceStyle::Regular).is_some()
     }
-}
-
-/// Characters a renderer never draws: bidi controls (used for ordering, then dropped),
-/// joiners and other default-ignorable code points, and line breaks.
-pub fn is_invisible(ch: char) -> bool {
-    matches!(ch,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-        | '\n' | '\r' | '\t')
 }
 
 #[cfg(test)]

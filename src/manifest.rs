@@ -7,6 +7,7 @@ use std::ops::{Deref, Range};
 use serde::{Deserialize, Deserializer};
 use unic_langid::LanguageIdentifier;
 
+use crate::chars::lowercase_first;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
@@ -446,17 +447,6 @@ fn is_safe_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        // Keep acronyms and identifiers (`TOML`, `TOML parse error`) as written.
-        Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => {
-            c.to_lowercase().chain(chars).collect()
-        }
-        _ => text.to_owned(),
-    }
 }
 
 #[cfg(test)]

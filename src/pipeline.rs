@@ -8,9 +8,9 @@ use crate::check::{CheckOptions, CheckReport, check};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::fonts::FontLibrary;
 use crate::load::Tree;
+use crate::model::pseudo::Pseudo;
 use crate::model::{AppealPack, ModelOptions, build_pack};
 use crate::render::{Format, Paper, RenderError, RenderOptions, Rendered, pdf, preview, render};
-use crate::workflow::pseudo::Pseudo;
 
 #[derive(Debug, Clone)]
 pub struct BuildRequest {
@@ -140,10 +140,7 @@ pub fn build_with_progress(
             locales: request.locales.clone(),
         },
     );
-    let min_coverage = tree
-        .manifest
-        .as_ref()
-        .map_or(100.0, |m| m.release.min_coverage);
+    let min_coverage = tree.manifest().map_or(100.0, |m| m.release.min_coverage);
     let mut refused = Vec::new();
     let mut withheld = Vec::new();
     let mut diagnostics = Diagnostics::default();
@@ -195,8 +192,7 @@ pub fn build_with_progress(
     // A locale of the manifest whose folder is missing (the loader reported it) is refused,
     // never skipped in silence: the build would look complete without it.
     let listed: Vec<&str> = tree
-        .manifest
-        .as_ref()
+        .manifest()
         .map(|m| m.locale_ids().collect())
         .unwrap_or_default();
     let wanted = |id: &str| request.locales.is_empty() || request.locales.iter().any(|l| l == id);
@@ -212,8 +208,7 @@ pub fn build_with_progress(
     }
 
     let alert_id = tree
-        .manifest
-        .as_ref()
+        .manifest()
         .map_or("alert", |m| m.alert.id.name.as_str());
     // One job per pack: every buildable locale (filled in from the reference when it is
     // allowed to be incomplete), then the pseudo-locales made from the reference.

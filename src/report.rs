@@ -398,7 +398,7 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
 /// right-to-left override would reverse what follows it.
 pub fn visible(text: &str) -> Cow<'_, str> {
     fn hidden(c: char) -> bool {
-        c.is_control() || is_bidi_control(c)
+        c.is_control() || crate::chars::is_bidi_control(c)
     }
     if !text.contains(hidden) {
         return Cow::Borrowed(text);
@@ -415,11 +415,6 @@ pub fn visible(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
-}
-
-/// The explicit bidi formatting characters (embeddings, overrides, isolates, marks).
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 // Escaping rules of GitHub's workflow commands (actions/toolkit, command.ts).

@@ -338,7 +338,7 @@ fn fonts_are_embedded_subset_and_mapped() {
 /// real pack passes.
 #[test]
 fn pseudo_locales_pass_the_pdf_checks() {
-    use appealpack::workflow::pseudo::Pseudo;
+    use appealpack::model::pseudo::Pseudo;
     let tree = appealpack::load::load(&repo().join("i18n")).unwrap();
     for pseudo in Pseudo::ALL {
         let options = ModelOptions {

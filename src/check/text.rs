@@ -6,6 +6,7 @@ use fluent_syntax::ast::{Pattern, PatternElement};
 
 use super::view::{EntryView, LocaleView, Twin};
 use super::walk::{Event, walk};
+use crate::chars::is_suspicious;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
@@ -130,12 +131,6 @@ pub fn manifest(text: &str, file: FileId) -> Vec<Diagnostic> {
         out.push(diagnostic);
     }
     out
-}
-
-/// C0 and C1 controls other than tab and line breaks, bidi embeddings and overrides
-/// (the "Trojan Source" characters), and a stray byte order mark.
-pub fn is_suspicious(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{FEFF}')
 }
 
 /// (byte offset, character, byte length in the source) of every character of a text; in a

@@ -92,7 +92,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
 
 /// Rewrites the lock of `locale`: its translations are now considered reviewed.
 fn update_lock(global: &GlobalArgs, tree: &appealpack::load::Tree, locale: &str) -> Result<()> {
-    use appealpack::workflow::lock;
+    use appealpack::check::stale as lock;
     let (Some(reference), Some(target)) = (tree.reference_locale(), tree.locale(locale)) else {
         anyhow::bail!("cannot update the lock of `{locale}`: it is not a locale of this tree");
     };

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use appealpack::artifacts::write_file_atomic;
 use appealpack::load;
-use appealpack::workflow::init::scaffold;
+use appealpack::scaffold::scaffold;
 
 use super::args::{GlobalArgs, InitLocaleArgs};
 use super::{exit, output};

@@ -113,7 +113,7 @@ pub struct Rendered {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("no font of locale `{locale}` can draw {} in `{message}`", describe_char(*character))]
+    #[error("no font of locale `{locale}` can draw {} in `{message}`", crate::chars::describe_char(*character))]
     MissingGlyph {
         locale: String,
         message: String,
@@ -127,15 +127,6 @@ pub enum RenderError {
         locale: String,
         reason: String,
     },
-}
-
-/// `U+4E00 '一'`, or just the code point for invisible characters.
-pub fn describe_char(c: char) -> String {
-    if c.is_control() || crate::fonts::is_invisible(c) || c.is_whitespace() {
-        format!("U+{:04X}", c as u32)
-    } else {
-        format!("U+{:04X} '{c}'", c as u32)
-    }
 }
 
 /// Renders `pack` in `format`.

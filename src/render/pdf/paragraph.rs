@@ -10,7 +10,7 @@ use super::fontset::{FaceId, FontSet};
 use super::hyphenate::Hyphenation;
 use super::linebreak::{self, INFINITE_PENALTY, Item, ItemKind, Params};
 use super::shaping::ShapedParagraph;
-use crate::fonts::is_invisible;
+use crate::chars::is_invisible;
 
 /// How a paragraph is set.
 #[derive(Debug, Clone)]

@@ -4,12 +4,32 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use fluent_syntax::ast;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::diff::{excerpt_changes, word_diff};
+use crate::diff::word_diff;
 use crate::load::Locale;
+
+/// The canonical Fluent text of a message or term (`-id`) of a locale, without its comment:
+/// what a translation is made from. Formatting differences in the file do not change it.
+pub fn entry_source(locale: &Locale, id: &str) -> Option<String> {
+    let (_, entry) = locale.entry(id)?;
+    let entry = match entry {
+        ast::Entry::Message(message) => ast::Entry::Message(ast::Message {
+            comment: None,
+            ..message.clone()
+        }),
+        ast::Entry::Term(term) => ast::Entry::Term(ast::Term {
+            comment: None,
+            ..term.clone()
+        }),
+        _ => return None,
+    };
+    let text = fluent_syntax::serializer::serialize(&ast::Resource { body: vec![entry] });
+    Some(text.trim_end().to_owned())
+}
 
 /// The lock file inside each locale folder.
 pub const LOCK_FILE: &str = "appealpack-lock.toml";
@@ -56,7 +76,7 @@ pub fn for_new_locale(reference: &Locale) -> Lock {
 fn lock_of<'a>(reference: &Locale, ids: impl Iterator<Item = &'a String>) -> Lock {
     let messages = ids
         .filter_map(|id| {
-            let source = super::entry_source(reference, id)?;
+            let source = entry_source(reference, id)?;
             Some((
                 id.clone(),
                 Locked {
@@ -121,14 +141,13 @@ pub fn read(locale: &Locale) -> Result<Option<Lock>, Diagnostic> {
 pub fn stale(reference: &Locale, locale: &Locale, lock: &Lock) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, locked) in &lock.messages {
-        let (Some(source), Some(at)) = (super::entry_source(reference, id), locale.entries.get(id))
-        else {
+        let (Some(source), Some(at)) = (entry_source(reference, id), locale.entries.get(id)) else {
             continue;
         };
         if hash(&source) == locked.hash {
             continue;
         }
-        let changes = excerpt_changes(&word_diff(&locked.source, &source), 5);
+        let changes = word_diff(&locked.source, &source).excerpt(5);
         out.push(
             Diagnostic::warning(Code::Stale, format!("translation of `{id}` is older than its source"))
                 .in_locale(locale.id.clone())

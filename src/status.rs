@@ -78,7 +78,7 @@ fn sections_of(manifest: &Manifest) -> (Vec<String>, BTreeMap<String, String>) {
 
 /// Builds the matrix from a check report of the tree.
 pub fn status(tree: &Tree, report: &CheckReport) -> Status {
-    let (sections, owner) = match &tree.manifest {
+    let (sections, owner) = match tree.manifest() {
         Some(manifest) => sections_of(manifest),
         None => (vec!["other".to_owned()], BTreeMap::new()),
     };

@@ -23,7 +23,12 @@ pub fn capped<'a>(
     sources: &SourceMap,
     limit: usize,
 ) -> Vec<Cow<'a, Diagnostic>> {
-    type Key<'a> = (Option<&'a str>, Option<crate::source::FileId>, Code, Severity);
+    type Key<'a> = (
+        Option<&'a str>,
+        Option<crate::source::FileId>,
+        Code,
+        Severity,
+    );
     // Per kind: how many there are, and where the summary goes (held by the first left out).
     let mut seen: HashMap<Key<'a>, (usize, Option<usize>)> = HashMap::new();
     let mut shown: Vec<Cow<'a, Diagnostic>> = Vec::new();
@@ -150,7 +155,13 @@ fn runs<'a>(sources: &SourceMap, labels: &[&'a Label]) -> Vec<Vec<&'a Label>> {
     let file = sources.get(labels[0].file);
     let mut placed: Vec<(usize, usize, &Label)> = labels
         .iter()
-        .map(|l| (file.line_col(l.span.start).0, file.line_col(l.span.end).0, *l))
+        .map(|l| {
+            (
+                file.line_col(l.span.start).0,
+                file.line_col(l.span.end).0,
+                *l,
+            )
+        })
         .collect();
     placed.sort_by_key(|&(start, end, _)| (start, end));
     let mut runs: Vec<Vec<&Label>> = Vec::new();

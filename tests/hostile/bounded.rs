@@ -32,7 +32,11 @@ fn twenty_thousand_duplicate_ids_show_ten_and_count_the_rest() {
     // Warnings only: the check passes.
     assert_eq!(output.status.code(), Some(0));
     let report = format!("{}{}", stdout(&output), stderr(&output));
-    assert_eq!(report.matches("warning[duplicate-id]").count(), 11, "{report}");
+    assert_eq!(
+        report.matches("warning[duplicate-id]").count(),
+        11,
+        "{report}"
+    );
     assert!(
         report.contains(
             "warning[duplicate-id]: and 19990 more `duplicate-id` warnings in t/fr/main.ftl [fr]"
@@ -40,7 +44,10 @@ fn twenty_thousand_duplicate_ids_show_ten_and_count_the_rest() {
         "{report}"
     );
     // The totals still count every one.
-    assert!(report.contains("check: 0 error(s), 20000 warning(s)"), "{report}");
+    assert!(
+        report.contains("check: 0 error(s), 20000 warning(s)"),
+        "{report}"
+    );
     // Each excerpt quotes the two definitions, not the lines between them.
     assert!(!report.contains("Page 11\n"), "{report}");
     insta::assert_snapshot!(report);

@@ -15,4 +15,5 @@ mod ftl;
 mod links;
 mod manifest;
 mod output;
+mod terminal;
 mod text;

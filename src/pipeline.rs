@@ -198,7 +198,10 @@ pub fn build_with_progress(
     let wanted = |id: &str| request.locales.is_empty() || request.locales.iter().any(|l| l == id);
     for &id in listed.iter().filter(|&&id| wanted(id)) {
         if tree.locale(id).is_none() {
-            refused.push((id.to_owned(), "it has no folder (see above)".into()));
+            refused.push((
+                id.to_owned(),
+                "its folder is missing or was refused (see above)".into(),
+            ));
         }
     }
     for requested in &request.locales {

@@ -105,20 +105,21 @@ pub fn to_text(lock: &Lock) -> String {
 /// Reads the lock of a locale; `Ok(None)` when it has none.
 pub fn read(locale: &Locale) -> Result<Option<Lock>, Diagnostic> {
     let path = lock_path(locale);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => {
-            return Err(Diagnostic::error(
-                Code::Io,
-                format!(
-                    "cannot read {}: {}",
-                    path.display(),
-                    crate::load::io_reason(&error)
-                ),
-            )
-            .in_locale(locale.id.clone()));
+    // A lock is read only from its locale's folder: a link elsewhere, a FIFO or a runaway
+    // file is refused.
+    let cannot_read = |reason: String| {
+        Diagnostic::error(
+            Code::Io,
+            format!("cannot read {}: {reason}", path.display()),
+        )
+        .in_locale(locale.id.clone())
+    };
+    let text = match crate::load::read_inside(&path, &locale.dir, crate::load::Limit::LOCK) {
+        Ok(bytes) => {
+            String::from_utf8(bytes).map_err(|_| cannot_read("it is not valid UTF-8".to_owned()))?
         }
+        Err(error) if error.is_not_found() => return Ok(None),
+        Err(error) => return Err(cannot_read(error.to_string())),
     };
     toml::from_str(&text).map(Some).map_err(|error| {
         Diagnostic::error(

@@ -94,7 +94,18 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
 fn update_lock(global: &GlobalArgs, tree: &appealpack::load::Tree, locale: &str) -> Result<()> {
     use appealpack::check::stale as lock;
     let (Some(reference), Some(target)) = (tree.reference_locale(), tree.locale(locale)) else {
-        anyhow::bail!("cannot update the lock of `{locale}`: it is not a locale of this tree");
+        // A listed locale whose folder was refused (missing, or a link out of the tree): say
+        // why, since its lock would be written there.
+        let refused = tree.diagnostics.0.iter().find(|d| {
+            d.code == appealpack::diagnostic::Code::LocaleFolder
+                && d.locale.as_deref() == Some(locale)
+        });
+        match refused {
+            Some(why) => anyhow::bail!("cannot update the lock of `{locale}`: {}", why.message),
+            None => anyhow::bail!(
+                "cannot update the lock of `{locale}`: it is not a locale of this tree"
+            ),
+        }
     };
     // Say which changed sources this acknowledges: marking a translation reviewed is a claim.
     let acknowledged: Vec<String> = lock::check(reference, target)

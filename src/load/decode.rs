@@ -1,24 +1,7 @@
 //! Bytes to text: UTF-8 with or without a byte order mark, UTF-16 recognised and reported.
 
-use std::path::Path;
-
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::{FileId, SourceMap};
-
-/// Reads a text file, dropping a UTF-8 byte order mark. Invalid UTF-8 is replaced and the
-/// offset of the first bad byte returned, so the caller can report it and go on.
-pub fn read_text(path: &Path) -> std::io::Result<(String, Option<usize>)> {
-    std::fs::read(path).map(|bytes| {
-        let (text, problem) = decode_text(bytes);
-        (
-            text,
-            problem.map(|p| match p {
-                Undecodable::InvalidUtf8(at) => at,
-                Undecodable::Utf16 => 0,
-            }),
-        )
-    })
-}
 
 /// Why a file's bytes are not UTF-8 text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +13,8 @@ pub(super) enum Undecodable {
     Utf16,
 }
 
-/// The text of a file's bytes, as [`read_text`] reads it.
+/// The text of a file's bytes, a UTF-8 byte order mark dropped. Invalid UTF-8 is replaced and
+/// the offset of the first bad byte returned, so the caller can report it and go on.
 pub(super) fn decode_text(mut bytes: Vec<u8>) -> (String, Option<Undecodable>) {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);

@@ -1,5 +1,6 @@
 //! Loading an i18n tree: manifest, canonical text and every locale's parsed Fluent files.
 
+mod confine;
 mod decode;
 mod fs;
 mod syntax;
@@ -18,8 +19,10 @@ use crate::diagnostic::Diagnostics;
 use crate::manifest::Manifest;
 use crate::source::{FileId, SourceMap};
 
-pub use decode::read_text;
-pub use fs::{DirEntry, Disk, EntryKind, FileSource, MemoryFiles, io_reason};
+pub use fs::{
+    DirEntry, Disk, EntryKind, FileSource, Limit, MemoryFiles, ReadError, escapes_folder,
+    io_reason, read_file, read_inside, resolve_inside,
+};
 pub use syntax::{junk_attributes, junk_ids};
 pub use tree::{load, load_bare, load_from, load_from_memory};
 

@@ -10,8 +10,9 @@ use fluent_syntax::ast;
 use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
+use super::confine::{Confined, FolderProblem};
 use super::decode::{Undecodable, decode_text, invalid_utf8};
-use super::fs::{Disk, EntryKind, FileSource, MemoryFiles, io_reason};
+use super::fs::{Disk, EntryKind, FileSource, Limit, MemoryFiles, ReadError, escapes_folder};
 use super::syntax::{junk_ids, syntax_error};
 use super::{EntryLocation, FtlFile, LoadFailure, Locale, MANIFEST_FILE, Tree};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -37,7 +38,8 @@ pub fn load_from(files: &dyn FileSource, root: &Path) -> Result<Tree, LoadFailur
         sources,
         diagnostics: Diagnostics(vec![diagnostic]),
     };
-    let text = match files.read(&manifest_path) {
+    let confined = Confined::new(files, root);
+    let text = match confined.read(&manifest_path, Limit::MANIFEST) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {
@@ -56,9 +58,13 @@ pub fn load_from(files: &dyn FileSource, root: &Path) -> Result<Tree, LoadFailur
         Err(error) => {
             let diagnostic = Diagnostic::error(
                 Code::Io,
-                format!("cannot read {}: {}", manifest_path.display(), io_reason(&error)),
-            )
-            .with_help(format!(
+                format!("cannot read {}: {error}", manifest_path.display()),
+            );
+            // A manifest that is there but refused needs no tour of the folder's layout.
+            if !error.is_not_found() {
+                return Err(fail(sources, diagnostic));
+            }
+            let diagnostic = diagnostic.with_help(format!(
                 "an i18n folder holds {MANIFEST_FILE}, the canonical text and one folder per locale; \
                  pass another with --i18n, or check a bare Fluent tree with --root DIR --reference LOCALE"
             ));
@@ -80,52 +86,46 @@ pub fn load_from(files: &dyn FileSource, root: &Path) -> Result<Tree, LoadFailur
     }
 
     let mut diagnostics = Diagnostics::default();
-    let canonical_file = manifest.alert.canonical.as_ref().and_then(|name| {
-        let path = root.join(&name.name);
-        match files.read(&path).map(decode_text) {
-            Ok((text, problem)) => {
-                let file = sources.add_plain(&path, text);
-                if let Some(at) = problem {
-                    diagnostics.push(invalid_utf8(&sources, file, at));
-                }
-                Some(file)
-            }
-            Err(error) => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        Code::Io,
-                        format!(
-                            "cannot read the canonical text {}: {}",
-                            path.display(),
-                            io_reason(&error)
-                        ),
-                    )
-                    .with_label(manifest_file, name.span.clone(), "named here"),
-                );
-                None
-            }
+    let mut canonical_file = None;
+    if let Some(name) = &manifest.alert.canonical {
+        match read_canonical(
+            &confined,
+            &mut sources,
+            &mut diagnostics,
+            name,
+            manifest_file,
+        ) {
+            Ok(file) => canonical_file = file,
+            Err(diagnostic) => return Err(fail(sources, *diagnostic)),
         }
-    });
+    }
 
     let locale_ids: Vec<&Ident> = manifest.alert.locales.iter().collect();
     let mut pending = Vec::new();
     for id in locale_ids {
         let dir = root.join(&id.name);
-        if !files.is_dir(&dir) {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::LocaleFolder,
-                    format!("locale `{id}` has no folder {}", dir.display()),
-                )
-                .in_locale(id.name.clone())
-                .with_label(manifest_file, id.span.clone(), "listed here")
-                .with_help(format!("create it with `appealpack init-locale {id}`")),
+        if let Err(problem) = confined.locale_folder(&dir) {
+            let mut diagnostic = confined.folder_error(&id.name, &dir, &problem).with_label(
+                manifest_file,
+                id.span.clone(),
+                "listed here",
             );
+            if let FolderProblem::Missing = problem {
+                diagnostic =
+                    diagnostic.with_help(format!("create it with `appealpack init-locale {id}`"));
+            }
+            diagnostics.push(diagnostic);
             continue;
         }
         // validate() has already checked the id.
         let langid = id.parse().unwrap_or_default();
-        pending.push(find_locale(files, &mut diagnostics, &id.name, langid, dir));
+        pending.push(find_locale(
+            &confined,
+            &mut diagnostics,
+            &id.name,
+            langid,
+            dir,
+        ));
     }
     let locales = load_locales(files, &mut sources, &mut diagnostics, pending);
 
@@ -141,6 +141,64 @@ pub fn load_from(files: &dyn FileSource, root: &Path) -> Result<Tree, LoadFailur
         locales,
         diagnostics,
     })
+}
+
+/// Reads the canonical text the manifest names. A path that leads out of the tree (absolute,
+/// climbing with `..`, or through a link) stops the load, pointing at the key; a file that
+/// cannot be read is an error of the run.
+fn read_canonical(
+    confined: &Confined,
+    sources: &mut SourceMap,
+    diagnostics: &mut Diagnostics,
+    name: &Ident,
+    manifest_file: FileId,
+) -> Result<Option<FileId>, Box<Diagnostic>> {
+    let root = confined.root;
+    let outside = |label: String, help: String| {
+        Box::new(
+            Diagnostic::error(
+                Code::ManifestInvalid,
+                format!(
+                    "the canonical text `{name}` is not a file inside {}",
+                    root.display()
+                ),
+            )
+            .with_label(manifest_file, name.span.clone(), label)
+            .with_help(help),
+        )
+    };
+    if let Some(why) = escapes_folder(Path::new(&name.name)) {
+        let help = "paths in the manifest are relative to its folder and stay inside it, \
+                    as in `canonical = \"canonical.txt\"`";
+        return Err(outside(why.to_owned(), help.to_owned()));
+    }
+    let path = root.join(&name.name);
+    match confined.read(&path, Limit::CANONICAL).map(decode_text) {
+        Ok((text, problem)) => {
+            let file = sources.add_plain(&path, text);
+            if let Some(at) = problem {
+                diagnostics.push(invalid_utf8(sources, file, at));
+            }
+            Ok(Some(file))
+        }
+        Err(ReadError::Outside { target, .. }) => {
+            let help = format!(
+                "links are followed only inside the tree: copy the file into {}",
+                root.display()
+            );
+            Err(outside(format!("it leads to {}", target.display()), help))
+        }
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::Io,
+                    format!("cannot read the canonical text {}: {error}", path.display()),
+                )
+                .with_label(manifest_file, name.span.clone(), "named here"),
+            );
+            Ok(None)
+        }
+    }
 }
 
 /// Folders of the tree that hold Fluent files but are not locales of the manifest: a locale
@@ -191,31 +249,46 @@ fn unlisted_folders(
     }
 }
 
-/// Reads a bare Fluent tree, `root/<locale>/**/*.ftl`, with no manifest.
+/// Reads a bare Fluent tree, `root/<locale>/**/*.ftl`, with no manifest. A locale folder may
+/// be a link to another folder of the tree, as in a monorepo, but not to one outside it.
 pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
     let mut sources = SourceMap::new();
     let mut diagnostics = Diagnostics::default();
-    let entries = std::fs::read_dir(root).map_err(|error| LoadFailure {
+    let confined = Confined::new(&Disk, root);
+    let entries = Disk.list(root).map_err(|error| LoadFailure {
         root: root.to_owned(),
         sources: SourceMap::new(),
         diagnostics: Diagnostics(vec![Diagnostic::error(
             Code::Io,
-            format!("cannot read {}: {}", root.display(), io_reason(&error)),
+            format!(
+                "cannot read {}: {}",
+                root.display(),
+                super::io_reason(&error)
+            ),
         )]),
     })?;
     let mut dirs: Vec<(String, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| Some((e.file_name().into_string().ok()?, e.path())))
+        .into_iter()
+        .filter(|e| matches!(e.kind, EntryKind::Dir | EntryKind::Symlink))
+        .filter_map(|e| Some((e.name.into_string().ok()?, e.path)))
         .filter(|(name, _)| !name.starts_with('.'))
         .collect();
     dirs.sort();
     let mut pending = Vec::new();
     for (name, dir) in dirs {
+        match confined.locale_folder(&dir) {
+            Ok(()) => {}
+            // A link to a file is not a locale; one out of the tree is refused, out loud.
+            Err(FolderProblem::NotAFolder(_)) => continue,
+            Err(problem) => {
+                diagnostics.push(confined.folder_error(&name, &dir, &problem));
+                continue;
+            }
+        }
         match crate::manifest::locale_id_problem(&Ident::new(name.clone())) {
             None => {
                 let langid = name.parse().unwrap_or_default();
-                pending.push(find_locale(&Disk, &mut diagnostics, &name, langid, dir));
+                pending.push(find_locale(&confined, &mut diagnostics, &name, langid, dir));
             }
             Some(problem) => diagnostics.push(Diagnostic::warning(
                 Code::InvalidLocale,
@@ -263,7 +336,7 @@ struct Parsed {
 struct ParsedFile {
     name: String,
     path: PathBuf,
-    outcome: std::io::Result<Parsed>,
+    outcome: Result<Parsed, ReadError>,
 }
 
 /// A locale folder and its `.ftl` files, found before any is read.
@@ -275,14 +348,14 @@ struct PendingLocale {
 }
 
 fn find_locale(
-    files: &dyn FileSource,
+    confined: &Confined,
     diagnostics: &mut Diagnostics,
     id: &str,
     langid: LanguageIdentifier,
     dir: PathBuf,
 ) -> PendingLocale {
     let mut paths = Vec::new();
-    collect_ftl(files, &dir, &dir, &mut paths, diagnostics, id);
+    confined.collect_ftl(&dir, &mut paths, diagnostics, id);
     paths.sort();
     PendingLocale {
         id: id.to_owned(),
@@ -326,40 +399,43 @@ fn load_locales(
 
 /// Reads and parses one Fluent file.
 fn parse_file(files: &dyn FileSource, name: String, path: PathBuf) -> ParsedFile {
-    let outcome = files.read(&path).map(decode_text).map(|(text, bad_utf8)| {
-        // Entries too large, or nested too deep for the recursive parser, are blanked before
-        // parsing (offsets kept); the original text is kept for diagnostics.
-        let mut refused: Vec<Refused> = crate::guard::too_large(&text)
-            .into_iter()
-            .map(Refused::TooLarge)
-            .collect();
-        // Nesting deeper than the limit needs more `{` than the limit: most files have fewer,
-        // and counting them is much cheaper than the guard's scan.
-        let braces = text.bytes().filter(|&b| b == b'{').count();
-        if braces > crate::guard::MAX_NESTING {
-            let deep = crate::guard::too_deep(&text)
+    let outcome = files
+        .read(&path, Limit::FLUENT)
+        .map(decode_text)
+        .map(|(text, bad_utf8)| {
+            // Entries too large, or nested too deep for the recursive parser, are blanked before
+            // parsing (offsets kept); the original text is kept for diagnostics.
+            let mut refused: Vec<Refused> = crate::guard::too_large(&text)
                 .into_iter()
-                .filter(|d| !refused.iter().any(|r| r.entry().start == d.entry.start));
-            refused.extend(deep.map(Refused::TooDeep).collect::<Vec<_>>());
-        }
-        let (to_parse, original) = if refused.is_empty() {
-            (text, None)
-        } else {
-            let ranges: Vec<_> = refused.iter().map(|r| r.entry().clone()).collect();
-            (crate::guard::blank(&text, &ranges), Some(text))
-        };
-        let (resource, errors) = match FluentResource::try_new(to_parse) {
-            Ok(resource) => (resource, Vec::new()),
-            Err((resource, errors)) => (resource, errors),
-        };
-        Parsed {
-            resource: Arc::new(resource),
-            errors,
-            bad_utf8,
-            original,
-            refused,
-        }
-    });
+                .map(Refused::TooLarge)
+                .collect();
+            // Nesting deeper than the limit needs more `{` than the limit: most files have fewer,
+            // and counting them is much cheaper than the guard's scan.
+            let braces = text.bytes().filter(|&b| b == b'{').count();
+            if braces > crate::guard::MAX_NESTING {
+                let deep = crate::guard::too_deep(&text)
+                    .into_iter()
+                    .filter(|d| !refused.iter().any(|r| r.entry().start == d.entry.start));
+                refused.extend(deep.map(Refused::TooDeep).collect::<Vec<_>>());
+            }
+            let (to_parse, original) = if refused.is_empty() {
+                (text, None)
+            } else {
+                let ranges: Vec<_> = refused.iter().map(|r| r.entry().clone()).collect();
+                (crate::guard::blank(&text, &ranges), Some(text))
+            };
+            let (resource, errors) = match FluentResource::try_new(to_parse) {
+                Ok(resource) => (resource, Vec::new()),
+                Err((resource, errors)) => (resource, errors),
+            };
+            Parsed {
+                resource: Arc::new(resource),
+                errors,
+                bad_utf8,
+                original,
+                refused,
+            }
+        });
     ParsedFile {
         name,
         path,
@@ -458,11 +534,7 @@ fn assemble_locale(
                 diagnostics.push(
                     Diagnostic::error(
                         Code::Io,
-                        format!(
-                            "cannot read {}: {}",
-                            parsed.path.display(),
-                            io_reason(&error)
-                        ),
+                        format!("cannot read {}: {error}", parsed.path.display()),
                     )
                     .in_locale(id),
                 );
@@ -541,44 +613,5 @@ fn index_entries(
             .with_label(first.file, first.span.clone(), "first defined here")
             .with_note("the first definition is used"),
         );
-    }
-}
-
-fn collect_ftl(
-    files: &dyn FileSource,
-    base: &Path,
-    dir: &Path,
-    out: &mut Vec<(String, PathBuf)>,
-    diagnostics: &mut Diagnostics,
-    locale: &str,
-) {
-    let entries = match files.list(dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::Io,
-                    format!("cannot read {}: {}", dir.display(), io_reason(&error)),
-                )
-                .in_locale(locale),
-            );
-            return;
-        }
-    };
-    for entry in entries {
-        let path = entry.path;
-        // Symlinks are not followed: a locale folder must not reach outside the tree.
-        if entry.kind == EntryKind::Dir {
-            collect_ftl(files, base, &path, out, diagnostics, locale);
-        } else if entry.kind == EntryKind::File && path.extension().is_some_and(|e| e == "ftl") {
-            let name = path
-                .strip_prefix(base)
-                .unwrap_or(&path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            out.push((name, path));
-        }
     }
 }

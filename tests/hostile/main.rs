@@ -10,6 +10,8 @@ mod common;
 mod support;
 
 mod bounded;
+#[cfg(unix)]
+mod confine;
 mod fonts;
 mod ftl;
 mod links;

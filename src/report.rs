@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, renderer::DecorStyle};
 use serde::Serialize;
 
+use crate::chars::visible;
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::source::SourceMap;
 
@@ -400,32 +401,6 @@ pub fn github(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
         );
     }
     out
-}
-
-/// Text from the user's files (a translation, a file name, a locale id) as it may be printed
-/// on a terminal or in a CI log: control characters as their Unicode pictures (`␛`, `␊`), as
-/// snippets show them, C1 controls and the bidi controls as `<U+202E>`. Raw, an `ESC ]0;…BEL`
-/// would retitle the terminal, a newline in a file name would forge a line of the log, and a
-/// right-to-left override would reverse what follows it.
-pub fn visible(text: &str) -> Cow<'_, str> {
-    fn hidden(c: char) -> bool {
-        c.is_control() || crate::chars::is_bidi_control(c)
-    }
-    if !text.contains(hidden) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\u{0}'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
-            '\u{7F}' => out.push('␡'),
-            c if hidden(c) => {
-                let _ = write!(out, "<U+{:04X}>", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
 }
 
 // Escaping rules of GitHub's workflow commands (actions/toolkit, command.ts).

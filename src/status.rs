@@ -198,7 +198,7 @@ impl Status {
                 .collect();
             // A locale id is a safe name; `|` is escaped all the same, as GitHub reads it in
             // code spans too.
-            let locale = crate::report::visible(locale).replace('|', "\\|");
+            let locale = crate::chars::visible(locale).replace('|', "\\|");
             let _ = writeln!(out, "| `{locale}` | {} |", texts.join(" | "));
         }
         out.push_str(
@@ -213,7 +213,7 @@ impl Status {
 /// cannot show an image in a pull-request comment.
 pub fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in crate::report::visible(text).chars() {
+    for c in crate::chars::visible(text).chars() {
         if matches!(
             c,
             '\\' | '`'

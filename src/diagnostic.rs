@@ -62,6 +62,8 @@ pub enum Code {
     MissingGlyph,
     TooLong,
     ReplacementCharacter,
+    /// A word wider than the PDF's line, broken anywhere so that it stays on the page.
+    ForcedBreak,
     /// Control characters and bidi overrides that should not be in a translation.
     ControlCharacter,
     // The reference against the canonical alert.

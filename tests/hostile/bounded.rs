@@ -87,3 +87,86 @@ fn github_annotations_cap_repeats_too() {
         "{out}"
     );
 }
+
+/// Builds the PDF of `fr` with `word` in a demand; returns stderr and the extracted lines.
+fn pdf_with(word: &str) -> (String, Vec<appealpack::render::pdf::extract::TextLine>) {
+    let case = Case::new();
+    case.replace(
+        FR,
+        "Abroger la loi.",
+        &format!("Abroger la loi {word} fin."),
+    );
+    let err = case.built(&["--locale", "fr", "-f", "pdf"]);
+    let pdf = std::fs::read(case.path("out/fr/test-alert-fr.pdf")).unwrap();
+    let lines = appealpack::render::pdf::extract::extract(&pdf, false)
+        .unwrap()
+        .into_iter()
+        .flatten()
+        .collect();
+    (err, lines)
+}
+
+/// Every character of `word` comes back, in order, and every line is inside the margins.
+fn assert_on_the_page(word: &str, lines: &[appealpack::render::pdf::extract::TextLine]) {
+    use appealpack::render::Paper;
+    use appealpack::render::pdf::style::Geometry;
+    let page = Geometry::new(Paper::A4);
+    for line in lines {
+        assert!(
+            line.x.start >= page.left - 0.5 && line.x.end <= page.width - page.right + 0.5,
+            "a line runs off the page ({:?}, margins {} and {}): {}",
+            line.x,
+            page.left,
+            page.width - page.right,
+            line.text
+        );
+    }
+    // Running footers (`Page 2 sur 17`) fall between the pieces of a word that spans pages.
+    let all: String = lines
+        .iter()
+        .filter(|l| !(l.text.starts_with("Page ") && l.text.contains(" sur ")))
+        .map(|l| l.text.as_str())
+        .collect::<String>()
+        .chars()
+        // A hyphenated line ends in a soft hyphen, which is not part of the word.
+        .filter(|c| !c.is_whitespace() && *c != '\u{AD}')
+        .collect();
+    assert!(all.contains(word), "the word is not whole in:\n{all}");
+}
+
+#[test]
+fn a_word_wider_than_the_line_is_broken_and_stays_on_the_page() {
+    let word = "Rechtsschutzversicherungsgesellschaften".repeat(2) + "abcdefghijkl";
+    assert_eq!(word.chars().count(), 90);
+    let (err, lines) = pdf_with(&word);
+    assert_on_the_page(&word, &lines);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn a_fifty_thousand_character_word_is_printed_whole() {
+    // Letters: the hyphenation patterns find places to break, so no last resort is needed.
+    let word: String = (0..50_000)
+        .map(|i| char::from(b'a' + (i % 26) as u8))
+        .collect();
+    let (_, lines) = pdf_with(&word);
+    assert_on_the_page(&word, &lines);
+    // Digits: nowhere to break but the last resort, which is named.
+    let number = "0123456789".repeat(5_000);
+    let (err, lines) = pdf_with(&number);
+    assert_on_the_page(&number, &lines);
+    assert!(
+        err.contains("warning[forced-break]: `demand-two` has a word wider than a line of the PDF"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_long_url_breaks_after_a_slash_and_stays_on_the_page() {
+    let url = format!(
+        "https://example.org/{}",
+        "abcdefghij".repeat(12) + "/klmnopqrstuvwxyz" + &"x".repeat(20)
+    );
+    let (_, lines) = pdf_with(&url);
+    assert_on_the_page(&url, &lines);
+}

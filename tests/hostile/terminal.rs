@@ -116,3 +116,43 @@ fn a_section_id_that_is_not_an_identifier_is_refused() {
     assert_eq!(code, Some(2), "{text}");
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn an_escape_sequence_in_a_stale_note_is_shown_as_pictures() {
+    let case = Case::new();
+    let (code, text) = run(
+        &case,
+        &[
+            "check",
+            "--i18n",
+            "t",
+            "--fonts",
+            "f",
+            "--update-lock",
+            "fr",
+        ],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    // The reference's source changes after the review: `fr` is stale, with a word diff.
+    let en = case.read("t/en/main.ftl");
+    let line = en.lines().find(|l| l.starts_with("letter-body")).unwrap();
+    case.replace(
+        "t/en/main.ftl",
+        line,
+        &format!("{line} \u{1b}]0;pwned\u{7}"),
+    );
+    let (_, human) = check(&case, "human");
+    assert_clean(&human);
+    let stale: String = human
+        .split("\n\n")
+        .filter(|d| d.contains("warning[stale]"))
+        .collect();
+    assert!(stale.contains("␛]0;pwned␇"), "{human}");
+    let (_, github) = check(&case, "github");
+    assert_clean(&github);
+    let stale = github
+        .lines()
+        .find(|l| l.contains(" stale "))
+        .expect("a stale annotation");
+    insta::assert_snapshot!(stale);
+}

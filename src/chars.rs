@@ -5,6 +5,9 @@
 //! as character references), everything invisible (line breaks too), and the suspicious ones a
 //! translation should not contain.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 /// Fluent's isolates (U+2066–U+2069), which it puts around every placeable.
 pub fn is_isolation_mark(c: char) -> bool {
     matches!(c, '\u{2066}'..='\u{2069}')
@@ -69,6 +72,32 @@ pub fn describe_char(c: char) -> String {
     }
 }
 
+/// Text from the user's files (a translation, a file name, a locale id) as it may be printed
+/// on a terminal or in a CI log: control characters as their Unicode pictures (`␛`, `␊`), as
+/// snippets show them, C1 controls and the bidi controls as `<U+202E>`. Raw, an `ESC ]0;…BEL`
+/// would retitle the terminal, a newline in a file name would forge a line of the log, and a
+/// right-to-left override would reverse what follows it.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    fn hidden(c: char) -> bool {
+        c.is_control() || is_bidi_control(c)
+    }
+    if !text.contains(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\u{0}'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            '\u{7F}' => out.push('␡'),
+            c if hidden(c) => {
+                let _ = write!(out, "<U+{:04X}>", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +136,12 @@ mod tests {
         assert_eq!(lowercase_first("Ébauche"), "ébauche");
         assert_eq!(lowercase_first("X"), "x");
         assert_eq!(lowercase_first(""), "");
+    }
+
+    #[test]
+    fn user_text_is_printed_with_its_controls_visible() {
+        assert_eq!(visible("plain"), "plain");
+        assert_eq!(visible("a\u{1b}]0;t\u{7}b\nc"), "a␛]0;t␇b␊c");
+        assert_eq!(visible("x\u{202E}y\u{9B}"), "x<U+202E>y<U+009B>");
     }
 }

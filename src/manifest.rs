@@ -359,6 +359,21 @@ impl Manifest {
                 "add it to the locales",
             ));
         }
+        // Section ids name the status columns (`status --markdown` goes into pull requests)
+        // and the packs' anchors: the rule of message ids keeps markup out of them.
+        for section in &self.sections {
+            if !is_identifier(&section.id) {
+                out.push(error(
+                    Code::ManifestInvalid,
+                    format!(
+                        "section id `{}` must be an identifier like a message id: a letter, then letters, digits, `-` and `_`",
+                        section.id
+                    ),
+                    &section.id,
+                    "not an identifier",
+                ));
+            }
+        }
         let mut addressees = BTreeSet::new();
         for addressee in &self.addressees {
             if !addressees.insert(addressee.id.name.as_str()) {
@@ -415,6 +430,14 @@ pub fn locale_id_problem(locale: &Ident) -> Option<String> {
         )),
         Ok(_) => None,
     }
+}
+
+/// A Fluent identifier, the rule of message ids: an ASCII letter, then ASCII letters, digits,
+/// `-` and `_`.
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Letters, digits, `-` and `_`: safe as a path component on every platform.

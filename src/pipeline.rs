@@ -242,7 +242,7 @@ pub fn build_with_progress(
     progress(BuildEvent::Planned {
         renders: jobs.len() * request.formats.len(),
     });
-    type Job = Result<(AppealPack, Vec<(Artifact, Option<Vec<u8>>)>), Diagnostics>;
+    type Job = Result<(AppealPack, Vec<(Artifact, Option<Vec<u8>>, Vec<String>)>), Diagnostics>;
     let results: Vec<Job> = jobs
         .par_iter()
         .map(|(locale, options)| {
@@ -256,6 +256,7 @@ pub fn build_with_progress(
                     let rendered = render_with_preview(format, &pack, fonts, request);
                     progress(BuildEvent::Rendered { locale, format });
                     let (rendered, preview) = rendered.map_err(|e| render_error(locale, e))?;
+                    let forced = rendered.forced_breaks;
                     let paper = matches!(format, Format::Pdf | Format::Docx)
                         .then_some(request.render.paper);
                     let artifact = Artifact {
@@ -267,7 +268,7 @@ pub fn build_with_progress(
                         pages: rendered.pages,
                         fallbacks: pack.fallbacks.clone(),
                     };
-                    Ok((artifact, preview))
+                    Ok((artifact, preview, forced))
                 })
                 .collect::<Result<Vec<_>, Diagnostics>>()?;
             Ok((pack, artifacts))
@@ -285,7 +286,10 @@ pub fn build_with_progress(
         let locale = options.pseudo.map_or(locale.as_str(), |p| p.locale_id());
         match result {
             Ok((pack, artifacts)) => {
-                for (artifact, preview) in artifacts {
+                for (artifact, preview, forced) in artifacts {
+                    outcome
+                        .diagnostics
+                        .extend(forced.iter().map(|id| forced_break(tree, &pack.locale, id)));
                     if let Some(png) = preview {
                         outcome.previews.insert(pack.locale.clone(), png);
                     }
@@ -361,6 +365,23 @@ fn withhold(
         },
         warning,
     )
+}
+
+/// The warning for a message whose word too wide for the line was broken anywhere, at the
+/// message's place in the locale's file when it has one.
+fn forced_break(tree: &Tree, locale: &str, id: &str) -> Diagnostic {
+    let mut diagnostic = Diagnostic::warning(
+        Code::ForcedBreak,
+        format!("`{id}` has a word wider than a line of the PDF, broken between two characters to stay on the page"),
+    )
+    .in_locale(locale)
+    .for_message(id)
+    .with_help("if it is a URL or an address, check that the break falls where a reader expects; otherwise add a space or a hyphen");
+    let entry = id.split('.').next().unwrap_or(id);
+    if let Some(at) = tree.locale(locale).and_then(|l| l.entries.get(entry)) {
+        diagnostic = diagnostic.with_label(at.file, at.span.clone(), "this message");
+    }
+    diagnostic
 }
 
 fn render_error(locale: &str, error: RenderError) -> Diagnostics {

@@ -22,7 +22,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("timestamp", &[]),
     ("archive", &["timestamp"]),
     ("diagnostic", &["source"]),
-    ("report", &["diagnostic", "source"]),
+    ("report", &["chars", "diagnostic", "source"]),
     // Inputs: the manifest, then the whole tree; fonts borrow load's wording of I/O errors.
     ("manifest", &["chars", "diagnostic", "source"]),
     (
@@ -63,7 +63,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     // The translator's tools: a new locale's scaffold (with its lock), the status matrix.
     ("scaffold", &["check", "load", "manifest"]),
-    ("status", &["check", "diagnostic", "load", "manifest"]),
+    (
+        "status",
+        &["chars", "check", "diagnostic", "load", "manifest"],
+    ),
     // The driver: load, check, build, render.
     (
         "pipeline",

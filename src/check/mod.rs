@@ -132,6 +132,7 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
     );
     if let Some((manifest, file)) = &tree.manifest {
         diagnostics.extend(contacts::check(manifest, *file));
+        diagnostics.extend(text::manifest(tree.sources.get(*file).text(), *file));
     }
     let mut locales = Vec::new();
     for (found, summary) in per_locale {

@@ -1,5 +1,7 @@
 //! `appealpack check`: report every problem of every locale, for people, tools or GitHub.
 
+use std::io::Write as _;
+
 use anyhow::Result;
 use serde::Serialize;
 
@@ -157,20 +159,29 @@ fn emit(
             );
         }
         ReportFormat::Json => {
+            // The totals count every diagnostic; the list caps repeats, as the other formats do.
+            let shown = report::capped(&diagnostics.0, sources, report::REPEAT_LIMIT);
             let report = JsonReport {
                 schema: JSON_SCHEMA,
                 errors: diagnostics.errors(),
                 warnings: diagnostics.warnings(),
                 locales,
-                diagnostics: diagnostics
+                diagnostics: shown
                     .iter()
                     .map(|d| report::json_diagnostic(d, sources))
                     .collect(),
             };
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&report).expect("serialisable")
-            );
+            // Written as it is serialised: a large report is never held twice in memory.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = serde_json::to_writer_pretty(&mut out, &report)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+                .and_then(|()| out.flush());
+            if let Err(error) = written
+                && error.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                output::error(global, &format!("cannot write the report: {error}"));
+            }
         }
         ReportFormat::Github => print!("{}", report::github(&diagnostics.0, sources)),
     }

@@ -109,6 +109,8 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
     /// Number of pages, for formats that have pages.
     pub pages: Option<u32>,
+    /// Messages with a word wider than the line that had to be broken anywhere (PDF only).
+    pub forced_breaks: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -142,6 +144,7 @@ pub fn render(
         Format::Text => Ok(Rendered {
             bytes: text::render(pack).into_bytes(),
             pages: None,
+            forced_breaks: Vec::new(),
         }),
     }
 }

@@ -9,6 +9,7 @@
 mod common;
 mod support;
 
+mod bounded;
 #[cfg(unix)]
 mod confine;
 mod fonts;
@@ -16,4 +17,5 @@ mod ftl;
 mod links;
 mod manifest;
 mod output;
+mod terminal;
 mod text;

@@ -1,10 +1,10 @@
 //! Canonical fidelity: the reference locale's canonical parts must reproduce `canonical.txt`.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::diff::{Edit, diff, excerpt_changes, word_diff};
+use crate::diff::{Edit, diff, word_diff};
 use crate::load::Tree;
 use crate::model::AppealPack;
-use crate::render::text::{Line, part_lines};
+use crate::model::lines::{Line, part_lines};
 
 /// Collapses every run of whitespace to one space: line wrapping is not a difference.
 pub fn normalise(text: &str) -> String {
@@ -89,7 +89,7 @@ pub fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
             match (deleted.get(k), inserted.get(k)) {
                 (Some(&i), Some(&j)) => {
                     let line = &generated[j];
-                    let changes = excerpt_changes(&word_diff(&canonical[i].1, &line.text), 4);
+                    let changes = word_diff(&canonical[i].1, &line.text).excerpt(4);
                     // Point at the first word that differs, on both sides when the message's
                     // own text (not a term) holds it.
                     let (old_word, new_word) = first_change(&canonical[i].1, &line.text);

@@ -62,6 +62,8 @@ pub enum Code {
     MissingGlyph,
     TooLong,
     ReplacementCharacter,
+    /// A word wider than the PDF's line, broken anywhere so that it stays on the page.
+    ForcedBreak,
     /// Control characters and bidi overrides that should not be in a translation.
     ControlCharacter,
     // The reference against the canonical alert.
@@ -116,6 +118,9 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub notes: Vec<String>,
     pub help: Vec<String>,
+    /// In a report, how many diagnostics of this kind this one stands for and does not show
+    /// (see `report::capped`); 0 for every diagnostic the checks make.
+    pub omitted: usize,
 }
 
 impl Diagnostic {
@@ -129,6 +134,7 @@ impl Diagnostic {
             labels: Vec::new(),
             notes: Vec::new(),
             help: Vec::new(),
+            omitted: 0,
         }
     }
 

@@ -6,6 +6,9 @@ use std::sync::Arc;
 
 use rustybuzz::ttf_parser;
 use serde::Deserialize;
+use toml::Spanned;
+
+use crate::load::{Limit, ReadError};
 
 /// The name of the font catalogue inside a fonts folder.
 pub const CATALOGUE_FILE: &str = "fonts.toml";
@@ -18,6 +21,20 @@ pub enum FontError {
     Catalogue { path: PathBuf, reason: String },
     #[error("{} is not a usable font: {reason}", path.display())]
     Corrupt { path: PathBuf, reason: String },
+    /// A path of the catalogue that is absolute, climbs out with `..` or links out of the folder.
+    #[error(
+        "{}:{line}:{column}: the path `{value}` is not a file inside {}: {reason}",
+        catalogue.display(),
+        folder.display()
+    )]
+    Outside {
+        catalogue: PathBuf,
+        line: usize,
+        column: usize,
+        value: String,
+        folder: PathBuf,
+        reason: String,
+    },
     #[error("unknown font family `{family}`")]
     UnknownFamily { family: String },
 }
@@ -32,11 +49,11 @@ struct Catalogue {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct FamilyEntry {
     name: String,
-    regular: PathBuf,
-    bold: Option<PathBuf>,
-    italic: Option<PathBuf>,
-    bold_italic: Option<PathBuf>,
-    licence: PathBuf,
+    regular: Spanned<PathBuf>,
+    bold: Option<Spanned<PathBuf>>,
+    italic: Option<Spanned<PathBuf>>,
+    bold_italic: Option<Spanned<PathBuf>>,
+    licence: Spanned<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -74,10 +91,10 @@ pub struct FontFace {
 
 impl FontFace {
     fn load(family: &str, style: FaceStyle, path: PathBuf) -> Result<Self, FontError> {
-        let data: Arc<[u8]> = std::fs::read(&path)
+        let data: Arc<[u8]> = crate::load::read_file(&path, Limit::FONT)
             .map_err(|e| FontError::Unreadable {
                 path: path.clone(),
-                reason: crate::load::io_reason(&e),
+                reason: e.to_string(),
             })?
             .into();
         let corrupt = |reason: String| FontError::Corrupt {
@@ -150,6 +167,16 @@ impl FontFace {
     }
 }
 
+/// The line and column (both from 1, the column in characters) of a byte offset of `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
 /// Why a font file does not parse, in the words of someone who did not write the parser.
 fn parse_problem(data: &[u8], error: ttf_parser::FaceParsingError) -> String {
     use ttf_parser::FaceParsingError as E;
@@ -200,10 +227,40 @@ impl FontLibrary {
     /// Reads `dir/fonts.toml` and parses every face it lists.
     pub fn load(dir: &Path) -> Result<Self, FontError> {
         let catalogue_path = dir.join(CATALOGUE_FILE);
-        let text = std::fs::read_to_string(&catalogue_path).map_err(|e| FontError::Unreadable {
+        let unreadable = |reason: String| FontError::Unreadable {
             path: catalogue_path.clone(),
-            reason: crate::load::io_reason(&e),
-        })?;
+            reason,
+        };
+        let bytes = crate::load::read_inside(&catalogue_path, dir, Limit::FONT_CATALOGUE)
+            .map_err(|e| unreadable(e.to_string()))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| unreadable("it is not valid UTF-8".into()))?;
+        // Every path of the catalogue is relative to the folder and must stay inside it once
+        // its links are resolved; otherwise the error points at the key.
+        let inside = |file: &Spanned<PathBuf>| -> Result<PathBuf, FontError> {
+            let outside = |reason: String| {
+                let (line, column) = line_column(&text, file.span().start);
+                FontError::Outside {
+                    catalogue: catalogue_path.clone(),
+                    line,
+                    column,
+                    value: file.get_ref().display().to_string(),
+                    folder: dir.to_owned(),
+                    reason,
+                }
+            };
+            if let Some(why) = crate::load::escapes_folder(file.get_ref()) {
+                return Err(outside(why.to_owned()));
+            }
+            let path = dir.join(file.get_ref());
+            match crate::load::resolve_inside(&path, dir) {
+                Err(ReadError::Outside { target, .. }) => {
+                    Err(outside(format!("it leads to {}", target.display())))
+                }
+                // Only where it leads matters here; reading it says what else is wrong.
+                _ => Ok(path),
+            }
+        };
         let catalogue: Catalogue = toml::from_str(&text).map_err(|e| FontError::Catalogue {
             path: catalogue_path.clone(),
             reason: e.message().trim_end_matches('.').to_owned(),
@@ -211,21 +268,21 @@ impl FontLibrary {
         let mut families = Vec::new();
         for entry in catalogue.family {
             let files = [
-                (FaceStyle::Regular, Some(entry.regular)),
-                (FaceStyle::Bold, entry.bold),
-                (FaceStyle::Italic, entry.italic),
-                (FaceStyle::BoldItalic, entry.bold_italic),
+                (FaceStyle::Regular, Some(&entry.regular)),
+                (FaceStyle::Bold, entry.bold.as_ref()),
+                (FaceStyle::Italic, entry.italic.as_ref()),
+                (FaceStyle::BoldItalic, entry.bold_italic.as_ref()),
             ];
             let mut faces = BTreeMap::new();
             for (style, file) in files {
                 if let Some(file) = file {
                     faces.insert(
                         style,
-                        Arc::new(FontFace::load(&entry.name, style, dir.join(file))?),
+                        Arc::new(FontFace::load(&entry.name, style, inside(file)?)?),
                     );
                 }
             }
-            let licence = dir.join(&entry.licence);
+            let licence = inside(&entry.licence)?;
             if !licence.is_file() {
                 return Err(FontError::Unreadable {
                     path: licence,
@@ -285,18 +342,8 @@ impl FontStack<'_> {
 
     /// Whether some face of the stack draws `ch` in every style the pack may use it in.
     pub fn can_draw(&self, ch: char) -> bool {
-        is_invisible(ch) || self.face_for(ch, FaceStyle::Regular).is_some()
+        crate::chars::is_invisible(ch) || self.face_for(ch, FaceStyle::Regular).is_some()
     }
-}
-
-/// Characters a renderer never draws: bidi controls (used for ordering, then dropped),
-/// joiners and other default-ignorable code points, and line breaks.
-pub fn is_invisible(ch: char) -> bool {
-    matches!(ch,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-        | '\n' | '\r' | '\t')
 }
 
 #[cfg(test)]

@@ -12,9 +12,10 @@
 // an error is rare and never on a hot path, so boxing them everywhere would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod archive;
 pub mod artifacts;
-pub mod calendar;
 pub mod canonical;
+pub mod chars;
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
@@ -27,5 +28,7 @@ pub mod pipeline;
 pub mod release;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod source;
-pub mod workflow;
+pub mod status;
+pub mod timestamp;

@@ -7,6 +7,7 @@ use std::ops::{Deref, Range};
 use serde::{Deserialize, Deserializer};
 use unic_langid::LanguageIdentifier;
 
+use crate::chars::lowercase_first;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
@@ -358,6 +359,21 @@ impl Manifest {
                 "add it to the locales",
             ));
         }
+        // Section ids name the status columns (`status --markdown` goes into pull requests)
+        // and the packs' anchors: the rule of message ids keeps markup out of them.
+        for section in &self.sections {
+            if !is_identifier(&section.id) {
+                out.push(error(
+                    Code::ManifestInvalid,
+                    format!(
+                        "section id `{}` must be an identifier like a message id: a letter, then letters, digits, `-` and `_`",
+                        section.id
+                    ),
+                    &section.id,
+                    "not an identifier",
+                ));
+            }
+        }
         let mut addressees = BTreeSet::new();
         for addressee in &self.addressees {
             if !addressees.insert(addressee.id.name.as_str()) {
@@ -416,6 +432,14 @@ pub fn locale_id_problem(locale: &Ident) -> Option<String> {
     }
 }
 
+/// A Fluent identifier, the rule of message ids: an ASCII letter, then ASCII letters, digits,
+/// `-` and `_`.
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// Letters, digits, `-` and `_`: safe as a path component on every platform.
 fn is_safe_name(name: &str) -> bool {
     !name.is_empty()
@@ -423,17 +447,6 @@ fn is_safe_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        // Keep acronyms and identifiers (`TOML`, `TOML parse error`) as written.
-        Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => {
-            c.to_lowercase().chain(chars).collect()
-        }
-        _ => text.to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -8,9 +8,9 @@ use crate::check::{CheckOptions, CheckReport, check};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::fonts::FontLibrary;
 use crate::load::Tree;
+use crate::model::pseudo::Pseudo;
 use crate::model::{AppealPack, ModelOptions, build_pack};
 use crate::render::{Format, Paper, RenderError, RenderOptions, Rendered, pdf, preview, render};
-use crate::workflow::pseudo::Pseudo;
 
 #[derive(Debug, Clone)]
 pub struct BuildRequest {
@@ -144,10 +144,7 @@ pub fn build_with_progress(
             locales: request.locales.clone(),
         },
     );
-    let min_coverage = tree
-        .manifest
-        .as_ref()
-        .map_or(100.0, |m| m.release.min_coverage);
+    let min_coverage = tree.manifest().map_or(100.0, |m| m.release.min_coverage);
     let mut refused = Vec::new();
     let mut withheld = Vec::new();
     let mut diagnostics = Diagnostics::default();
@@ -200,14 +197,16 @@ pub fn build_with_progress(
     // A locale of the manifest whose folder is missing (the loader reported it) is refused,
     // never skipped in silence: the build would look complete without it.
     let listed: Vec<&str> = tree
-        .manifest
-        .as_ref()
+        .manifest()
         .map(|m| m.locale_ids().collect())
         .unwrap_or_default();
     let wanted = |id: &str| request.locales.is_empty() || request.locales.iter().any(|l| l == id);
     for &id in listed.iter().filter(|&&id| wanted(id)) {
         if tree.locale(id).is_none() {
-            refused.push((id.to_owned(), "it has no folder (see above)".into()));
+            refused.push((
+                id.to_owned(),
+                "its folder is missing or was refused (see above)".into(),
+            ));
         }
     }
     for requested in &request.locales {
@@ -217,8 +216,7 @@ pub fn build_with_progress(
     }
 
     let alert_id = tree
-        .manifest
-        .as_ref()
+        .manifest()
         .map_or("alert", |m| m.alert.id.name.as_str());
     // One job per pack: every buildable locale (filled in from the reference when it is
     // allowed to be incomplete), then the pseudo-locales made from the reference.
@@ -249,7 +247,7 @@ pub fn build_with_progress(
     progress(BuildEvent::Planned {
         renders: jobs.len() * request.formats.len(),
     });
-    type Job = Result<(AppealPack, Vec<(Artifact, Option<Vec<u8>>)>), Diagnostics>;
+    type Job = Result<(AppealPack, Vec<(Artifact, Option<Vec<u8>>, Vec<String>)>), Diagnostics>;
     let results: Vec<Job> = jobs
         .par_iter()
         .map(|(locale, options)| {
@@ -263,6 +261,7 @@ pub fn build_with_progress(
                     let rendered = render_with_preview(format, &pack, fonts, request);
                     progress(BuildEvent::Rendered { locale, format });
                     let (rendered, preview) = rendered.map_err(|e| render_error(locale, e))?;
+                    let forced = rendered.forced_breaks;
                     let paper = matches!(format, Format::Pdf | Format::Docx)
                         .then_some(request.render.paper);
                     let artifact = Artifact {
@@ -274,7 +273,7 @@ pub fn build_with_progress(
                         pages: rendered.pages,
                         fallbacks: pack.fallbacks.clone(),
                     };
-                    Ok((artifact, preview))
+                    Ok((artifact, preview, forced))
                 })
                 .collect::<Result<Vec<_>, Diagnostics>>()?;
             Ok((pack, artifacts))
@@ -292,7 +291,10 @@ pub fn build_with_progress(
         let locale = options.pseudo.map_or(locale.as_str(), |p| p.locale_id());
         match result {
             Ok((pack, artifacts)) => {
-                for (artifact, preview) in artifacts {
+                for (artifact, preview, forced) in artifacts {
+                    outcome
+                        .diagnostics
+                        .extend(forced.iter().map(|id| forced_break(tree, &pack.locale, id)));
                     if let Some(png) = preview {
                         outcome.previews.insert(pack.locale.clone(), png);
                     }
@@ -380,6 +382,23 @@ fn withhold(
         },
         warning,
     )
+}
+
+/// The warning for a message whose word too wide for the line was broken anywhere, at the
+/// message's place in the locale's file when it has one.
+fn forced_break(tree: &Tree, locale: &str, id: &str) -> Diagnostic {
+    let mut diagnostic = Diagnostic::warning(
+        Code::ForcedBreak,
+        format!("`{id}` has a word wider than a line of the PDF, broken between two characters to stay on the page"),
+    )
+    .in_locale(locale)
+    .for_message(id)
+    .with_help("if it is a URL or an address, check that the break falls where a reader expects; otherwise add a space or a hyphen");
+    let entry = id.split('.').next().unwrap_or(id);
+    if let Some(at) = tree.locale(locale).and_then(|l| l.entries.get(entry)) {
+        diagnostic = diagnostic.with_label(at.file, at.span.clone(), "this message");
+    }
+    diagnostic
 }
 
 fn render_error(locale: &str, error: RenderError) -> Diagnostics {

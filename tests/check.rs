@@ -23,8 +23,13 @@ fn check_case(case: &str, extra: &[&str]) -> (Option<i32>, Value, Vec<String>) {
     }
     args.extend(extra);
     let output = appealpack(&dir, &args);
-    let report: Value = serde_json::from_str(&stdout(&output))
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}{}", stdout(&output), stderr(&output)));
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}{}",
+            stdout(&output),
+            common::report(&output)
+        )
+    });
     let lines = report["diagnostics"]
         .as_array()
         .unwrap()
@@ -71,7 +76,7 @@ fn syntax_errors_are_all_reported_where_the_fix_goes_and_junk_does_not_cascade()
 fn syntax_errors_read_like_rustc() {
     let dir = fixture("check/syntax");
     let output = appealpack(&dir, &["check", "--root", ".", "--reference", "en"]);
-    insta::assert_snapshot!("syntax_human", stderr(&output));
+    insta::assert_snapshot!("syntax_human", common::report(&output));
 }
 
 #[test]
@@ -82,9 +87,11 @@ fn missing_and_obsolete_files_messages_and_terms() {
         lines,
         [
             "en/extra.ftl:1:1: error[missing-file]: missing file `extra.ftl` [fr]",
-            "en/main.ftl:1:1: error[missing-term]: missing term `-brand` [fr]",
-            "en/main.ftl:2:1: error[missing-term]: missing term `-old-brand` [fr]",
-            "en/main.ftl:4:1: error[missing-message]: missing message `subtitle` [fr]",
+            // Each points where it goes in the translator's file: the terms at the top (nothing
+            // precedes them in the reference), `subtitle` after `title`.
+            "fr/main.ftl:1:1: error[missing-term]: missing term `-brand` [fr]",
+            "fr/main.ftl:1:1: error[missing-term]: missing term `-old-brand` [fr]",
+            "fr/main.ftl:1:1: error[missing-message]: missing message `subtitle` [fr]",
             "fr/main.ftl:2:1: warning[obsolete-message]: obsolete message `removed` [fr]",
             "fr/main.ftl:3:1: warning[obsolete-term]: obsolete term `-gone` [fr]",
             "fr/old.ftl:1:1: warning[obsolete-file]: obsolete file `old.ftl` [fr]",
@@ -216,7 +223,7 @@ fn a_dropped_term_reference_is_a_warning() {
     .unwrap();
     let output = appealpack(tree.path(), &["check", "--root", ".", "--reference", "en"]);
     assert_eq!(output.status.code(), Some(0));
-    let err = stderr(&output);
+    let err = common::report(&output);
     assert!(
         err.contains("warning[missing-reference]: `ask` does not use the term `-org` as the reference does [de]"),
         "{err}"
@@ -474,12 +481,12 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let args = ["check", "--root", ".", "--reference", "en"];
     let plain = appealpack(&dir, &args);
     assert!(
-        !stderr(&plain).contains('\u{1b}'),
+        !common::report(&plain).contains('\u{1b}'),
         "no escape codes in a pipe"
     );
     let mut coloured = args.to_vec();
     coloured.extend(["--color", "always"]);
-    assert!(stderr(&appealpack(&dir, &coloured)).contains("\u{1b}["));
+    assert!(common::report(&appealpack(&dir, &coloured)).contains("\u{1b}["));
 }
 
 #[test]
@@ -504,14 +511,14 @@ fn exit_codes_clean_errors_and_cannot_run() {
     );
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
-        stderr(&unknown).contains("no locale `xx` in this tree (it has en, fr)"),
+        common::report(&unknown).contains("no locale `xx` in this tree (it has en, fr)"),
         "{}",
-        stderr(&unknown)
+        common::report(&unknown)
     );
 
     let no_reference = appealpack(&dir, &["check", "--root", ".", "--reference", "de"]);
     assert_eq!(no_reference.status.code(), Some(2));
-    assert!(stderr(&no_reference).contains("the reference locale `de` has no folder"));
+    assert!(common::report(&no_reference).contains("the reference locale `de` has no folder"));
 
     let nowhere = appealpack(&dir, &["check", "--root", "nowhere", "--reference", "en"]);
     assert_eq!(nowhere.status.code(), Some(2));
@@ -550,7 +557,9 @@ fn build_refuses_a_locale_with_check_errors_and_says_why() {
         .replace("{ -org }.", "{ -orgue }.");
     std::fs::write(&main, text).unwrap();
     let fonts = repo().join("fonts");
-    let out = tree.path().join("out");
+    // Outside the translations folder, which an output may not sit inside.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("out");
     let output = appealpack(
         tree.path(),
         &[
@@ -566,7 +575,7 @@ fn build_refuses_a_locale_with_check_errors_and_says_why() {
         ],
     );
     assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let err = common::report(&output);
     assert!(
         err.contains("error[unknown-term]: unknown term `-orgue` in `letter-body` [fr]"),
         "{err}"

@@ -81,10 +81,10 @@ fn the_pack_has_every_part_the_issue_lists() {
 #[test]
 fn check_of_the_shipped_reference_is_clean() {
     let output = appealpack(&repo(), &["check", "--locale", "en"]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.status.success(), "{}", report(&output));
     // The one warning is the e-mail address the source gives for two missions, kept on
     // purpose (see the comment in i18n/manifest.toml).
-    let err = stderr(&output);
+    let err = report(&output);
     assert!(err.contains("check: 0 error(s), 1 warning(s)"), "{err}");
     assert!(
         err.contains("warning[duplicate-contact]: `embassy-brussels` has the same e-mail address as `mission-geneva`"),
@@ -112,13 +112,20 @@ fn build_writes_one_file_per_locale_and_format_with_telling_names() {
             "text",
         ],
     );
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.status.success(), "{}", report(&output));
     let files: Vec<String> = tree_contents(&out).into_iter().map(|(p, _)| p).collect();
-    assert_eq!(files, ["en/test-alert-en.txt", "fr/test-alert-fr.txt"]);
+    assert_eq!(
+        files,
+        [
+            ".appealpack-output",
+            "en/test-alert-en.txt",
+            "fr/test-alert-fr.txt"
+        ]
+    );
     assert!(
-        stderr(&output).contains("built 2 locales"),
+        report(&output).contains("built 2 locales"),
         "{}",
-        stderr(&output)
+        report(&output)
     );
 }
 
@@ -128,6 +135,7 @@ fn a_broken_tree_fails_with_file_line_column_and_writes_nothing() {
     let out = dir.path().join("out");
     std::fs::create_dir_all(out.join("en")).unwrap();
     std::fs::write(out.join("en/previous.txt"), "an earlier release").unwrap();
+    std::fs::write(out.join(".appealpack-output"), "an earlier output").unwrap();
     let before = tree_contents(&out);
     let i18n = fixture("broken-syntax");
     let fonts = repo().join("fonts");
@@ -146,7 +154,7 @@ fn a_broken_tree_fails_with_file_line_column_and_writes_nothing() {
         ],
     );
     assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let err = report(&output);
     assert!(
         err.contains("error[syntax]: a placeable is not closed: expected `}` [fr]"),
         "{err}"
@@ -171,7 +179,7 @@ fn a_missing_manifest_cannot_run() {
     let dir = tempfile::tempdir().unwrap();
     let output = appealpack(dir.path(), &["check", "--i18n", "nowhere"]);
     assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
+    let err = report(&output);
     assert!(
         err.contains("cannot read nowhere/manifest.toml: no such file or directory"),
         "{err}"
@@ -188,7 +196,7 @@ fn an_unknown_manifest_key_is_pointed_at() {
     std::fs::write(&manifest, text).unwrap();
     let output = appealpack(tree.path(), &["check", "--i18n", "."]);
     assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
+    let err = report(&output);
     assert!(
         err.contains("error[manifest-invalid]: unknown field `colour`"),
         "{err}"
@@ -215,7 +223,7 @@ fn a_drifted_canonical_text_names_the_paragraph() {
         ],
     );
     assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let err = report(&output);
     assert!(err.contains("error[canonical-drift]: `alert-p2` no longer reproduces line 2 of the canonical text [en]"), "{err}");
     assert!(err.contains("[-50,000-] {+15,000+}"), "{err}");
 }

@@ -338,7 +338,7 @@ fn fonts_are_embedded_subset_and_mapped() {
 /// real pack passes.
 #[test]
 fn pseudo_locales_pass_the_pdf_checks() {
-    use appealpack::workflow::pseudo::Pseudo;
+    use appealpack::model::pseudo::Pseudo;
     let tree = appealpack::load::load(&repo().join("i18n")).unwrap();
     for pseudo in Pseudo::ALL {
         let options = ModelOptions {
@@ -626,7 +626,9 @@ fn a_planted_character_fails_the_build_and_writes_nothing() {
         text.replace("help-heading = Как", "help-heading = 漢 Как"),
     )
     .unwrap();
-    let out = tree.path().join("out");
+    // Outside the translations folder, which an output may not sit inside.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("out");
     let fonts = repo().join("fonts");
     let output = appealpack(
         tree.path(),

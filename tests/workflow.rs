@@ -13,11 +13,11 @@ fn init_locale_then_one_message_then_check_shows_the_coverage() {
     let tree = copy_fixture("minimal");
     let root = tree.path();
     let output = appealpack(root, &["init-locale", "pl", "--i18n", "."]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.status.success(), "{}", report(&output));
     assert!(
-        stderr(&output).contains("added `pl` to ./manifest.toml"),
+        report(&output).contains("added `pl` to ./manifest.toml"),
         "{}",
-        stderr(&output)
+        report(&output)
     );
     let scaffold = std::fs::read_to_string(root.join("pl/main.ftl")).unwrap();
     assert!(
@@ -45,9 +45,9 @@ fn init_locale_then_one_message_then_check_shows_the_coverage() {
     );
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("pl            16         0       16         0      0.0%"),
+        report(&output).contains("pl            16         0       16         0      0.0%"),
         "{}",
-        stderr(&output)
+        report(&output)
     );
 
     // One message translated: 1 of 16 entries.
@@ -69,9 +69,9 @@ fn init_locale_then_one_message_then_check_shows_the_coverage() {
         ],
     );
     assert!(
-        stderr(&output).contains("pl            15         0       15         0      6.2%"),
+        report(&output).contains("pl            15         0       15         0      6.2%"),
         "{}",
-        stderr(&output)
+        report(&output)
     );
 
     // It never overwrites a locale.
@@ -90,9 +90,9 @@ fn init_locale_rejects_an_invalid_code() {
     let output = appealpack(tree.path(), &["init-locale", "../../etc", "--i18n", "."]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("is not a locale id"),
+        report(&output).contains("is not a locale id"),
         "{}",
-        stderr(&output)
+        report(&output)
     );
     assert!(!tree.path().join("../../etc/main.ftl").exists());
 }
@@ -130,10 +130,10 @@ fn a_changed_reference_marks_translations_stale_until_the_lock_is_updated() {
             "fr",
         ],
     );
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.status.success(), "{}", report(&output));
     assert!(root.join("fr/appealpack-lock.toml").exists());
     assert!(
-        !stderr(&check()).contains("stale"),
+        !report(&check()).contains("stale"),
         "a fresh lock has nothing stale"
     );
 
@@ -147,7 +147,7 @@ fn a_changed_reference_marks_translations_stale_until_the_lock_is_updated() {
         std::fs::write(&path, text).unwrap();
     }
     let output = check();
-    let err = stderr(&output);
+    let err = report(&output);
     assert!(output.status.success(), "stale is a warning: {err}");
     assert!(
         err.contains("warning[stale]: translation of `demand-one` is older than its source [fr]"),
@@ -176,19 +176,19 @@ fn a_changed_reference_marks_translations_stale_until_the_lock_is_updated() {
             "fr",
         ],
     );
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.status.success(), "{}", report(&output));
     assert!(
-        stderr(&output).contains("(1 had a changed source: demand-one)"),
+        report(&output).contains("(1 had a changed source: demand-one)"),
         "{}",
-        stderr(&output)
+        report(&output)
     );
     assert!(
-        !stderr(&output).contains("[en]"),
+        !report(&output).contains("[en]"),
         "only the updated locale is checked: {}",
-        stderr(&output)
+        report(&output)
     );
     assert!(
-        !stderr(&check()).contains("stale"),
+        !report(&check()).contains("stale"),
         "the lock update clears it"
     );
 }
@@ -225,7 +225,7 @@ fn pseudo_locales_build_from_the_reference() {
             out.to_str().unwrap(),
         ],
     );
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.status.success(), "{}", report(&output));
     let accented =
         std::fs::read_to_string(out.join("en-XA/ru-amnesty-undesirable-2025-en-XA.txt")).unwrap();
     assert!(
@@ -253,11 +253,12 @@ fn a_pseudo_locale_can_be_asked_for_by_name_but_never_released() {
         &repo(),
         &["build", "--locale", "ar-XB", "-f", "text", "--out", out_arg],
     );
-    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.status.success(), "{}", report(&output));
     let files: Vec<String> = tree_contents(&out).into_iter().map(|(p, _)| p).collect();
     assert_eq!(
         files,
         [
+            ".appealpack-output",
             "ar-XB/ru-amnesty-undesirable-2025-ar-XB.txt",
             "en/ru-amnesty-undesirable-2025-en.txt"
         ],
@@ -269,8 +270,8 @@ fn a_pseudo_locale_can_be_asked_for_by_name_but_never_released() {
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("cannot be part of a release"),
+        report(&output).contains("cannot be part of a release"),
         "{}",
-        stderr(&output)
+        report(&output)
     );
 }

@@ -1,6 +1,7 @@
-//! Fuzz target: one Fluent file of a small four-script tree (en, fr, ar, ru) replaced by the
-//! input, then load → check → model → PDF (and its page-1 preview), DOCX and text, in memory.
-//! The first byte picks the file; the rest is its content, any bytes. Nothing may panic.
+//! Fuzz target: one file of a small four-script tree (en, fr, ar, ru) replaced by the input,
+//! then load → check → model → PDF (and its page-1 preview), DOCX and text, in memory. The
+//! first byte picks the file (0–3 a locale's Fluent file, 4 the manifest, 5 the canonical
+//! text); the rest is its content, any bytes. Nothing may panic.
 #![no_main]
 
 use std::path::{Path, PathBuf};
@@ -51,10 +52,17 @@ fuzz_target!(|data: &[u8]| {
     let Some((&pick, content)) = data.split_first() else {
         return;
     };
-    let locale = LOCALES[pick as usize % LOCALES.len()];
     let root = Path::new("/tree");
     let mut files = tree().clone();
-    files.insert(root.join(locale).join("main.ftl"), content.to_vec());
+    let pick = pick as usize % (LOCALES.len() + 2);
+    // The manifest and the canonical text are built into the first locale's pack.
+    let locale = LOCALES.get(pick).copied().unwrap_or(LOCALES[0]);
+    let file = match pick {
+        4 => "manifest.toml".to_owned(),
+        5 => "canonical.txt".to_owned(),
+        _ => format!("{locale}/main.ftl"),
+    };
+    files.insert(root.join(file), content.to_vec());
 
     let tree = match load_from_memory(&files, root) {
         Ok(tree) => tree,

@@ -72,6 +72,19 @@ pub fn write_output(out: &OutputDir, artifacts: &[Artifact]) -> Result<WriteSumm
 /// with two renames. On error the previous output is left as it was. Builds that write the
 /// same folder at once take turns, through an advisory lock beside it.
 pub fn write_files(out: &OutputDir, files: &[OutputFile<'_>]) -> Result<WriteSummary, WriteError> {
+    write_resolved(out, files).map_err(|error| WriteError {
+        reason: match blocking_file(out.path()) {
+            Some(file) if error.reason.contains(&*file.to_string_lossy()) => error.reason.replace(
+                &*file.to_string_lossy(),
+                &out.shown_path(&file).to_string_lossy(),
+            ),
+            _ => error.reason,
+        },
+        path: out.shown_path(&error.path),
+    })
+}
+
+fn write_resolved(out: &OutputDir, files: &[OutputFile<'_>]) -> Result<WriteSummary, WriteError> {
     check_paths(out.path(), files)?;
     let path = out.path();
     // A file where the output folder (or a folder above it) must be is the user's, not ours
@@ -90,36 +103,66 @@ pub fn write_files(out: &OutputDir, files: &[OutputFile<'_>]) -> Result<WriteSum
             None => reason(&error),
         },
     })?;
-    let _lock = lock(out)?;
+    let lock = lock(out)?;
     recover_locked(out);
 
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.staging-{pid}"));
     let result = stage(&staging, path, files).and_then(|summary| {
-        swap(&staging, path, &parent.join(format!(".{name}.previous-{pid}")))?;
+        swap(
+            &staging,
+            path,
+            &parent.join(format!(".{name}.previous-{pid}")),
+        )?;
         Ok(summary)
     });
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
+        // A failed build changes nothing, not even by leaving a lock file it created.
+        lock.remove_if_created();
     }
     result
+}
+
+/// The advisory lock of an output folder, held while the value lives.
+struct OutputLock {
+    path: PathBuf,
+    file: fs::File,
+    created: bool,
+}
+
+impl OutputLock {
+    /// Removes the lock file if this build created it, while still holding the lock. A build
+    /// waiting on it at that moment would then hold a lock no one else sees; the worst that
+    /// can follow is that its swap fails and the previous output is put back, never a loss.
+    fn remove_if_created(self) {
+        if self.created {
+            let _ = fs::remove_file(&self.path);
+        }
+        drop(self.file);
+    }
 }
 
 /// Takes the advisory lock of the output folder, waiting for another build that holds it.
 /// Whoever holds the lock knows that every staging or previous folder beside the output was
 /// left by a build that has ended, on every OS and whatever became of its process id. The
 /// lock file stays: removing it would let a waiting build lock a file no one else sees.
-fn lock(out: &OutputDir) -> Result<fs::File, WriteError> {
+fn lock(out: &OutputDir) -> Result<OutputLock, WriteError> {
     let (parent, name) = out.parent_and_name();
     let path = parent.join(format!(".{name}.lock"));
+    let created = !path.exists();
     let file = fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(io_error(&path))?;
-    file.lock().map_err(io_error(&path))?;
-    Ok(file)
+        .map_err(io_error(out.path()))?;
+    file.lock().map_err(io_error(out.path()))?;
+    Ok(OutputLock {
+        path,
+        file,
+        created,
+    })
 }
 
 /// The first ancestor of `dir` (or `dir` itself) that exists and is not a folder.
@@ -188,7 +231,11 @@ fn stage(staging: &Path, out: &Path, files: &[OutputFile<'_>]) -> Result<WriteSu
 /// Copies what the new output keeps from the old one: the files in [`KEPT_FILES`] that the
 /// build did not make itself. Nothing else survives a build, so no stale file of an earlier
 /// build can sit beside a fresh one.
-fn carry_over(old_root: &Path, new_root: &Path, files: &[OutputFile<'_>]) -> Result<(), WriteError> {
+fn carry_over(
+    old_root: &Path,
+    new_root: &Path,
+    files: &[OutputFile<'_>],
+) -> Result<(), WriteError> {
     for kept in KEPT_FILES {
         let source = old_root.join(kept);
         let target = new_root.join(kept);
@@ -232,7 +279,10 @@ pub fn recover(out: &OutputDir) -> Result<(), WriteError> {
     if leftovers(out).is_empty() {
         return Ok(());
     }
-    let _lock = lock(out)?;
+    let _lock = lock(out).map_err(|error| WriteError {
+        path: out.shown_path(&error.path),
+        reason: error.reason,
+    })?;
     recover_locked(out);
     Ok(())
 }
@@ -407,7 +457,11 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("en/a.txt")).unwrap(), "new");
         assert_eq!(names(&out), [MARKER_FILE, "README.md", "en"]);
         assert_eq!(names(&out.join("en")), ["a.txt"]);
-        assert_eq!(names(dir.path()), [".output.lock", "output"], "no staging folder left");
+        assert_eq!(
+            names(dir.path()),
+            [".output.lock", "output"],
+            "no staging folder left"
+        );
     }
 
     #[test]
@@ -424,7 +478,7 @@ mod tests {
             fs::read_to_string(out.join("keep.txt")).unwrap(),
             "previous"
         );
-        assert_eq!(names(dir.path()), [".output.lock", "output"]);
+        assert_eq!(names(dir.path()), ["output"], "not even a lock file left");
     }
 
     #[test]
@@ -455,16 +509,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("notes.txt");
         fs::write(&out, "mine").unwrap();
-        let error =
-            write_output(&output_dir(&out), &[artifact("en/a.txt", b"new")]).unwrap_err();
+        let error = write_output(&output_dir(&out), &[artifact("en/a.txt", b"new")]).unwrap_err();
         assert_eq!(error.reason, "it is a file, not a folder");
         assert_eq!(fs::read_to_string(&out).unwrap(), "mine");
         assert_eq!(names(dir.path()), ["notes.txt"]);
 
         // A file where a folder above the output must be.
         let below = out.join("sub/output");
-        let error = write_output(&output_dir(&below), &[artifact("en/a.txt", b"new")])
-            .unwrap_err();
+        let error = write_output(&output_dir(&below), &[artifact("en/a.txt", b"new")]).unwrap_err();
         assert_eq!(error.path, below);
         assert_eq!(
             error.reason,
@@ -478,7 +530,9 @@ mod tests {
         let out = dir.path().join("output");
         // A build killed between the two renames of the swap: no output, the old one aside,
         // the new one staged. The lock tells that their builds have ended, whatever their ids.
-        let previous = dir.path().join(format!(".output.previous-{}", std::process::id()));
+        let previous = dir
+            .path()
+            .join(format!(".output.previous-{}", std::process::id()));
         let staging = dir.path().join(".output.staging-1");
         fs::create_dir_all(&previous).unwrap();
         fs::write(previous.join("old.txt"), "old").unwrap();
@@ -506,7 +560,7 @@ mod tests {
     fn builds_of_one_folder_take_turns() {
         let dir = tempfile::tempdir().unwrap();
         let out = output_dir(&dir.path().join("output"));
-        let held = lock(&out).unwrap();
+        let held = lock(&out).unwrap().file;
         let other = fs::File::open(dir.path().join(".output.lock")).unwrap();
         assert!(other.try_lock().is_err(), "the lock is held");
         drop(held);

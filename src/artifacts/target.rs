@@ -33,6 +33,8 @@ pub struct Protected<'a> {
 pub struct OutputDir {
     path: PathBuf,
     shown: PathBuf,
+    /// The current folder when the path was resolved: messages name paths relative to it.
+    cwd: PathBuf,
 }
 
 impl OutputDir {
@@ -85,6 +87,9 @@ impl OutputDir {
         Ok(Self {
             path,
             shown: out.to_owned(),
+            cwd: std::env::current_dir()
+                .and_then(fs::canonicalize)
+                .unwrap_or_default(),
         })
     }
 
@@ -96,6 +101,22 @@ impl OutputDir {
     /// The path as the user gave it, for messages.
     pub fn shown(&self) -> &Path {
         &self.shown
+    }
+
+    /// `path` as the user will know it: inside the output, below the path they gave; else
+    /// relative to the current folder where it is inside it.
+    pub fn shown_path(&self, path: &Path) -> PathBuf {
+        if let Ok(inside) = path.strip_prefix(&self.path) {
+            return if inside.as_os_str().is_empty() {
+                self.shown.clone()
+            } else {
+                self.shown.join(inside)
+            };
+        }
+        match path.strip_prefix(&self.cwd) {
+            Ok(relative) if !self.cwd.as_os_str().is_empty() => relative.to_owned(),
+            _ => path.to_owned(),
+        }
     }
 
     /// The folder that holds the output (canonical), and the output's own name.
@@ -150,8 +171,13 @@ fn absolute(out: &Path) -> Result<PathBuf, String> {
             }
         }
     }
-    let mut path = fs::canonicalize(existing)
-        .map_err(|e| format!("cannot resolve {}: {}", existing.display(), super::reason(&e)))?;
+    let mut path = fs::canonicalize(existing).map_err(|e| {
+        format!(
+            "cannot resolve {}: {}",
+            existing.display(),
+            super::reason(&e)
+        )
+    })?;
     for name in rest.iter().rev() {
         path.push(name);
     }
@@ -166,7 +192,11 @@ mod tests {
     use super::*;
 
     fn protected(project: &Path) -> [PathBuf; 3] {
-        [project.to_owned(), project.join("i18n"), project.join("fonts")]
+        [
+            project.to_owned(),
+            project.join("i18n"),
+            project.join("fonts"),
+        ]
     }
 
     fn resolve_in(project: &Path, out: &str) -> Result<OutputDir, WriteError> {
@@ -204,6 +234,7 @@ mod tests {
     #[test]
     fn the_inputs_and_folders_that_hold_them_are_refused() {
         let dir = project();
+        fs::create_dir_all(dir.path().join("out")).unwrap();
         for (out, says) in [
             ("i18n", "it is the translations folder"),
             ("fonts", "it is the fonts folder"),

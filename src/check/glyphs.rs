@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use super::view::LocaleView;
 use super::walk::{Event, walk};
+use crate::chars::describe_char;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fonts::FontLibrary;
 use crate::manifest::Manifest;
 use crate::model::AppealPack;
-use crate::render::describe_char;
 use crate::source::FileId;
 
 /// At most this many characters are pointed at in one diagnostic; all are named.

@@ -7,6 +7,7 @@
 //! - [`references`]: unknown, dropped and cyclic message and term references;
 //! - [`plurals`]: CLDR plural categories of number selectors;
 //! - [`text`]: empty values, untranslated text, U+FFFD, control characters;
+//! - [`stale`]: translations older than their source, by the locale's lock file;
 //! - [`facts`]: numbers, e-mail addresses, URLs and handles kept from the source;
 //! - [`glyphs`], [`limits`]: what the built pack prints (fonts, length limits);
 //! - [`contacts`]: the manifest's addressees; [`crate::canonical`]: the reference's fidelity.
@@ -17,6 +18,7 @@ pub mod glyphs;
 pub mod limits;
 pub mod plurals;
 pub mod references;
+pub mod stale;
 pub mod structure;
 pub mod text;
 pub mod variables;
@@ -87,8 +89,7 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
         .iter()
         .filter(|id| tree.locale(id).is_none())
         .filter(|id| {
-            tree.manifest
-                .as_ref()
+            tree.manifest()
                 .is_none_or(|m| !m.locale_ids().any(|l| l == id.as_str()))
         })
         .cloned()
@@ -129,8 +130,9 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
             .filter(|d| d.locale.as_deref().is_none_or(wanted))
             .cloned(),
     );
-    if let (Some(manifest), Some(file)) = (&tree.manifest, tree.manifest_file) {
-        diagnostics.extend(contacts::check(manifest, file));
+    if let Some((manifest, file)) = &tree.manifest {
+        diagnostics.extend(contacts::check(manifest, *file));
+        diagnostics.extend(text::manifest(tree.sources.get(*file).text(), *file));
     }
     let mut locales = Vec::new();
     for (found, summary) in per_locale {
@@ -178,16 +180,16 @@ fn check_locale(
         found.extend(variables::check(view, twins));
         found.extend(references::compare(view, twins));
         let own_names: Vec<&str> = tree
-            .manifest
+            .manifest()
             .iter()
             .map(|m| m.pack.language_name.name.as_str())
             .collect();
         found.extend(text::compare(reference, view, twins, &own_names));
         found.extend(facts::check(view, twins));
         // Stale translations (the source changed since the translation was reviewed).
-        found.extend(crate::workflow::lock::check(reference.locale, view.locale));
+        found.extend(stale::check(reference.locale, view.locale));
     }
-    if let Some(manifest) = &tree.manifest {
+    if let Some(manifest) = tree.manifest() {
         // Missing messages are reported above; building with the reference's text for them
         // still checks everything else this locale would print.
         let options = ModelOptions {

@@ -17,10 +17,15 @@ enum Placement<'v, 'a> {
 }
 
 /// The reference's entries of each file, in the order of the file.
-fn order_by_file<'v, 'a>(reference: &'v LocaleView<'a>) -> BTreeMap<&'a str, Vec<&'v EntryView<'a>>> {
+fn order_by_file<'v, 'a>(
+    reference: &'v LocaleView<'a>,
+) -> BTreeMap<&'a str, Vec<&'v EntryView<'a>>> {
     let mut order: BTreeMap<&str, Vec<&EntryView>> = BTreeMap::new();
     for entry in reference.entries.values() {
-        order.entry(entry.file.name.as_str()).or_default().push(entry);
+        order
+            .entry(entry.file.name.as_str())
+            .or_default()
+            .push(entry);
     }
     for entries in order.values_mut() {
         entries.sort_by_key(|e| e.span.start);
@@ -161,11 +166,7 @@ pub fn compare(reference: &LocaleView, view: &LocaleView, aligned: &Alignment) -
                 );
             }
             Some(Placement::Top(file)) => {
-                diagnostic = diagnostic.with_label(
-                    file,
-                    0..0,
-                    format!("add `{key}` to this file"),
-                );
+                diagnostic = diagnostic.with_label(file, 0..0, format!("add `{key}` to this file"));
             }
             None => {}
         }

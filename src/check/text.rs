@@ -6,6 +6,7 @@ use fluent_syntax::ast::{Pattern, PatternElement};
 
 use super::view::{EntryView, LocaleView, Twin};
 use super::walk::{Event, walk};
+use crate::chars::is_suspicious;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
@@ -68,7 +69,19 @@ fn character_problem(
             .with_label(entry.file_id(), span, "replacement character")
             .with_help("retype the character that was lost; check the encoding of the file this text was copied from");
     }
-    let (what, help) = match c {
+    let (what, help) = describe(c);
+    view.warning(
+        code,
+        format!("`{about}` contains U+{:04X}, {what}", c as u32),
+        about,
+    )
+    .with_label(entry.file_id(), span, format!("U+{:04X}", c as u32))
+    .with_help(help)
+}
+
+/// What a suspicious character is, and what to do about it.
+fn describe(c: char) -> (&'static str, &'static str) {
+    match c {
         '\u{202A}'..='\u{202E}' => (
             "a bidi embedding or override, which can reorder text invisibly",
             "remove it; for direction, Fluent already isolates placeables (U+2068/U+2069)",
@@ -81,20 +94,43 @@ fn character_problem(
             "an invisible control character",
             "remove it: control characters are never printed",
         ),
-    };
-    view.warning(
-        code,
-        format!("`{about}` contains U+{:04X}, {what}", c as u32),
-        about,
-    )
-    .with_label(entry.file_id(), span, format!("U+{:04X}", c as u32))
-    .with_help(help)
+    }
 }
 
-/// C0 and C1 controls other than tab and line breaks, bidi embeddings and overrides
-/// (the "Trojan Source" characters), and a stray byte order mark.
-pub fn is_suspicious(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{FEFF}')
+/// The same character checks on the manifest (`file`, holding `text`): its strings are
+/// printed too (postal addresses, e-mail addresses), and a U+202E there reverses them in the
+/// PDF as surely as in a translation. The whole text is scanned, comments included, with TOML's
+/// `\uXXXX` escapes read as the characters they stand for; each character is reported once.
+pub fn manifest(text: &str, file: FileId) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if !text.contains(|c: char| c == '\\' || c == '\u{FFFD}' || is_suspicious(c)) {
+        return out;
+    }
+    let mut reported: BTreeSet<char> = BTreeSet::new();
+    for (at, c, len) in characters_of(text, true) {
+        if !(is_suspicious(c) || c == '\u{FFFD}') || !reported.insert(c) {
+            continue;
+        }
+        let name = format!("U+{:04X}", c as u32);
+        let diagnostic = if c == '\u{FFFD}' {
+            Diagnostic::error(
+                Code::ReplacementCharacter,
+                "the manifest contains U+FFFD, the mark of text damaged by a wrong encoding",
+            )
+            .with_label(file, at..at + len, "replacement character")
+            .with_help("retype the character that was lost")
+        } else {
+            let (what, help) = describe(c);
+            Diagnostic::warning(
+                Code::ControlCharacter,
+                format!("the manifest contains {name}, {what}"),
+            )
+            .with_label(file, at..at + len, name)
+            .with_help(help)
+        };
+        out.push(diagnostic);
+    }
+    out
 }
 
 /// (byte offset, character, byte length in the source) of every character of a text; in a

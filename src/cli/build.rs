@@ -10,12 +10,13 @@ use appealpack::artifacts::{OutputDir, OutputFile, Protected, recover, write_fil
 use appealpack::diagnostic::Diagnostics;
 use appealpack::fonts::FontLibrary;
 use appealpack::load;
+use appealpack::model::pseudo::Pseudo;
 use appealpack::pipeline::{
     BuildOutcome, BuildRequest, build_with_progress, is_missing_translation,
 };
+use appealpack::release::page::human_size;
 use appealpack::release::{self, ReleaseOptions};
 use appealpack::render::{Format, Paper, RenderOptions, preview};
-use appealpack::workflow::pseudo::Pseudo;
 
 use super::args::{BuildArgs, FormatArg, GlobalArgs, PaperArg};
 use super::progress::Progress;
@@ -170,7 +171,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
             &format!(
                 "wrote {} ({})",
                 file.path,
-                human_bytes(file.bytes.len() as u64)
+                human_size(file.bytes.len() as u64)
             ),
         );
     }
@@ -189,7 +190,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
             if locales == 1 { "" } else { "s" },
             args.out.display(),
             written.files,
-            human_bytes(written.bytes),
+            human_size(written.bytes),
             started.elapsed().as_secs_f64(),
             if release.is_some() {
                 format!(
@@ -213,7 +214,7 @@ fn refuse_unknown_locales(
     let known: Vec<&str> = tree
         .manifest
         .as_ref()
-        .map(|m| m.locale_ids().collect())
+        .map(|m| m.0.locale_ids().collect())
         .unwrap_or_default();
     let unknown: Vec<String> = requested
         .iter()
@@ -349,13 +350,5 @@ fn source_date_epoch() -> Result<i64> {
             _ => bail!("SOURCE_DATE_EPOCH must be a number of seconds since 1970 (got `{value}`)"),
         },
         Err(_) => Ok(appealpack::render::DEFAULT_EPOCH),
-    }
-}
-
-pub fn human_bytes(bytes: u64) -> String {
-    match bytes {
-        b if b >= 1 << 20 => format!("{:.1} MiB", b as f64 / (1u64 << 20) as f64),
-        b if b >= 1 << 10 => format!("{:.0} KiB", b as f64 / 1024.0),
-        b => format!("{b} B"),
     }
 }

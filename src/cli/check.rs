@@ -1,5 +1,7 @@
 //! `appealpack check`: report every problem of every locale, for people, tools or GitHub.
 
+use std::io::Write as _;
+
 use anyhow::Result;
 use serde::Serialize;
 
@@ -90,9 +92,20 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
 
 /// Rewrites the lock of `locale`: its translations are now considered reviewed.
 fn update_lock(global: &GlobalArgs, tree: &appealpack::load::Tree, locale: &str) -> Result<()> {
-    use appealpack::workflow::lock;
+    use appealpack::check::stale as lock;
     let (Some(reference), Some(target)) = (tree.reference_locale(), tree.locale(locale)) else {
-        anyhow::bail!("cannot update the lock of `{locale}`: it is not a locale of this tree");
+        // A listed locale whose folder was refused (missing, or a link out of the tree): say
+        // why, since its lock would be written there.
+        let refused = tree.diagnostics.0.iter().find(|d| {
+            d.code == appealpack::diagnostic::Code::LocaleFolder
+                && d.locale.as_deref() == Some(locale)
+        });
+        match refused {
+            Some(why) => anyhow::bail!("cannot update the lock of `{locale}`: {}", why.message),
+            None => anyhow::bail!(
+                "cannot update the lock of `{locale}`: it is not a locale of this tree"
+            ),
+        }
     };
     // Say which changed sources this acknowledges: marking a translation reviewed is a claim.
     let acknowledged: Vec<String> = lock::check(reference, target)
@@ -145,20 +158,29 @@ fn emit(
             }
         }
         ReportFormat::Json => {
+            // The totals count every diagnostic; the list caps repeats, as the other formats do.
+            let shown = report::capped(&diagnostics.0, sources, report::REPEAT_LIMIT);
             let report = JsonReport {
                 schema: JSON_SCHEMA,
                 errors: diagnostics.errors(),
                 warnings: diagnostics.warnings(),
                 locales,
-                diagnostics: diagnostics
+                diagnostics: shown
                     .iter()
                     .map(|d| report::json_diagnostic(d, sources))
                     .collect(),
             };
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&report).expect("serialisable")
-            );
+            // Written as it is serialised: a large report is never held twice in memory.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = serde_json::to_writer_pretty(&mut out, &report)
+                .map_err(std::io::Error::from)
+                .and_then(|()| writeln!(out))
+                .and_then(|()| out.flush());
+            if let Err(error) = written
+                && error.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                output::error(global, &format!("cannot write the report: {error}"));
+            }
         }
         ReportFormat::Github => print!("{}", report::github(&diagnostics.0, sources)),
     }

@@ -4,10 +4,10 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use appealpack::artifacts::WriteError;
 use appealpack::artifacts::write_file_atomic;
 use appealpack::load;
-use appealpack::artifacts::WriteError;
-use appealpack::workflow::init::{Scaffold, scaffold};
+use appealpack::scaffold::{Scaffold, scaffold};
 
 use super::args::{GlobalArgs, InitLocaleArgs};
 use super::{exit, output};

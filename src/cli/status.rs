@@ -5,7 +5,7 @@ use anyhow::Result;
 use appealpack::check::{CheckOptions, check};
 use appealpack::fonts::FontLibrary;
 use appealpack::load;
-use appealpack::workflow::status::status;
+use appealpack::status::status;
 
 use super::args::{GlobalArgs, StatusArgs};
 use super::{exit, output};

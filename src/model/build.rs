@@ -8,6 +8,7 @@ use fluent_syntax::ast;
 use unic_langid::CharacterDirection;
 
 use super::{AppealPack, Block, Direction, FooterPiece, Inline, Metadata, Para, Part, PartKind};
+use crate::chars::lowercase_first;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Locale, Tree};
 use crate::manifest::{AddresseeConfig, BlockConfig, Channel, Manifest, MessageRef};
@@ -22,7 +23,7 @@ pub struct ModelOptions {
     /// Overrides the direction the locale id implies.
     pub direction: Option<Direction>,
     /// Build a pseudo-locale from this locale's messages (normally the reference).
-    pub pseudo: Option<crate::workflow::pseudo::Pseudo>,
+    pub pseudo: Option<super::pseudo::Pseudo>,
 }
 
 /// Builds the pack of `locale`. Any message that is missing or cannot be formatted is an error;
@@ -32,7 +33,7 @@ pub fn build_pack(
     locale: &str,
     options: &ModelOptions,
 ) -> Result<AppealPack, Diagnostics> {
-    let Some(manifest) = tree.manifest.as_ref() else {
+    let Some(manifest) = tree.manifest() else {
         let error = Diagnostic::error(Code::ManifestInvalid, "building a pack needs a manifest");
         return Err(Diagnostics(vec![error]));
     };
@@ -556,7 +557,7 @@ impl Builder<'_> {
 
     fn manifest_file(&self) -> crate::source::FileId {
         self.tree
-            .manifest_file
+            .manifest_file()
             .expect("a pack is built from a manifest")
     }
 }
@@ -673,14 +674,6 @@ fn describe_error(error: &fluent_bundle::FluentError) -> String {
         }
         FluentError::ResolverError(other) => lowercase_first(&other.to_string()),
         other => lowercase_first(&other.to_string()),
-    }
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The document model: one `AppealPack` per locale, which every renderer turns into bytes.
 
 mod build;
+pub mod lines;
+pub mod pseudo;
 
 pub use build::{ModelOptions, build_pack};
 
@@ -163,16 +165,8 @@ pub fn is_safe_link(target: &str) -> bool {
         && !target.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Fluent's isolates (U+2066–U+2069).
-pub fn is_isolation_mark(c: char) -> bool {
-    matches!(c, '\u{2066}'..='\u{2069}')
-}
-
-/// Every invisible character that only steers bidi ordering: isolates, embeddings, overrides
-/// and the directional marks (ALM, LRM, RLM). Renderers use them and never draw them.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+// Where renderers have always found them; the one definition is in `chars`.
+pub use crate::chars::{is_bidi_control, is_isolation_mark};
 
 impl Block {
     /// Every paragraph of the block, in reading order.

@@ -9,11 +9,9 @@
 //! <locale>/<alert>-<locale>-preview.png    (page 1 of the PDF, when PDF is built)
 //! ```
 
-mod archive;
 mod checksums;
 pub mod page;
 pub mod record;
-mod time;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -24,10 +22,10 @@ use crate::artifacts::OutputFile;
 use crate::fonts::FontLibrary;
 use crate::load::Tree;
 use crate::pipeline::{Artifact, BuildOutcome};
+use crate::timestamp::Timestamp;
 
 pub use checksums::sha256_hex;
 pub use record::{Record, SCHEMA, SCHEMA_VERSION};
-pub use time::UtcDateTime;
 
 use record::{
     AlertRecord, ArchiveRecord, ArtifactRecord, LocaleRecord, PolicyRecord, PreviewRecord, Status,
@@ -90,10 +88,9 @@ pub fn assemble(
     options: &ReleaseOptions,
 ) -> Result<Release, ReleaseError> {
     let alert_id = tree
-        .manifest
-        .as_ref()
+        .manifest()
         .map_or("alert", |m| m.alert.id.name.as_str());
-    let when = UtcDateTime::from_epoch(options.timestamp);
+    let when = Timestamp::from_unix(options.timestamp);
     let mut files = Vec::new();
 
     let mut previews = BTreeMap::new();
@@ -179,10 +176,7 @@ pub fn assemble(
         source_date_epoch: options.timestamp,
         date: when.rfc3339(),
         policy: PolicyRecord {
-            min_coverage: tree
-                .manifest
-                .as_ref()
-                .map_or(100.0, |m| m.release.min_coverage),
+            min_coverage: tree.manifest().map_or(100.0, |m| m.release.min_coverage),
             allow_incomplete: options.allow_incomplete,
         },
         locales: locales(outcome, &archives, &previews),
@@ -238,9 +232,10 @@ fn make_archive(
     root: &str,
     files: &[(&str, &[u8])],
     locale: Option<String>,
-    when: UtcDateTime,
+    when: Timestamp,
 ) -> Result<(ArchiveRecord, ReleaseFile), ReleaseError> {
-    let bytes = archive::zip(root, files, when.zip()).map_err(|e| ReleaseError::Archive {
+    let named = files.iter().map(|(p, b)| (format!("{root}/{p}"), *b));
+    let bytes = crate::archive::zip(named, when).map_err(|e| ReleaseError::Archive {
         path: path.clone(),
         reason: e.to_string(),
     })?;

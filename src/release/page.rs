@@ -273,7 +273,8 @@ fn paper_label(paper: crate::render::Paper) -> &'static str {
     }
 }
 
-/// Sizes as people read them: decimal units, no more precision than is useful.
+/// Sizes as people read them: decimal units (kB, MB, as file managers and download pages show
+/// them), no more precision than is useful. The CLI prints sizes with it too.
 pub fn human_size(bytes: u64) -> String {
     match bytes {
         b if b >= 999_500 => format!("{:.1} MB", b as f64 / 1e6),
@@ -294,20 +295,13 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if is_invisible_format(c) => {
+            c if crate::chars::is_default_ignorable(c) => {
                 let _ = write!(out, "&#x{:X};", c as u32);
             }
             c => out.push(c),
         }
     }
     out
-}
-
-/// Bidi controls, zero-width characters and the byte order mark.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
-        | '\u{FEFF}')
 }
 
 /// A relative link to a file of the release: percent-encoded, then escaped.

@@ -160,7 +160,7 @@ impl InputRecord {
 /// byte order mark removed) and the font files' bytes. Sorted by kind, then path.
 pub fn inputs(tree: &Tree, fonts: &FontLibrary) -> Vec<InputRecord> {
     let mut out = Vec::new();
-    if let Some(file) = tree.manifest_file {
+    if let Some(file) = tree.manifest_file() {
         let text = tree.sources.get(file).text();
         out.push(InputRecord::new(
             InputKind::Manifest,
@@ -169,10 +169,7 @@ pub fn inputs(tree: &Tree, fonts: &FontLibrary) -> Vec<InputRecord> {
             text.as_bytes(),
         ));
     }
-    let canonical_name = tree
-        .manifest
-        .as_ref()
-        .and_then(|m| m.alert.canonical.as_ref());
+    let canonical_name = tree.manifest().and_then(|m| m.alert.canonical.as_ref());
     if let (Some(name), Some(text)) = (canonical_name, tree.canonical_text()) {
         out.push(InputRecord::new(
             InputKind::Canonical,

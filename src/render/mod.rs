@@ -109,11 +109,13 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
     /// Number of pages, for formats that have pages.
     pub pages: Option<u32>,
+    /// Messages with a word wider than the line that had to be broken anywhere (PDF only).
+    pub forced_breaks: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("no font of locale `{locale}` can draw {} in `{message}`", describe_char(*character))]
+    #[error("no font of locale `{locale}` can draw {} in `{message}`", crate::chars::describe_char(*character))]
     MissingGlyph {
         locale: String,
         message: String,
@@ -129,15 +131,6 @@ pub enum RenderError {
     },
 }
 
-/// `U+4E00 '一'`, or just the code point for invisible characters.
-pub fn describe_char(c: char) -> String {
-    if c.is_control() || crate::fonts::is_invisible(c) || c.is_whitespace() {
-        format!("U+{:04X}", c as u32)
-    } else {
-        format!("U+{:04X} '{c}'", c as u32)
-    }
-}
-
 /// Renders `pack` in `format`.
 pub fn render(
     format: Format,
@@ -151,6 +144,7 @@ pub fn render(
         Format::Text => Ok(Rendered {
             bytes: text::render(pack).into_bytes(),
             pages: None,
+            forced_breaks: Vec::new(),
         }),
     }
 }

@@ -347,6 +347,7 @@ mod tests {
             title: "Test".into(),
             subject: None,
             author: None,
+            forced_breaks: Vec::new(),
         }
     }
 

@@ -1,54 +1,10 @@
 //! The plain-text writer: the pack as a reader sees it, one paragraph per line.
 //!
 //! It doubles as the model's snapshot format and as the canonical view: the reference
-//! locale's canonical parts, through `part_lines`, must equal `canonical.txt`.
+//! locale's canonical parts, through [`part_lines`], must equal `canonical.txt`.
 
-use crate::model::{AppealPack, Block, Para, Part};
-
-/// One line of text and the message it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub source: String,
-    pub text: String,
-}
-
-fn line(para: &Para, prefix: &str) -> Line {
-    Line {
-        source: para.source.clone(),
-        text: format!("{prefix}{}", para.text()),
-    }
-}
-
-/// The lines of one part, in the layout of the canonical alert: heading, paragraphs, and
-/// list items or addresses prefixed with `- `.
-pub fn part_lines(part: &Part) -> Vec<Line> {
-    let mut lines = Vec::new();
-    lines.extend(part.kicker.iter().map(|p| line(p, "")));
-    lines.extend(part.heading.iter().map(|p| line(p, "")));
-    for block in &part.blocks {
-        match block {
-            Block::Paragraph(p) | Block::Salutation(p) | Block::Closing(p) | Block::Subject(p) => {
-                lines.push(line(p, ""))
-            }
-            Block::List(items) | Block::Addresses(items) => {
-                lines.extend(items.iter().map(|p| line(p, "- ")))
-            }
-            Block::Recipient(items) => lines.extend(items.iter().map(|p| line(p, ""))),
-            Block::Signature(fields) => {
-                lines.extend(fields.iter().map(|p| Line {
-                    source: p.source.clone(),
-                    // No colon: its spacing is the locale's business, a rule needs none.
-                    text: format!("{} ______________________________", p.text()),
-                }));
-            }
-            Block::Post { heading, text } => {
-                lines.push(line(heading, ""));
-                lines.push(line(text, "> "));
-            }
-        }
-    }
-    lines
-}
+use crate::model::AppealPack;
+use crate::model::lines::part_lines;
 
 /// The whole pack as text: title, parts separated by blank lines, a form feed before each
 /// part that starts a new page.
@@ -77,37 +33,4 @@ pub fn render(pack: &AppealPack) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Inline, PartKind};
-
-    #[test]
-    fn lists_and_addresses_read_like_the_canonical_alert() {
-        let link = Inline {
-            link: Some("mailto:fsb@fsb.ru".into()),
-            ..Inline::plain("fsb@fsb.ru")
-        };
-        let address = Para {
-            source: "address-entry".into(),
-            inlines: vec![
-                Inline::plain("Director, E-mail: \u{2068}"),
-                link,
-                Inline::plain("\u{2069}"),
-            ],
-        };
-        let part = Part {
-            id: "addresses".into(),
-            kind: PartKind::Section,
-            canonical: true,
-            new_page: false,
-            kicker: None,
-            heading: Some(Para::plain("addresses-heading", "Addresses")),
-            blocks: vec![Block::Addresses(vec![address])],
-        };
-        let texts: Vec<String> = part_lines(&part).into_iter().map(|l| l.text).collect();
-        assert_eq!(texts, ["Addresses", "- Director, E-mail: fsb@fsb.ru"]);
-    }
 }

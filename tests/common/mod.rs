@@ -138,3 +138,8 @@ pub fn have_python_module(module: &str) -> bool {
     }
     found
 }
+
+/// What a command printed, stdout then stderr: `check` reports on stdout, `build` on stderr.
+pub fn report(output: &Output) -> String {
+    format!("{}{}", stdout(output), stderr(output))
+}

@@ -24,7 +24,10 @@ fn a_named_incomplete_locale_is_built_and_an_unnamed_one_withheld() {
     let case = Case::new();
     case.replace("t/fr/main.ftl", "alert-p2 =", "# alert-p2 =");
     let all = case.built(&["-f", "text"]);
-    assert!(all.contains("locale `fr` is not built: its translation is incomplete"), "{all}");
+    assert!(
+        all.contains("locale `fr` is not built: its translation is incomplete"),
+        "{all}"
+    );
     assert!(!all.contains("published"), "{all}");
     assert!(!case.path("out/fr").exists());
 
@@ -43,12 +46,21 @@ fn an_unknown_locale_exits_2_with_the_list_in_build_and_check() {
     let case = Case::new();
     let build = case.refused(&["--locale", "xx", "-f", "text"], 2);
     let before = tree_contents(&case.path(""));
-    let check = appealpack(&case, &["check", "--i18n", "t", "--fonts", "f", "--locale", "xx"]);
+    let check = appealpack(
+        &case,
+        &["check", "--i18n", "t", "--fonts", "f", "--locale", "xx"],
+    );
     assert_eq!(check.status.code(), Some(2));
     assert!(tree_contents(&case.path("")) == before);
     let check = stable(&String::from_utf8_lossy(&check.stderr));
-    assert!(build.contains("no locale `xx` in this tree (it has en, fr)"), "{build}");
-    assert!(check.contains("no locale `xx` in this tree (it has en, fr)"), "{check}");
+    assert!(
+        build.contains("no locale `xx` in this tree (it has en, fr)"),
+        "{build}"
+    );
+    assert!(
+        check.contains("no locale `xx` in this tree (it has en, fr)"),
+        "{check}"
+    );
     insta::assert_snapshot!(format!("--- build\n{build}--- check\n{check}"));
 }
 
@@ -82,7 +94,10 @@ fn init_locale_refuses_reserved_and_unknown_languages() {
         let before = tree_contents(&case.path(""));
         let output = appealpack(&case, &["init-locale", code, "--i18n", "t"]);
         assert_eq!(output.status.code(), Some(2), "{code}");
-        assert!(tree_contents(&case.path("")) == before, "{code} changed files");
+        assert!(
+            tree_contents(&case.path("")) == before,
+            "{code} changed files"
+        );
         messages.push_str(&stable(&String::from_utf8_lossy(&output.stderr)));
     }
     insta::assert_snapshot!(messages);
@@ -119,9 +134,15 @@ fn init_locale_that_cannot_write_the_manifest_leaves_nothing() {
     let err = err
         .lines()
         .map(|l| {
-            let at = l.find(".manifest.toml.tmp-").map(|a| a + ".manifest.toml.tmp-".len());
+            let at = l
+                .find(".manifest.toml.tmp-")
+                .map(|a| a + ".manifest.toml.tmp-".len());
             match at {
-                Some(at) => format!("{}PID{}", &l[..at], &l[at..].trim_start_matches(|c: char| c.is_ascii_digit())),
+                Some(at) => format!(
+                    "{}PID{}",
+                    &l[..at],
+                    &l[at..].trim_start_matches(|c: char| c.is_ascii_digit())
+                ),
                 None => l.to_owned(),
             }
         })
@@ -130,6 +151,10 @@ fn init_locale_that_cannot_write_the_manifest_leaves_nothing() {
     insta::assert_snapshot!(err);
 
     let retry = appealpack(&case, &["init-locale", "pl", "--i18n", "t"]);
-    assert!(retry.status.success(), "{}", String::from_utf8_lossy(&retry.stderr));
+    assert!(
+        retry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&retry.stderr)
+    );
     assert!(case.path("t/pl/main.ftl").is_file());
 }

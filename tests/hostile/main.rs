@@ -9,11 +9,15 @@
 mod common;
 mod support;
 
+mod bounded;
 mod commands;
+#[cfg(unix)]
+mod confine;
 mod fonts;
 mod ftl;
 mod links;
 mod manifest;
 mod output;
 mod output_folder;
+mod terminal;
 mod text;

@@ -51,8 +51,9 @@ fn a_missing_fluent_file_is_an_error_for_check() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
+    // The report is on stdout (the command's output).
     insta::assert_snapshot!(crate::support::stable(&String::from_utf8_lossy(
-        &output.stderr
+        &output.stdout
     )));
 }
 

@@ -26,7 +26,7 @@ fn a_folder_of_other_files_is_refused_and_an_empty_one_is_built() {
 
     std::fs::create_dir(case.path("empty")).unwrap();
     case.built(&["--out", "empty", "-f", "text"]);
-    assert!(case.path("empty/en/minimal-en.txt").is_file());
+    assert!(case.path("empty/en/test-alert-en.txt").is_file());
     assert!(case.path("empty/.appealpack-output").is_file());
 }
 
@@ -35,7 +35,7 @@ fn a_folder_of_other_files_is_refused_and_an_empty_one_is_built() {
 fn an_output_named_through_dot_dot_is_the_same_folder() {
     let case = Case::new();
     let err = case.built(&["--out", "out/../out", "-f", "text"]);
-    assert!(case.path("out/en/minimal-en.txt").is_file(), "{err}");
+    assert!(case.path("out/en/test-alert-en.txt").is_file(), "{err}");
     assert!(!case.path("out/en/previous.txt").exists());
     let names: Vec<String> = std::fs::read_dir(case.path(""))
         .unwrap()
@@ -79,7 +79,7 @@ fn leftovers_named_after_a_live_process_are_cleaned_up() {
     case.built(&["-f", "text"]);
     assert!(!case.path(".out.staging-1").exists());
     assert!(!case.path(".out.previous-1").exists());
-    assert!(case.path("out/en/minimal-en.txt").is_file());
+    assert!(case.path("out/en/test-alert-en.txt").is_file());
 }
 
 /// A partial build makes the output exactly what it built: no DOCX of an earlier build beside
@@ -88,12 +88,12 @@ fn leftovers_named_after_a_live_process_are_cleaned_up() {
 fn a_partial_build_leaves_no_stale_file_beside_a_fresh_one() {
     let case = Case::new();
     case.built(&["-f", "text", "-f", "docx"]);
-    assert!(case.path("out/fr/minimal-fr.docx").is_file());
-    assert!(case.path("out/en/minimal-en.txt").is_file());
+    assert!(case.path("out/fr/test-alert-fr.docx").is_file());
+    assert!(case.path("out/en/test-alert-en.txt").is_file());
     case.built(&["--locale", "fr", "-f", "text"]);
     let files: Vec<String> = tree_contents(&case.path("out"))
         .into_iter()
         .map(|(name, _)| name)
         .collect();
-    assert_eq!(files, [".appealpack-output", "fr/minimal-fr.txt"]);
+    assert_eq!(files, [".appealpack-output", "fr/test-alert-fr.txt"]);
 }

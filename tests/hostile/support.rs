@@ -23,7 +23,9 @@ impl Case {
         std::fs::create_dir_all(dir.path().join("out/en")).unwrap();
         std::fs::write(dir.path().join("out/en/previous.txt"), "an earlier build").unwrap();
         std::fs::write(
-            dir.path().join("out").join(appealpack::artifacts::MARKER_FILE),
+            dir.path()
+                .join("out")
+                .join(appealpack::artifacts::MARKER_FILE),
             "made by an earlier build",
         )
         .unwrap();

@@ -12,6 +12,7 @@ fn assert_is_a_full_release(tree: &[(String, Vec<u8>)]) {
     assert_eq!(
         names,
         [
+            ".appealpack-output",
             "SHA256SUMS",
             "ar/release-test-ar.txt",
             "ar/release-test-ar.zip",
@@ -33,6 +34,7 @@ fn two_builds_in_different_places_times_zones_and_languages_are_byte_identical()
     // The second one also replaces an old output, to show that nothing of it leaks in.
     std::fs::create_dir_all(second.out().join("old")).unwrap();
     std::fs::write(second.out().join("old/stale.pdf"), "stale").unwrap();
+    std::fs::write(second.out().join(".appealpack-output"), "an earlier output").unwrap();
 
     let epoch = ("SOURCE_DATE_EPOCH", "1700000000");
     first.release(

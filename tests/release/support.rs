@@ -68,7 +68,7 @@ impl Workspace {
         let mut names: Vec<String> = std::fs::read_dir(self.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(".output."))
+            .filter(|n| n.starts_with(".output.") && n != ".output.lock")
             .collect();
         names.sort();
         names

@@ -79,7 +79,7 @@ fn a_lower_threshold_in_the_manifest_publishes_the_locale() {
     let output = workspace.release(&[], &[]);
     assert!(
         stderr(&output)
-            .contains("87.5 % of the messages are translated, below the release threshold of 90 %")
+            .contains("87.5 % of the messages are translated, below the threshold of 90 %")
     );
 }
 

@@ -77,7 +77,11 @@ pub fn render(
             locale: pack.locale.clone(),
             reason,
         })?;
-    Ok(Rendered { bytes, pages: None })
+    Ok(Rendered {
+        bytes,
+        pages: None,
+        forced_breaks: Vec::new(),
+    })
 }
 
 /// The post-pass and the package: docx-rs's parts in, the DOCX file out.

@@ -5,13 +5,10 @@
 //! relationships are listed in a fixed order, so the same pack gives the same bytes.
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Write};
-
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::post::Relationship;
 use super::xml::{self, Element};
+use crate::timestamp::Timestamp;
 
 const RELS_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const DOC_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -69,18 +66,8 @@ impl Package {
 
     /// The zip: deflated, sorted, one timestamp.
     pub fn zip(&self, timestamp: i64) -> Result<Vec<u8>, zip::result::ZipError> {
-        let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .compression_level(Some(9))
-            .last_modified_time(zip_time(timestamp))
-            .unix_permissions(0o644)
-            .system(zip::System::Unix);
-        let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-        for (path, bytes) in &self.parts {
-            writer.start_file(path.as_str(), options)?;
-            writer.write_all(bytes)?;
-        }
-        Ok(writer.finish()?.into_inner())
+        let parts = self.parts.iter().map(|(p, b)| (p.clone(), b.as_slice()));
+        crate::archive::zip(parts, Timestamp::from_unix(timestamp))
     }
 }
 
@@ -150,27 +137,12 @@ pub fn package_relationships() -> Element {
     ])
 }
 
-/// Zip timestamps count from 1980 and have two-second resolution; out-of-range dates clamp.
-fn zip_time(timestamp: i64) -> DateTime {
-    let (days, seconds) = (timestamp.div_euclid(86_400), timestamp.rem_euclid(86_400));
-    let (year, month, day) = crate::calendar::civil_from_days(days);
-    let fallback = DateTime::default();
-    if !(1980..=2107).contains(&year) {
-        return fallback;
-    }
-    DateTime::from_date_and_time(
-        year as u16,
-        month,
-        day,
-        (seconds / 3600) as u8,
-        (seconds % 3600 / 60) as u8,
-        (seconds % 60) as u8,
-    )
-    .unwrap_or(fallback)
-}
-
 #[cfg(test)]
 mod tests {
+    use std::io::Cursor;
+
+    use zip::CompressionMethod;
+
     use super::*;
 
     #[test]

@@ -5,6 +5,7 @@
 //! have no title, subject or language. These parts are small, so they are written whole.
 
 use super::xml::Element;
+use crate::timestamp::Timestamp;
 
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -203,7 +204,7 @@ pub struct Properties<'a> {
 }
 
 pub fn core(props: &Properties<'_>) -> Element {
-    let date = w3cdtf(props.timestamp);
+    let date = Timestamp::from_unix(props.timestamp).rfc3339();
     let mut root = Element::new("cp:coreProperties")
         .attr(
             "xmlns:cp",
@@ -266,18 +267,6 @@ pub fn app(props: &Properties<'_>) -> Element {
     root
 }
 
-/// `2025-05-19T00:00:00Z` for seconds since the Unix epoch.
-pub fn w3cdtf(timestamp: i64) -> String {
-    let (days, seconds) = (timestamp.div_euclid(86_400), timestamp.rem_euclid(86_400));
-    let (year, month, day) = crate::calendar::civil_from_days(days);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        seconds / 3600,
-        seconds % 3600 / 60,
-        seconds % 60
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,12 +282,5 @@ mod tests {
         assert_eq!(os2.panose.len(), 20);
         assert_eq!(&os2.panose[..2], "02", "a text face");
         assert!(Os2::read(b"not a font").is_none());
-    }
-
-    #[test]
-    fn dates_are_w3cdtf_in_utc() {
-        assert_eq!(w3cdtf(0), "1970-01-01T00:00:00Z");
-        assert_eq!(w3cdtf(crate::render::DEFAULT_EPOCH), "2025-05-19T00:00:00Z");
-        assert_eq!(w3cdtf(951_782_400 + 3_661), "2000-02-29T01:01:01Z");
     }
 }

@@ -17,7 +17,8 @@
 
 use unicode_bidi::{BidiClass, bidi_class};
 
-use crate::fonts::{FaceStyle, FontStack, is_invisible};
+use crate::chars::is_invisible;
+use crate::fonts::{FaceStyle, FontStack};
 use crate::model::{Direction, Para};
 
 /// A run: text of one style, one direction and one font.

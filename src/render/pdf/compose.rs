@@ -61,6 +61,8 @@ pub struct Composer<'f, 'p> {
     paragraphs: usize,
     /// Paragraphs already set, by text, style and measure.
     cache: RefCell<HashMap<CacheKey, Vec<SetLine>>>,
+    /// Messages with a word broken anywhere, as a last resort (see `paragraph::set`).
+    forced: RefCell<std::collections::BTreeSet<String>>,
 }
 
 /// What a paragraph's lines depend on.
@@ -90,10 +92,12 @@ impl<'f, 'p> Composer<'f, 'p> {
             squeeze: 1.0,
             paragraphs: 0,
             cache: RefCell::new(HashMap::new()),
+            forced: RefCell::default(),
         }
     }
 
-    pub fn compose(mut self) -> Result<Vec<Elem>, RenderError> {
+    /// The elements of every page, and the messages with a word broken anywhere.
+    pub fn compose(mut self) -> Result<(Vec<Elem>, Vec<String>), RenderError> {
         let pack = self.pack;
         self.title()?;
         for part in &pack.parts {
@@ -103,7 +107,7 @@ impl<'f, 'p> Composer<'f, 'p> {
                 self.part(part)?;
             }
         }
-        Ok(self.elems)
+        Ok((self.elems, self.forced.into_inner().into_iter().collect()))
     }
 
     fn title(&mut self) -> Result<(), RenderError> {
@@ -452,6 +456,9 @@ impl<'f, 'p> Composer<'f, 'p> {
             link_color: style::LINK,
         };
         let lines = paragraph::set(self.fonts, &shaped, &setting);
+        if lines.iter().any(|l| l.forced) {
+            self.forced.borrow_mut().insert(source.to_owned());
+        }
         self.cache.borrow_mut().insert(key, lines.clone());
         Ok(lines)
     }

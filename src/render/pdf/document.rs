@@ -34,6 +34,9 @@ pub struct LaidOutDocument {
     pub title: String,
     pub subject: Option<String>,
     pub author: Option<String>,
+    /// Messages with a word wider than the measure, broken anywhere to stay on the page
+    /// (sorted, each once): the build warns about them.
+    pub forced_breaks: Vec<String>,
 }
 
 /// One page. Paint order: `shapes`, then `runs`; `links` are clickable areas on top.

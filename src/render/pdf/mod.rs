@@ -34,7 +34,7 @@ pub fn layout(
 ) -> Result<LaidOutDocument, RenderError> {
     let fontset = fontset::FontSet::new(fonts, &pack.fonts, &pack.locale)?;
     let geometry = style::Geometry::new(options.paper);
-    let elems = compose::Composer::new(&fontset, pack, geometry).compose()?;
+    let (elems, forced_breaks) = compose::Composer::new(&fontset, pack, geometry).compose()?;
     let (mut pages, bookmarks) = paginate::paginate(elems, &geometry);
     let count = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
@@ -66,6 +66,7 @@ pub fn layout(
         title: pack.meta.title.clone(),
         subject: pack.meta.subject.clone(),
         author: pack.meta.author.clone(),
+        forced_breaks,
     })
 }
 
@@ -89,5 +90,6 @@ pub fn write(document: &LaidOutDocument, options: &RenderOptions) -> Result<Rend
     Ok(Rendered {
         bytes,
         pages: Some(document.pages.len() as u32),
+        forced_breaks: document.forced_breaks.clone(),
     })
 }

@@ -10,7 +10,7 @@ use super::fontset::{FaceId, FontSet};
 use super::hyphenate::Hyphenation;
 use super::linebreak::{self, INFINITE_PENALTY, Item, ItemKind, Params};
 use super::shaping::ShapedParagraph;
-use crate::fonts::is_invisible;
+use crate::chars::is_invisible;
 
 /// How a paragraph is set.
 #[derive(Debug, Clone)]
@@ -35,6 +35,8 @@ pub struct SetLine {
     pub info: LineBox,
     /// Whether the line ends in a hyphenation (a page should not end after it).
     pub hyphenated: bool,
+    /// Whether the line ends inside a word too wide for the measure, cut as a last resort.
+    pub forced: bool,
 }
 
 /// What an item stands for in the text.
@@ -44,6 +46,8 @@ enum Tag {
     Space,
     Opportunity,
     Hyphen,
+    /// A break inside a word wider than the measure (see [`FORCED_PENALTY`]).
+    Forced,
     End,
 }
 
@@ -52,6 +56,13 @@ const HYPHEN_PENALTY: f32 = 250.0;
 const NAME_HYPHEN_PENALTY: f32 = 600.0;
 /// A break after an en or em dash (TeX's \exhyphenpenalty).
 const DASH_PENALTY: f32 = 50.0;
+/// A word wider than the measure (a long URL, a 90-letter compound) may break anywhere
+/// between two clusters, or it would run off the page: a last resort, costlier than any other
+/// break. After `/`, `.` or `@` (or before a `-`, never after one: pdftotext drops a
+/// line-final hyphen-minus) the break costs less, so URLs and addresses split where a reader
+/// expects.
+const FORCED_PENALTY: f32 = 5_000.0;
+const FORCED_PREFERRED_PENALTY: f32 = 1_000.0;
 /// Interword glue: TeX's proportions (stretch ½, shrink ⅓ of the space).
 const STRETCH: f32 = 0.5;
 const SHRINK: f32 = 1.0 / 3.0;
@@ -109,7 +120,7 @@ pub fn set(fonts: &FontSet<'_>, shaped: &ShapedParagraph<'_>, setting: &Setting)
             }
         }
         let justified = setting.justify && !last_line && !glue.is_empty();
-        lines.push(assemble(
+        let mut line = assemble(
             fonts,
             shaped,
             setting,
@@ -118,7 +129,9 @@ pub fn set(fonts: &FontSet<'_>, shaped: &ShapedParagraph<'_>, setting: &Setting)
             &glue,
             justified,
             text,
-        ));
+        );
+        line.forced = items.tags[brk.item] == Tag::Forced;
+        lines.push(line);
         first = brk.item + 1;
     }
     lines
@@ -238,10 +251,14 @@ fn build_items(
     let flush = |out: &mut Items, start: &mut usize, at: usize| {
         if *start < at {
             let range = *start..at;
-            out.items
-                .push(Item::boxed(widths[range.end] - widths[range.start]));
-            out.ranges.push(range);
-            out.tags.push(Tag::Box);
+            if widths[range.end] - widths[range.start] > setting.width {
+                split_overwide(out, shaped, widths, range);
+            } else {
+                out.items
+                    .push(Item::boxed(widths[range.end] - widths[range.start]));
+                out.ranges.push(range);
+                out.tags.push(Tag::Box);
+            }
         }
         *start = at;
     };
@@ -330,6 +347,49 @@ fn build_items(
         Tag::End,
     );
     out
+}
+
+/// A word wider than the measure as boxes with a [`Tag::Forced`] break between every two
+/// clusters (grapheme clusters as the shaper formed them), so that every character is on
+/// the page.
+fn split_overwide(
+    out: &mut Items,
+    shaped: &ShapedParagraph<'_>,
+    widths: &[f32],
+    range: Range<usize>,
+) {
+    let text = shaped.styled.text.as_str();
+    let mut start = range.start;
+    let mut previous: Option<char> = None;
+    for (at, ch) in text[range.clone()].char_indices() {
+        let at = range.start + at;
+        let breakable = at > start
+            && is_cluster_start(shaped, at)
+            && !previous.is_some_and(|p| matches!(p, '-' | '\u{2010}'))
+            && !is_invisible(ch);
+        if breakable {
+            out.items.push(Item::boxed(widths[at] - widths[start]));
+            out.ranges.push(start..at);
+            out.tags.push(Tag::Box);
+            let preferred = previous.is_some_and(|p| matches!(p, '/' | '.' | '@')) || ch == '-';
+            let cost = if preferred {
+                FORCED_PREFERRED_PENALTY
+            } else {
+                FORCED_PENALTY
+            };
+            out.items.push(Item::penalty(0.0, cost, false));
+            out.ranges.push(at..at);
+            out.tags.push(Tag::Forced);
+            start = at;
+        }
+        if !is_invisible(ch) {
+            previous = Some(ch);
+        }
+    }
+    out.items
+        .push(Item::boxed(widths[range.end] - widths[start]));
+    out.ranges.push(start..range.end);
+    out.tags.push(Tag::Box);
 }
 
 /// Hyphenation points of the paragraph's words (byte offsets), outside links, where a break
@@ -607,6 +667,7 @@ fn assemble(
         links,
         info,
         hyphenated,
+        forced: false,
     }
 }
 

@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 
 use super::document::LaidOutDocument;
 use crate::render::RenderOptions;
+use crate::timestamp::Timestamp;
 
 /// Written in place of the `/ID` strings, then replaced by a hash of the file.
 const ID_PLACEHOLDER: [u8; 16] = *b"appealpack-id-00";
@@ -180,34 +181,12 @@ fn info(document: &LaidOutDocument, options: &RenderOptions) -> Dictionary {
         )),
     );
     let date = Object::String(
-        pdf_date(options.timestamp).into_bytes(),
+        Timestamp::from_unix(options.timestamp).pdf().into_bytes(),
         StringFormat::Literal,
     );
     info.set("CreationDate", date.clone());
     info.set("ModDate", date);
     info
-}
-
-/// `D:YYYYMMDDHHmmSSZ` for seconds since the Unix epoch (UTC).
-pub fn pdf_date(timestamp: i64) -> String {
-    let days = timestamp.div_euclid(86_400);
-    let seconds = timestamp.rem_euclid(86_400);
-    // Howard Hinnant's civil-from-days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "D:{year:04}{month:02}{day:02}{:02}{:02}{:02}Z",
-        seconds / 3_600,
-        seconds % 3_600 / 60,
-        seconds % 60
-    )
 }
 
 /// The outline: level-0 entries with their level-1 children, each pointing at its place on
@@ -299,16 +278,4 @@ fn build_outline(
     outlines.set("Count", Object::Integer(marks.len() as i64));
     doc.objects.insert(root, Object::Dictionary(outlines));
     Some(root)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_utc_calendar_dates() {
-        assert_eq!(pdf_date(0), "D:19700101000000Z");
-        assert_eq!(pdf_date(crate::render::DEFAULT_EPOCH), "D:20250519000000Z");
-        assert_eq!(pdf_date(951_827_696), "D:20000229123456Z");
-    }
 }

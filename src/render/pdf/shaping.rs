@@ -5,7 +5,8 @@ use std::ops::Range;
 use unicode_bidi::{Level, ParagraphBidiInfo};
 
 use super::fontset::{FaceId, FontSet};
-use crate::fonts::{FaceStyle, is_invisible};
+use crate::chars::is_invisible;
+use crate::fonts::FaceStyle;
 use crate::render::RenderError;
 
 /// A paragraph's text with style spans, before shaping.

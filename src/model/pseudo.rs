@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::Direction;
+use super::Direction;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Pseudo {

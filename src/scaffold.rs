@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use fluent_syntax::ast;
 
+use crate::check::stale;
 use crate::load::{FtlFile, Locale, Tree};
 use crate::manifest::{Ident, locale_id_problem};
 
@@ -43,7 +44,7 @@ pub fn scaffold(tree: &Tree, code: &str, unlisted_language: bool) -> Result<Scaf
     if let Some(problem) = locale_id_problem(&Ident::new(code)) {
         return Err(InitError::InvalidLocale(problem));
     }
-    if super::pseudo::Pseudo::from_locale_id(code).is_some() {
+    if crate::model::pseudo::Pseudo::from_locale_id(code).is_some() {
         return Err(InitError::Reserved(code.into()));
     }
     let langid: unic_langid::LanguageIdentifier = code
@@ -56,7 +57,7 @@ pub fn scaffold(tree: &Tree, code: &str, unlisted_language: bool) -> Result<Scaf
     if dir.exists() {
         return Err(InitError::Exists(dir));
     }
-    let (Some(manifest), Some(manifest_file)) = (&tree.manifest, tree.manifest_file) else {
+    let Some((manifest, manifest_file)) = tree.manifest.as_ref().map(|(m, f)| (m, *f)) else {
         return Err(InitError::NoManifest);
     };
     if manifest.alert.locales.iter().any(|l| l.name == code) {
@@ -65,7 +66,7 @@ pub fn scaffold(tree: &Tree, code: &str, unlisted_language: bool) -> Result<Scaf
     let reference = tree.reference_locale().filter(|r| !r.files.is_empty());
     let reference = reference.ok_or_else(|| InitError::NoReference(tree.reference.clone()))?;
 
-    let categories = super::plural_categories(&langid);
+    let categories = plural_categories(&langid);
     let mut files: Vec<(PathBuf, String)> = reference
         .files
         .iter()
@@ -76,11 +77,8 @@ pub fn scaffold(tree: &Tree, code: &str, unlisted_language: bool) -> Result<Scaf
             )
         })
         .collect();
-    let lock = super::lock::for_new_locale(reference);
-    files.push((
-        dir.join(super::lock::LOCK_FILE),
-        super::lock::to_text(&lock),
-    ));
+    let lock = stale::for_new_locale(reference);
+    files.push((dir.join(stale::LOCK_FILE), stale::to_text(&lock)));
 
     let manifest_path = tree.sources.path(manifest_file).to_owned();
     let mut manifest_text = tree.sources.get(manifest_file).text().to_owned();
@@ -200,7 +198,7 @@ fn scaffold_entry(
             let _ = writeln!(out, "# note: {line}");
         }
     }
-    let source = super::entry_source(reference, key).unwrap_or_default();
+    let source = stale::entry_source(reference, key).unwrap_or_default();
     let mut variables = Vec::new();
     let mut plural = false;
     if let Some((_, entry)) = reference.entry(key) {
@@ -210,7 +208,7 @@ fn scaffold_entry(
             _ => (None, &Vec::new()),
         };
         for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
-            super::pattern_variables(pattern, &mut variables);
+            pattern_variables(pattern, &mut variables);
             plural |= has_plural_select(pattern);
         }
     }
@@ -259,6 +257,79 @@ fn has_plural_select(pattern: &ast::Pattern<&str>) -> bool {
         }),
         _ => false,
     })
+}
+
+/// The `$variables` a pattern uses, in order of first use (selectors and nested variants too).
+pub fn pattern_variables<'s>(pattern: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables<'s>(expression: &ast::Expression<&'s str>, out: &mut Vec<&'s str>) {
+    match expression {
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                pattern_variables(&variant.value, out);
+            }
+        }
+    }
+}
+
+fn inline_variables<'s>(inline: &ast::InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } if !out.contains(&id.name) => {
+            out.push(id.name)
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, out);
+            }
+            for argument in &arguments.named {
+                inline_variables(&argument.value, out);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        _ => {}
+    }
+}
+
+/// The CLDR cardinal plural categories of a locale, in CLDR order, found by sampling numbers;
+/// `None` when no plural rules are known for it.
+pub fn plural_categories(langid: &unic_langid::LanguageIdentifier) -> Option<Vec<&'static str>> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let rules = PluralRules::create(langid.clone(), PluralRuleType::CARDINAL).ok()?;
+    let mut found = Vec::new();
+    let samples =
+        (0..=1000)
+            .map(f64::from)
+            .chain([0.5, 1.5, 2.5, 0.1, 1.1, 1_000_000.0, 1e6 + 1.0]);
+    for n in samples {
+        if let Ok(category) = rules.select(n)
+            && !found.contains(&category)
+        {
+            found.push(category);
+        }
+    }
+    let order = [
+        (PluralCategory::ZERO, "zero"),
+        (PluralCategory::ONE, "one"),
+        (PluralCategory::TWO, "two"),
+        (PluralCategory::FEW, "few"),
+        (PluralCategory::MANY, "many"),
+        (PluralCategory::OTHER, "other"),
+    ];
+    Some(
+        order
+            .iter()
+            .filter(|(c, _)| found.contains(c))
+            .map(|(_, name)| *name)
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -350,12 +421,18 @@ mod tests {
             scaffold(&tree, "../x", false),
             Err(InitError::InvalidLocale(_))
         ));
-        assert!(matches!(scaffold(&tree, "en", false), Err(InitError::Exists(_))));
+        assert!(matches!(
+            scaffold(&tree, "en", false),
+            Err(InitError::Exists(_))
+        ));
         assert_eq!(
             scaffold(&tree, "en-XA", false).unwrap_err().to_string(),
             "`en-XA` is the id of a pseudo-locale (made by `build --pseudo`); choose a real locale"
         );
-        assert!(matches!(scaffold(&tree, "ar-xb", false), Err(InitError::Reserved(_))));
+        assert!(matches!(
+            scaffold(&tree, "ar-XB", false),
+            Err(InitError::Reserved(_))
+        ));
         assert_eq!(
             scaffold(&tree, "klingon", false).unwrap_err().to_string(),
             "`klingon` does not start with a language known to CLDR; if it is right, pass --unlisted-language"
@@ -366,5 +443,17 @@ mod tests {
         );
         assert!(scaffold(&tree, "pt-BR", false).is_ok());
         assert!(scaffold(&tree, "klingon", true).is_ok());
+    }
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        let categories = |id: &str| plural_categories(&id.parse().unwrap()).unwrap();
+        assert_eq!(categories("en"), ["one", "other"]);
+        assert_eq!(categories("ru"), ["one", "few", "many", "other"]);
+        assert_eq!(categories("pl"), ["one", "few", "many", "other"]);
+        assert_eq!(
+            categories("ar"),
+            ["zero", "one", "two", "few", "many", "other"]
+        );
     }
 }

@@ -4,12 +4,32 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use fluent_syntax::ast;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::diff::{excerpt_changes, word_diff};
+use crate::diff::word_diff;
 use crate::load::Locale;
+
+/// The canonical Fluent text of a message or term (`-id`) of a locale, without its comment:
+/// what a translation is made from. Formatting differences in the file do not change it.
+pub fn entry_source(locale: &Locale, id: &str) -> Option<String> {
+    let (_, entry) = locale.entry(id)?;
+    let entry = match entry {
+        ast::Entry::Message(message) => ast::Entry::Message(ast::Message {
+            comment: None,
+            ..message.clone()
+        }),
+        ast::Entry::Term(term) => ast::Entry::Term(ast::Term {
+            comment: None,
+            ..term.clone()
+        }),
+        _ => return None,
+    };
+    let text = fluent_syntax::serializer::serialize(&ast::Resource { body: vec![entry] });
+    Some(text.trim_end().to_owned())
+}
 
 /// The lock file inside each locale folder.
 pub const LOCK_FILE: &str = "appealpack-lock.toml";
@@ -56,7 +76,7 @@ pub fn for_new_locale(reference: &Locale) -> Lock {
 fn lock_of<'a>(reference: &Locale, ids: impl Iterator<Item = &'a String>) -> Lock {
     let messages = ids
         .filter_map(|id| {
-            let source = super::entry_source(reference, id)?;
+            let source = entry_source(reference, id)?;
             Some((
                 id.clone(),
                 Locked {
@@ -85,20 +105,21 @@ pub fn to_text(lock: &Lock) -> String {
 /// Reads the lock of a locale; `Ok(None)` when it has none.
 pub fn read(locale: &Locale) -> Result<Option<Lock>, Diagnostic> {
     let path = lock_path(locale);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => {
-            return Err(Diagnostic::error(
-                Code::Io,
-                format!(
-                    "cannot read {}: {}",
-                    path.display(),
-                    crate::load::io_reason(&error)
-                ),
-            )
-            .in_locale(locale.id.clone()));
+    // A lock is read only from its locale's folder: a link elsewhere, a FIFO or a runaway
+    // file is refused.
+    let cannot_read = |reason: String| {
+        Diagnostic::error(
+            Code::Io,
+            format!("cannot read {}: {reason}", path.display()),
+        )
+        .in_locale(locale.id.clone())
+    };
+    let text = match crate::load::read_inside(&path, &locale.dir, crate::load::Limit::LOCK) {
+        Ok(bytes) => {
+            String::from_utf8(bytes).map_err(|_| cannot_read("it is not valid UTF-8".to_owned()))?
         }
+        Err(error) if error.is_not_found() => return Ok(None),
+        Err(error) => return Err(cannot_read(error.to_string())),
     };
     toml::from_str(&text).map(Some).map_err(|error| {
         Diagnostic::error(
@@ -121,14 +142,13 @@ pub fn read(locale: &Locale) -> Result<Option<Lock>, Diagnostic> {
 pub fn stale(reference: &Locale, locale: &Locale, lock: &Lock) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, locked) in &lock.messages {
-        let (Some(source), Some(at)) = (super::entry_source(reference, id), locale.entries.get(id))
-        else {
+        let (Some(source), Some(at)) = (entry_source(reference, id), locale.entries.get(id)) else {
             continue;
         };
         if hash(&source) == locked.hash {
             continue;
         }
-        let changes = excerpt_changes(&word_diff(&locked.source, &source), 5);
+        let changes = word_diff(&locked.source, &source).excerpt(5);
         out.push(
             Diagnostic::warning(Code::Stale, format!("translation of `{id}` is older than its source"))
                 .in_locale(locale.id.clone())

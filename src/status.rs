@@ -78,7 +78,7 @@ fn sections_of(manifest: &Manifest) -> (Vec<String>, BTreeMap<String, String>) {
 
 /// Builds the matrix from a check report of the tree.
 pub fn status(tree: &Tree, report: &CheckReport) -> Status {
-    let (sections, owner) = match &tree.manifest {
+    let (sections, owner) = match tree.manifest() {
         Some(manifest) => sections_of(manifest),
         None => (vec!["other".to_owned()], BTreeMap::new()),
     };
@@ -180,7 +180,8 @@ impl Status {
 
     /// A Markdown table for a pull-request comment.
     pub fn to_markdown(&self) -> String {
-        let mut out = format!("| locale | {} |\n", self.sections.join(" | "));
+        let sections: Vec<String> = self.sections.iter().map(|s| markdown_text(s)).collect();
+        let mut out = format!("| locale | {} |\n", sections.join(" | "));
         let _ = writeln!(out, "|---|{}", "---|".repeat(self.sections.len()));
         for (locale, cells) in &self.rows {
             let texts: Vec<String> = cells
@@ -195,11 +196,63 @@ impl Status {
                     }
                 })
                 .collect();
+            // A locale id is a safe name; `|` is escaped all the same, as GitHub reads it in
+            // code spans too.
+            let locale = crate::chars::visible(locale).replace('|', "\\|");
             let _ = writeln!(out, "| `{locale}` | {} |", texts.join(" | "));
         }
         out.push_str(
             "\n`done/total` messages per section; stale = translated from an older source.\n",
         );
         out
+    }
+}
+
+/// Text for a cell of a GitHub Markdown table: control characters made visible, and the ASCII
+/// punctuation that Markdown reads escaped, so that a `|` cannot end the cell and `![x](url)`
+/// cannot show an image in a pull-request comment.
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in crate::chars::visible(text).chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '<'
+                | '>'
+                | '#'
+                | '+'
+                | '!'
+                | '|'
+                | '~'
+                | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod markdown_tests {
+    use super::markdown_text;
+
+    #[test]
+    fn markdown_cells_cannot_end_the_cell_or_show_an_image() {
+        assert_eq!(markdown_text("a|b"), "a\\|b");
+        assert_eq!(
+            markdown_text("![x](https://e.org/x.png)"),
+            "\\!\\[x\\]\\(https://e.org/x.png\\)"
+        );
+        assert_eq!(markdown_text("help-heading"), "help-heading");
+        assert_eq!(markdown_text("a\nb"), "a␊b");
     }
 }

@@ -1,0 +1,169 @@
+//! Loading an i18n tree: manifest, canonical text and every locale's parsed Fluent files.
+
+mod confine;
+mod decode;
+mod fs;
+mod syntax;
+mod tree;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::Diagnostics;
+use crate::manifest::Manifest;
+use crate::source::{FileId, SourceMap};
+
+pub use fs::{
+    DirEntry, Disk, EntryKind, FileSource, Limit, MemoryFiles, ReadError, escapes_folder,
+    io_reason, read_file, read_inside, resolve_inside,
+};
+pub use syntax::{junk_attributes, junk_ids};
+pub use tree::{load, load_bare, load_from, load_from_memory};
+
+/// The name of the manifest inside an i18n folder.
+pub const MANIFEST_FILE: &str = "manifest.toml";
+
+/// Everything read from an i18n tree. Problems that do not stop the run are in `diagnostics`.
+#[derive(Debug)]
+pub struct Tree {
+    pub root: PathBuf,
+    pub sources: SourceMap,
+    /// The manifest and its file: both or neither (a bare tree has none).
+    pub manifest: Option<(Manifest, FileId)>,
+    pub canonical_file: Option<FileId>,
+    pub reference: String,
+    /// In manifest order (or sorted, without a manifest).
+    pub locales: Vec<Locale>,
+    pub diagnostics: Diagnostics,
+}
+
+#[derive(Debug)]
+pub struct Locale {
+    pub id: String,
+    pub langid: LanguageIdentifier,
+    pub dir: PathBuf,
+    pub files: Vec<FtlFile>,
+    /// Where each message (`id`) and term (`-id`) is defined; the first definition wins.
+    pub entries: BTreeMap<String, EntryLocation>,
+    /// Ids of entries the loader refused to parse (too large, nested too deep), each reported
+    /// with its own error.
+    pub skipped: std::collections::BTreeSet<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FtlFile {
+    pub file: FileId,
+    /// Path inside the locale folder, with `/` separators (`alert.ftl`, `sub/x.ftl`).
+    pub name: String,
+    pub resource: Arc<FluentResource>,
+}
+
+/// The definition of one message or term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryLocation {
+    pub file: FileId,
+    /// Index of the entry in its file's resource.
+    pub index: usize,
+    /// Span of the identifier.
+    pub span: Range<usize>,
+}
+
+/// The tree could not be read at all (no manifest, unreadable folder, invalid manifest).
+#[derive(Debug, thiserror::Error)]
+#[error("could not load the i18n tree at {}", root.display())]
+pub struct LoadFailure {
+    pub root: PathBuf,
+    pub sources: SourceMap,
+    pub diagnostics: Diagnostics,
+}
+
+impl Tree {
+    pub fn manifest(&self) -> Option<&Manifest> {
+        self.manifest.as_ref().map(|(manifest, _)| manifest)
+    }
+
+    pub fn manifest_file(&self) -> Option<FileId> {
+        self.manifest.as_ref().map(|(_, file)| *file)
+    }
+
+    pub fn locale(&self, id: &str) -> Option<&Locale> {
+        self.locales.iter().find(|l| l.id == id)
+    }
+
+    pub fn reference_locale(&self) -> Option<&Locale> {
+        self.locale(&self.reference)
+    }
+
+    pub fn canonical_text(&self) -> Option<&str> {
+        self.canonical_file.map(|f| self.sources.get(f).text())
+    }
+}
+
+impl Locale {
+    /// The message or term `id` (terms start with `-`), with the file it came from.
+    pub fn entry(&self, id: &str) -> Option<(&FtlFile, &ast::Entry<&str>)> {
+        let location = self.entries.get(id)?;
+        let file = self.files.iter().find(|f| f.file == location.file)?;
+        Some((file, file.resource.get_entry(location.index)?))
+    }
+
+    pub fn message(&self, id: &str) -> Option<&ast::Message<&str>> {
+        match self.entry(id)?.1 {
+            ast::Entry::Message(message) => Some(message),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::diagnostic::Code;
+
+    #[test]
+    fn a_tree_in_memory_loads_as_it_does_from_disk() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+        let mut files = MemoryFiles::new();
+        for path in [
+            "manifest.toml",
+            "canonical.txt",
+            "en/main.ftl",
+            "fr/main.ftl",
+        ] {
+            files.insert(root.join(path), std::fs::read(root.join(path)).unwrap());
+        }
+        let from_disk = load(&root).unwrap();
+        let from_memory = load_from_memory(&files, &root).unwrap();
+        let ids = |t: &Tree| t.locales.iter().map(|l| l.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&from_memory), ["en", "fr"]);
+        assert_eq!(ids(&from_memory), ids(&from_disk));
+        assert_eq!(from_memory.diagnostics.0, from_disk.diagnostics.0);
+        assert_eq!(from_memory.locales[1].entries, from_disk.locales[1].entries);
+        assert_eq!(from_memory.canonical_text(), from_disk.canonical_text());
+        // A folder missing from memory is reported as one missing from disk would be.
+        let mut without_fr = MemoryFiles::new();
+        for path in ["manifest.toml", "canonical.txt", "en/main.ftl"] {
+            without_fr.insert(root.join(path), std::fs::read(root.join(path)).unwrap());
+        }
+        let tree = load_from_memory(&without_fr, &root).unwrap();
+        assert_eq!(tree.diagnostics.0[0].code, Code::LocaleFolder);
+    }
+
+    #[test]
+    fn junk_names_the_entries_it_swallowed() {
+        assert_eq!(junk_ids("b = Monde { $x\n"), ["b"]);
+        assert_eq!(
+            junk_ids("# note\n-brand = { \n  .attr = x\nc-d=y\n"),
+            ["-brand", "c-d"]
+        );
+        assert!(junk_ids("  indented = no\n= nothing\n").is_empty());
+    }
+}

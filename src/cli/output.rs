@@ -44,28 +44,33 @@ pub fn detail(global: &GlobalArgs, message: &str) {
     }
 }
 
-/// Every diagnostic, rustc-style; warnings are left out with --quiet.
+/// Every diagnostic, rustc-style, on stderr beside the tool's progress.
 pub fn diagnostics(global: &GlobalArgs, diagnostics: &Diagnostics, sources: &SourceMap) {
-    let shown: Vec<_> = diagnostics
-        .iter()
-        .filter(|d| d.is_error() || !global.quiet)
-        .cloned()
-        .collect();
-    if !shown.is_empty() {
-        eprint!("{}", report::human(&shown, sources, use_color(global)));
+    if let Some(text) = human(global, diagnostics, sources, use_color(global)) {
+        eprint!("{text}");
     }
 }
 
 /// Every diagnostic as the command's own report, on stdout (`check`: the report is what the
-/// command is for, so `check | less` shows it); warnings are left out with --quiet.
+/// command is for, so `check | less` shows it).
 pub fn report_diagnostics(global: &GlobalArgs, diagnostics: &Diagnostics, sources: &SourceMap) {
+    let color = color_for(global, std::io::stdout().is_terminal());
+    if let Some(text) = human(global, diagnostics, sources, color) {
+        print!("{text}");
+    }
+}
+
+/// The rustc-style text of the diagnostics shown (warnings are left out with --quiet), if any.
+fn human(
+    global: &GlobalArgs,
+    diagnostics: &Diagnostics,
+    sources: &SourceMap,
+    color: bool,
+) -> Option<String> {
     let shown: Vec<_> = diagnostics
         .iter()
         .filter(|d| d.is_error() || !global.quiet)
         .cloned()
         .collect();
-    if !shown.is_empty() {
-        let color = color_for(global, std::io::stdout().is_terminal());
-        print!("{}", report::human(&shown, sources, color));
-    }
+    (!shown.is_empty()).then(|| report::human(&shown, sources, color))
 }

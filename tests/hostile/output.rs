@@ -14,12 +14,7 @@ fn a_file_where_the_output_folder_goes_is_left_alone() {
     let err = stable(&String::from_utf8_lossy(&output.stderr));
     assert_eq!(output.status.code(), Some(2), "{err}");
     assert_eq!(case.read("notes"), "not an output folder");
-    let names: Vec<String> = std::fs::read_dir(case.path(""))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let names = case.top_names();
     assert_eq!(
         names,
         ["f", "notes", "out", "t"],

@@ -37,12 +37,7 @@ fn an_output_named_through_dot_dot_is_the_same_folder() {
     let err = case.built(&["--out", "out/../out", "-f", "text"]);
     assert!(case.path("out/en/test-alert-en.txt").is_file(), "{err}");
     assert!(!case.path("out/en/previous.txt").exists());
-    let names: Vec<String> = std::fs::read_dir(case.path(""))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let names = case.top_names();
     assert_eq!(names, [".out.lock", "f", "out", "t"]);
     insta::assert_snapshot!(err);
 }

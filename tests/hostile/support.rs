@@ -103,6 +103,16 @@ impl Case {
         err
     }
 
+    /// The names in the workspace's top folder, sorted.
+    pub fn top_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    }
+
     /// Builds, expecting success; returns stderr.
     pub fn built(&self, extra: &[&str]) -> String {
         let output = self.build(extra);

@@ -76,6 +76,63 @@ impl FaceStyle {
     }
 }
 
+/// Damage inside the glyph tables, which ttf-parser tolerates (it drops a table it cannot
+/// read) and which would otherwise surface only when a glyph is subset, mid-build: a metrics
+/// or glyph table the file declares but that does not parse, or glyph offsets that go
+/// backwards or point past the end of the glyph data.
+fn damaged_glyph_tables(face: &ttf_parser::Face) -> Option<String> {
+    use ttf_parser::Tag;
+    let raw = face.raw_face();
+    let tables = face.tables();
+    // (`glyf` parses only with a readable `loca`, so it stands for both.)
+    for (tag, parsed) in [
+        (b"hmtx", tables.hmtx.is_some()),
+        (b"glyf", tables.glyf.is_some()),
+    ] {
+        if raw.table(Tag::from_bytes(tag)).is_some() && !parsed {
+            let name = String::from_utf8_lossy(tag);
+            return Some(format!("its `{name}` table is damaged"));
+        }
+    }
+    let (Some(loca), Some(glyf)) = (
+        raw.table(Tag::from_bytes(b"loca")),
+        raw.table(Tag::from_bytes(b"glyf")),
+    ) else {
+        return None;
+    };
+    let long = matches!(
+        tables.head.index_to_location_format,
+        ttf_parser::head::IndexToLocationFormat::Long
+    );
+    let offsets = (0..=usize::from(face.number_of_glyphs())).map(|i| {
+        if long {
+            loca.get(i * 4..i * 4 + 4)
+                .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        } else {
+            loca.get(i * 2..i * 2 + 2)
+                .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])) * 2)
+        }
+    });
+    let mut previous = 0;
+    for (glyph, offset) in offsets.enumerate() {
+        let offset = offset?;
+        if offset < previous {
+            return Some(format!(
+                "its `loca` table is damaged: the data of glyph {glyph} starts before that of the glyph before it"
+            ));
+        }
+        if offset > glyf.len() {
+            return Some(format!(
+                "its `loca` table is damaged: glyph {} ends at byte {offset}, past the end of the {}-byte `glyf` table",
+                glyph.saturating_sub(1),
+                glyf.len()
+            ));
+        }
+        previous = offset;
+    }
+    None
+}
+
 /// One font file, parsed enough to know its names, metrics and which characters it maps.
 #[derive(Debug)]
 pub struct FontFace {
@@ -117,6 +174,9 @@ impl FontFace {
                 table.offset as u64 + table.length as u64,
                 data.len()
             )));
+        }
+        if let Some(damage) = damaged_glyph_tables(&face) {
+            return Err(corrupt(damage));
         }
         let mut coverage = Vec::new();
         if let Some(cmap) = face.tables().cmap {

@@ -39,3 +39,31 @@ fn a_missing_font_catalogue_is_named() {
     std::fs::remove_file(case.path("f/fonts.toml")).unwrap();
     insta::assert_snapshot!(case.refused(&[], 2));
 }
+
+/// The table directory is whole, but the glyph offsets point past the glyph data: found when
+/// the fonts are loaded (exit 2 naming the file), not when a glyph is subset mid-build.
+#[test]
+fn a_font_damaged_inside_its_glyph_tables_is_refused_when_loaded() {
+    let case = Case::new();
+    let mut bytes = std::fs::read(case.path(BOLD)).unwrap();
+    let tables = usize::from(u16::from_be_bytes([bytes[4], bytes[5]]));
+    let loca = (0..tables)
+        .map(|i| 12 + 16 * i)
+        .find(|&record| &bytes[record..record + 4] == b"loca")
+        .map(|record| {
+            let at = |o: usize| u32::from_be_bytes(bytes[o..o + 4].try_into().unwrap()) as usize;
+            (at(record + 8), at(record + 12))
+        })
+        .expect("the font has a loca table");
+    // The offset of the middle glyph becomes the largest the format can hold.
+    let middle = loca.0 + loca.1 / 2;
+    let middle = middle - (middle - loca.0) % 4;
+    bytes[middle..middle + 4].copy_from_slice(&[0xFF; 4]);
+    case.write(BOLD, &bytes);
+    let err = case.refused(&[], 2);
+    assert!(
+        err.contains("is not a usable font: its `loca` table is damaged"),
+        "{err}"
+    );
+    insta::assert_snapshot!(err);
+}

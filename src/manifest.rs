@@ -192,6 +192,18 @@ pub struct AddresseeConfig {
     #[serde(default = "default_kind")]
     pub kind: Ident,
     pub channels: Vec<Channel>,
+    /// Warnings about this addressee that the alert's author has checked and keeps, each with
+    /// the reason: `allow = [{ code = "duplicate-contact", reason = "…" }]`.
+    #[serde(default)]
+    pub allow: Vec<AllowConfig>,
+}
+
+/// A warning the manifest silences on purpose, and why (shown once in `check`'s summary).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowConfig {
+    pub code: Ident,
+    pub reason: String,
 }
 
 fn default_kind() -> Ident {

@@ -6,10 +6,54 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::manifest::{Channel, Manifest};
 use crate::source::FileId;
 
+/// The codes an addressee's `allow` may silence.
+const ALLOWABLE: &[Code] = &[Code::DuplicateContact];
+
+/// A warning the manifest silences on purpose: shown as one line, with its reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allowed {
+    pub addressee: String,
+    pub code: Code,
+    pub reason: String,
+}
+
 /// Malformed e-mail addresses, handles, URLs and phone numbers (errors: they become links),
-/// and a contact shared by two addressees (warning: in a source alert it is often a slip).
-pub fn check(manifest: &Manifest, file: FileId) -> Vec<Diagnostic> {
+/// and a contact shared by two addressees (warning: in a source alert it is often a slip),
+/// unless the later addressee allows it; then it is returned among the allowed, once.
+pub fn check(manifest: &Manifest, file: FileId) -> (Vec<Diagnostic>, Vec<Allowed>) {
     let mut out = Vec::new();
+    let mut allowed: Vec<Allowed> = Vec::new();
+    for addressee in &manifest.addressees {
+        for allow in &addressee.allow {
+            let known = ALLOWABLE.iter().any(|c| c.as_str() == allow.code.name);
+            if !known {
+                out.push(
+                    Diagnostic::error(
+                        Code::ManifestInvalid,
+                        format!("`{}` cannot be allowed in the manifest", allow.code.name),
+                    )
+                    .with_label(file, allow.code.span.clone(), "not a manifest warning")
+                    .with_help(format!(
+                        "the manifest can allow: {}",
+                        ALLOWABLE
+                            .iter()
+                            .map(|c| c.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
+            } else if allow.reason.trim().is_empty() {
+                out.push(
+                    Diagnostic::error(
+                        Code::ManifestInvalid,
+                        format!("the allow of `{}` on `{}` gives no reason", allow.code.name, addressee.id),
+                    )
+                    .with_label(file, allow.code.span.clone(), "allowed without a reason")
+                    .with_help("say why, for the next reader: reason = \"the source gives one address for both\""),
+                );
+            }
+        }
+    }
     let mut first_use: BTreeMap<(&str, String), &str> = BTreeMap::new();
     for addressee in &manifest.addressees {
         for channel in &addressee.channels {
@@ -33,7 +77,21 @@ pub fn check(manifest: &Manifest, file: FileId) -> Vec<Diagnostic> {
             } else {
                 value.name.split_whitespace().collect::<Vec<_>>().join(" ")
             };
+            let allow = addressee
+                .allow
+                .iter()
+                .find(|a| a.code.name == Code::DuplicateContact.as_str());
             match first_use.get(&(channel.kind(), normal.clone())) {
+                Some(_) if allow.is_some() => {
+                    let allow = allow.expect("matched");
+                    if !allowed.iter().any(|a| a.addressee == addressee.id.name) {
+                        allowed.push(Allowed {
+                            addressee: addressee.id.name.clone(),
+                            code: Code::DuplicateContact,
+                            reason: allow.reason.clone(),
+                        });
+                    }
+                }
                 Some(first) => out.push(
                     Diagnostic::warning(
                         Code::DuplicateContact,
@@ -46,7 +104,7 @@ pub fn check(manifest: &Manifest, file: FileId) -> Vec<Diagnostic> {
                         format!("first given for `{first}`"),
                     )
                     .with_note("two addressees with one contact is often a copy-paste slip in the source alert")
-                    .with_help("check it against the source; if the source really gives one contact for both, keep it and say so in a comment in the manifest"),
+                    .with_help("check it against the source; if the source really gives one contact for both, keep it and add to this addressee: allow = [{ code = \"duplicate-contact\", reason = \"…\" }]"),
                 ),
                 None => {
                     first_use.insert((channel.kind(), normal), addressee.id.name.as_str());
@@ -54,7 +112,33 @@ pub fn check(manifest: &Manifest, file: FileId) -> Vec<Diagnostic> {
             }
         }
     }
-    out
+    // An allow that silenced nothing hides nothing today, but would hide tomorrow's slip.
+    for addressee in &manifest.addressees {
+        for allow in addressee
+            .allow
+            .iter()
+            .filter(|a| a.code.name == Code::DuplicateContact.as_str())
+        {
+            if !allowed.iter().any(|a| a.addressee == addressee.id.name) {
+                out.push(
+                    Diagnostic::warning(
+                        Code::UnusedAllow,
+                        format!(
+                            "`allow({})` silences nothing on `{}`",
+                            allow.code.name, addressee.id
+                        ),
+                    )
+                    .with_label(
+                        file,
+                        allow.code.span.clone(),
+                        "no contact of this addressee is repeated",
+                    )
+                    .with_help("remove it"),
+                );
+            }
+        }
+    }
+    (out, allowed)
 }
 
 fn describe(channel: &Channel) -> &'static str {

@@ -51,6 +51,8 @@ pub struct CheckReport {
     pub locales: Vec<LocaleSummary>,
     /// Locales asked for with `CheckOptions::locales` that the tree does not have at all.
     pub unknown_locales: Vec<String>,
+    /// Warnings the manifest silences on purpose, each with its reason.
+    pub allowed: Vec<contacts::Allowed>,
 }
 
 /// One row of the summary table; part of the JSON schema (docs/diagnostics.md).
@@ -124,6 +126,7 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
         .collect();
 
     let mut diagnostics = Diagnostics::default();
+    let mut allowed = Vec::new();
     diagnostics.extend(
         tree.diagnostics
             .iter()
@@ -131,7 +134,9 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
             .cloned(),
     );
     if let Some((manifest, file)) = &tree.manifest {
-        diagnostics.extend(contacts::check(manifest, *file));
+        let (found, silenced) = contacts::check(manifest, *file);
+        diagnostics.extend(found);
+        allowed = silenced;
         diagnostics.extend(text::manifest(tree.sources.get(*file).text(), *file));
     }
     let mut locales = Vec::new();
@@ -156,6 +161,7 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
         diagnostics,
         locales,
         unknown_locales,
+        allowed,
     }
 }
 

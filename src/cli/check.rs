@@ -30,6 +30,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
                 &failure.diagnostics,
                 &failure.sources,
                 &[],
+                &[],
             );
             return Ok(exit::CANNOT_RUN);
         }
@@ -77,6 +78,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
         &report.diagnostics,
         &tree.sources,
         &report.locales,
+        &report.allowed,
     );
     let code = if report.diagnostics.has_errors() {
         exit::FOUND_ERRORS
@@ -145,6 +147,7 @@ fn emit(
     diagnostics: &appealpack::diagnostic::Diagnostics,
     sources: &appealpack::source::SourceMap,
     locales: &[LocaleSummary],
+    allowed: &[appealpack::check::contacts::Allowed],
 ) {
     match format {
         ReportFormat::Human => {
@@ -154,6 +157,15 @@ fn emit(
             }
             let (errors, warnings) = (diagnostics.errors(), diagnostics.warnings());
             if !global.quiet {
+                // One line per warning the manifest allows, not its whole snippet.
+                for allow in allowed {
+                    println!(
+                        "allowed: {} on `{}` ({})",
+                        allow.code.as_str(),
+                        allow.addressee,
+                        allow.reason
+                    );
+                }
                 println!("check: {errors} error(s), {warnings} warning(s)");
             }
         }

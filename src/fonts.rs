@@ -400,9 +400,15 @@ impl FontStack<'_> {
             .find(|face| face.covers(ch))
     }
 
-    /// Whether some face of the stack draws `ch` in every style the pack may use it in.
+    /// Whether some face of the stack draws `ch` in the regular style.
     pub fn can_draw(&self, ch: char) -> bool {
-        crate::chars::is_invisible(ch) || self.face_for(ch, FaceStyle::Regular).is_some()
+        self.can_draw_in(ch, FaceStyle::Regular)
+    }
+
+    /// Whether some face of the stack draws `ch` in `style` (the face the renderers pick for
+    /// it: a bold heading is set in the bold face, which may lack what the regular one has).
+    pub fn can_draw_in(&self, ch: char, style: FaceStyle) -> bool {
+        crate::chars::is_invisible(ch) || self.face_for(ch, style).is_some()
     }
 }
 

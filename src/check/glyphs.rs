@@ -7,13 +7,43 @@ use super::view::LocaleView;
 use super::walk::{Event, walk};
 use crate::chars::describe_char;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::fonts::FontLibrary;
+use crate::fonts::{FaceStyle, FontLibrary};
 use crate::manifest::Manifest;
 use crate::model::AppealPack;
 use crate::source::FileId;
 
 /// At most this many characters are pointed at in one diagnostic; all are named.
 const MAX_LABELS: usize = 6;
+
+/// Every run of text of the pack with the face it is set in: headings in bold, runs in their
+/// own strong or emphasis style, the rest regular. Coverage is checked face by face, since a
+/// bold or italic face may lack a character the regular face has.
+fn styled_texts(pack: &AppealPack) -> Vec<(&str, String, FaceStyle)> {
+    let mut texts = Vec::new();
+    for part in &pack.parts {
+        if let Some(kicker) = &part.kicker {
+            texts.push((
+                kicker.source.as_str(),
+                kicker.logical_text(),
+                FaceStyle::Regular,
+            ));
+        }
+        if let Some(heading) = &part.heading {
+            texts.push((
+                heading.source.as_str(),
+                heading.logical_text(),
+                FaceStyle::Bold,
+            ));
+        }
+        for para in part.blocks.iter().flat_map(|b| b.paras()) {
+            for inline in &para.inlines {
+                let style = FaceStyle::new(inline.strong, inline.emphasis);
+                texts.push((para.source.as_str(), inline.text.clone(), style));
+            }
+        }
+    }
+    texts
+}
 
 /// Checks the text of the built pack (what is printed, arguments and fallbacks included),
 /// then points at each missing character in the locale's files.
@@ -35,17 +65,23 @@ pub fn check(
     };
     // Message → characters no font draws, in message order.
     let mut missing: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
-    let mut texts: Vec<(&str, String)> = pack
-        .paras()
-        .map(|p| (p.source.as_str(), p.logical_text()))
-        .collect();
+    let mut texts: Vec<(&str, String, FaceStyle)> = styled_texts(pack);
     let pack_config = &manifest.pack;
-    texts.push((pack_config.title.name.as_str(), pack.meta.title.clone()));
+    texts.push((
+        pack_config.title.name.as_str(),
+        pack.meta.title.clone(),
+        FaceStyle::Bold,
+    ));
     texts.push((
         pack_config.language_name.name.as_str(),
         pack.language_name.clone(),
+        FaceStyle::Regular,
     ));
-    texts.push((pack_config.footer.name.as_str(), pack.footer_text(1, 10)));
+    texts.push((
+        pack_config.footer.name.as_str(),
+        pack.footer_text(1, 10),
+        FaceStyle::Regular,
+    ));
     let optional = [
         (&pack_config.subtitle, &pack.meta.subtitle),
         (&pack_config.subject, &pack.meta.subject),
@@ -53,11 +89,11 @@ pub fn check(
     ];
     for (message, text) in optional {
         if let (Some(message), Some(text)) = (message, text) {
-            texts.push((message.name.as_str(), text.clone()));
+            texts.push((message.name.as_str(), text.clone(), FaceStyle::Regular));
         }
     }
-    for (source, text) in texts {
-        for c in text.chars().filter(|&c| !stack.can_draw(c)) {
+    for (source, text, style) in texts {
+        for c in text.chars().filter(|&c| !stack.can_draw_in(c, style)) {
             missing.entry(source.to_owned()).or_default().insert(c);
         }
     }
@@ -127,15 +163,23 @@ pub fn unlocated(pack: &AppealPack, fonts: &FontLibrary) -> Vec<Diagnostic> {
         }
     };
     let mut missing: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
-    let texts = pack
-        .paras()
-        .map(|p| (p.source.clone(), p.logical_text()))
+    let texts = styled_texts(pack)
+        .into_iter()
+        .map(|(source, text, style)| (source.to_owned(), text, style))
         .chain([
-            ("pack title".to_owned(), pack.meta.title.clone()),
-            ("footer".to_owned(), pack.footer_text(1, 10)),
+            (
+                "pack title".to_owned(),
+                pack.meta.title.clone(),
+                FaceStyle::Bold,
+            ),
+            (
+                "footer".to_owned(),
+                pack.footer_text(1, 10),
+                FaceStyle::Regular,
+            ),
         ]);
-    for (source, text) in texts {
-        for c in text.chars().filter(|&c| !stack.can_draw(c)) {
+    for (source, text, style) in texts {
+        for c in text.chars().filter(|&c| !stack.can_draw_in(c, style)) {
             missing.entry(source.clone()).or_default().insert(c);
         }
     }

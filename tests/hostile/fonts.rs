@@ -67,3 +67,28 @@ fn a_font_damaged_inside_its_glyph_tables_is_refused_when_loaded() {
     );
     insta::assert_snapshot!(err);
 }
+
+/// A bold face that lacks what the regular face has (here an Arabic bold standing in for the
+/// Latin one): `check` finds it in the bold heading, instead of checking the regular face only.
+#[test]
+fn check_tests_the_face_each_text_is_set_in() {
+    let case = Case::new();
+    case.replace(
+        "f/fonts.toml",
+        "bold = \"NotoSans-Bold.ttf\"",
+        "bold = \"NotoNaskhArabic-Bold.ttf\"",
+    );
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_appealpack"))
+        .current_dir(case.path(""))
+        .args(["check", "--i18n", "t", "--fonts", "f", "--locale", "en"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("error[missing-glyph]: no font of `en` can draw")
+            && said.contains("in `help-heading`"),
+        "{said}"
+    );
+}

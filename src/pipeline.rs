@@ -225,6 +225,8 @@ pub fn build_with_progress(
         .map(|(locale, fill_in)| {
             let options = ModelOptions {
                 allow_fallback: *fill_in,
+                // A draft says so on its first page; a release never carries the notice.
+                mark_fallbacks: *fill_in && !request.release,
                 ..ModelOptions::default()
             };
             (locale.clone(), options)

@@ -24,6 +24,10 @@ pub struct ModelOptions {
     pub direction: Option<Direction>,
     /// Build a pseudo-locale from this locale's messages (normally the reference).
     pub pseudo: Option<super::pseudo::Pseudo>,
+    /// A draft for the translator: when messages fell back to the reference, open the pack
+    /// with a notice that names them, so a work-in-progress PDF is never mistaken for a
+    /// finished one. Releases leave it off.
+    pub mark_fallbacks: bool,
 }
 
 /// Builds the pack of `locale`. Any message that is missing or cannot be formatted is an error;
@@ -73,7 +77,32 @@ pub fn build_pack(
     if builder.diagnostics.has_errors() {
         return Err(builder.diagnostics);
     }
+    if options.mark_fallbacks {
+        mark_fallbacks(&mut pack, &tree.reference);
+    }
     Ok(pack)
+}
+
+/// Opens the first part of a draft with a notice naming the messages in the reference text.
+/// The notice is in English on purpose: it speaks to the translator, not to the readers.
+fn mark_fallbacks(pack: &mut AppealPack, reference: &str) {
+    if pack.fallbacks.is_empty() {
+        return;
+    }
+    let notice = Para {
+        source: "draft-notice".into(),
+        inlines: vec![Inline {
+            strong: true,
+            ..Inline::plain(format!(
+                "Draft, not for distribution: {} message(s) of this pack are still in the reference language ({reference}), standing in for missing translations: {}.",
+                pack.fallbacks.len(),
+                pack.fallbacks.join(", ")
+            ))
+        }],
+    };
+    if let Some(first) = pack.parts.first_mut() {
+        first.blocks.insert(0, Block::Paragraph(notice));
+    }
 }
 
 /// A bundle with every file of the locale; duplicates keep their first definition.

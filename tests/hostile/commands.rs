@@ -38,6 +38,11 @@ fn a_named_incomplete_locale_is_built_and_an_unnamed_one_withheld() {
     );
     let text = case.read("out/fr/test-alert-fr.txt");
     assert!(text.contains("Fines reach 15,000 roubles"), "{text}");
+    // The draft says so on its first page, naming what stands in.
+    assert!(
+        text.contains("Draft, not for distribution: 1 message(s) of this pack are still in the reference language (en), standing in for missing translations: alert-p2."),
+        "{text}"
+    );
     insta::assert_snapshot!(format!("--- every locale\n{all}\n--- --locale fr\n{named}"));
 }
 

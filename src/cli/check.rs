@@ -210,7 +210,13 @@ fn summary_table(
         let words = format!("{}/{}", s.words, s.words_total);
         out.push_str(&format!(
             "{:<8} {:>7} {:>9} {:>8} {:>9} {:>8.1}% {:>15}\n",
-            s.locale, s.errors, s.warnings, s.missing, s.obsolete, s.coverage, words
+            appealpack::chars::visible(&s.locale),
+            s.errors,
+            s.warnings,
+            s.missing,
+            s.obsolete,
+            s.coverage,
+            words
         ));
     }
     // Problems of the manifest belong to no locale; a row of their own keeps the rows adding up

@@ -42,11 +42,17 @@ pub fn run(global: &GlobalArgs, args: &InitLocaleArgs) -> Result<u8> {
     output::status(
         global,
         &format!(
-            "created {} with {} files (translations and lock) and added `{}` to {}\nnext: translate the commented-out messages, then run `appealpack check --locale {}`",
+            "created {} with {} files (translations and lock) and added `{}` to {}",
             plan.dir.display(),
             plan.files.len(),
             args.code,
             manifest_path.display(),
+        ),
+    );
+    output::status(
+        global,
+        &format!(
+            "next: translate the commented-out messages, then run `appealpack check --locale {}`",
             args.code
         ),
     );

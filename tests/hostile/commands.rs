@@ -163,3 +163,17 @@ fn init_locale_that_cannot_write_the_manifest_leaves_nothing() {
     );
     assert!(case.path("t/pl/main.ftl").is_file());
 }
+
+/// An output folder whose name holds an escape sequence and a newline: the build's own lines
+/// show them as pictures, so the name can neither retitle the terminal nor forge a log line.
+#[test]
+fn paths_in_the_tools_own_lines_are_printed_visibly() {
+    let case = Case::new();
+    let name = "o\u{1b}]0;pwned\u{7}\n::error::forged";
+    let err = case.built(&["--out", name, "-f", "text"]);
+    assert!(
+        !err.contains('\u{1b}') && !err.contains("\n::error"),
+        "{err}"
+    );
+    assert!(err.contains("into o␛]0;pwned␇␊::error::forged:"), "{err}");
+}

@@ -73,14 +73,8 @@ pub fn write_output(out: &OutputDir, artifacts: &[Artifact]) -> Result<WriteSumm
 /// same folder at once take turns, through an advisory lock beside it.
 pub fn write_files(out: &OutputDir, files: &[OutputFile<'_>]) -> Result<WriteSummary, WriteError> {
     write_resolved(out, files).map_err(|error| WriteError {
-        reason: match blocking_file(out.path()) {
-            Some(file) if error.reason.contains(&*file.to_string_lossy()) => error.reason.replace(
-                &*file.to_string_lossy(),
-                &out.shown_path(&file).to_string_lossy(),
-            ),
-            _ => error.reason,
-        },
         path: out.shown_path(&error.path),
+        reason: error.reason,
     })
 }
 
@@ -99,7 +93,10 @@ fn write_resolved(out: &OutputDir, files: &[OutputFile<'_>]) -> Result<WriteSumm
     fs::create_dir_all(parent).map_err(|error| WriteError {
         path: path.to_owned(),
         reason: match blocking_file(parent) {
-            Some(file) => format!("{} is a file, not a folder", file.display()),
+            Some(file) => format!(
+                "{} is a file, not a folder",
+                out.shown_path(&file).display()
+            ),
             None => reason(&error),
         },
     })?;

@@ -162,7 +162,6 @@ fn absolute(out: &Path) -> Result<PathBuf, String> {
                 rest.push(name);
                 existing = parent;
             }
-            (_, Some(Component::CurDir)) => existing = existing.parent().unwrap_or(existing),
             _ => {
                 return Err(format!(
                     "the path cannot be resolved: {} does not exist",

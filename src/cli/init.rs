@@ -28,7 +28,13 @@ pub fn run(global: &GlobalArgs, args: &InitLocaleArgs) -> Result<u8> {
         }
     };
     let manifest_path = &plan.manifest.0;
-    if let Err(error) = write_scaffold(&plan) {
+    // The manifest as loaded, to put back if the folder cannot be moved into place (the plan
+    // exists only when the tree has a manifest).
+    let original = tree
+        .manifest_file()
+        .map(|file| tree.sources.get(file).text().to_owned())
+        .unwrap_or_default();
+    if let Err(error) = write_scaffold(&plan, &original) {
         output::error(
             global,
             &format!(
@@ -64,7 +70,7 @@ pub fn run(global: &GlobalArgs, args: &InitLocaleArgs) -> Result<u8> {
 /// goes and nothing changed; if the rename fails, the manifest is put back. A process killed
 /// after the manifest but before the rename leaves the locale listed with no folder, which
 /// `init-locale` completes when run again.
-fn write_scaffold(plan: &Scaffold) -> Result<(), WriteError> {
+fn write_scaffold(plan: &Scaffold, original: &str) -> Result<(), WriteError> {
     let parent = plan.dir.parent().unwrap_or(Path::new("."));
     let name = plan
         .dir
@@ -73,10 +79,6 @@ fn write_scaffold(plan: &Scaffold) -> Result<(), WriteError> {
         .unwrap_or_default();
     let staging = parent.join(format!(".{name}.init-{}", std::process::id()));
     let (manifest_path, manifest_text) = &plan.manifest;
-    let original = std::fs::read(manifest_path).map_err(|e| WriteError {
-        path: manifest_path.clone(),
-        reason: appealpack::load::io_reason(&e),
-    })?;
     let result = plan
         .files
         .iter()
@@ -87,7 +89,7 @@ fn write_scaffold(plan: &Scaffold) -> Result<(), WriteError> {
         .and_then(|()| write_file_atomic(manifest_path, manifest_text.as_bytes()))
         .and_then(|()| {
             std::fs::rename(&staging, &plan.dir).map_err(|e| {
-                let _ = write_file_atomic(manifest_path, &original);
+                let _ = write_file_atomic(manifest_path, original.as_bytes());
                 WriteError {
                     path: plan.dir.clone(),
                     reason: appealpack::load::io_reason(&e),

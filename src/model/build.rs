@@ -93,8 +93,10 @@ fn mark_fallbacks(pack: &mut AppealPack, reference: &str) {
         source: "draft-notice".into(),
         inlines: vec![Inline {
             strong: true,
+            // Isolated left to right, so that in a right-to-left pack the English sentence keeps
+            // its order (its full stop at the end, not the start), as Fluent isolates arguments.
             ..Inline::plain(format!(
-                "Draft, not for distribution: {} message(s) of this pack are still in the reference language ({reference}), standing in for missing translations: {}.",
+                "\u{2066}Draft, not for distribution: {} message(s) of this pack are still in the reference language ({reference}), standing in for missing translations: {}.\u{2069}",
                 pack.fallbacks.len(),
                 pack.fallbacks.join(", ")
             ))

@@ -7,13 +7,19 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use fluent_syntax::ast;
 use unic_langid::CharacterDirection;
 
-use super::{AppealPack, Block, Direction, FooterPiece, Inline, Metadata, Para, Part, PartKind};
+use super::{
+    AppealPack, Band, Block, Direction, FooterPiece, Inline, Metadata, Para, Part, PartKind,
+};
 use crate::chars::lowercase_first;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Locale, Tree};
 use crate::manifest::{AddresseeConfig, BlockConfig, Channel, Manifest, MessageRef};
 
 type Bundle = FluentBundle<Arc<FluentResource>>;
+
+/// The optional attribute of an addressee's message that words a letter's inside address in
+/// the locale's own way (see `recipient_lines`); the checker accepts it in any locale.
+pub const RECIPIENT_ATTRIBUTE: &str = "recipient";
 
 #[derive(Debug, Clone, Default)]
 pub struct ModelOptions {
@@ -174,6 +180,7 @@ impl Builder<'_> {
         };
         let language_name = self.text(&pack_config.language_name, &no_args);
         let footer = self.footer(&pack_config.footer);
+        let band = self.band();
 
         let mut parts = Vec::new();
         for section in &manifest.sections {
@@ -189,6 +196,7 @@ impl Builder<'_> {
                 new_page: false,
                 kicker: None,
                 heading,
+                outline: None,
                 blocks,
             });
         }
@@ -206,6 +214,7 @@ impl Builder<'_> {
             language_name,
             fonts: manifest.fonts.for_locale(&self.locale.id).to_vec(),
             meta,
+            band,
             footer,
             parts,
             fallbacks: self.fallbacks.iter().cloned().collect(),
@@ -329,15 +338,27 @@ impl Builder<'_> {
         args.set("number", number);
         args.set("count", count);
 
-        let kicker = letters
-            .kicker
-            .as_ref()
-            .map(|m| self.para(m, &args, RichArgs(Vec::new())));
-        let heading = Para::plain(addressee.message.name.clone(), name);
-        let mut recipient = vec![Para::plain(format!("{}.role", addressee.message), role)];
+        // The letter is for its recipient: "Model letter 2 of 5" names it in the outline only.
+        let outline = match &letters.kicker {
+            Some(m) => format!("{}: {name}", self.text(m, &args)),
+            None => name.clone(),
+        };
+        let mut recipient = self.recipient_lines(addressee, &name, &role);
         recipient.extend(addressee.channels.iter().map(|c| self.channel(c)));
 
-        let mut blocks = vec![Block::Recipient(recipient)];
+        let mut blocks = Vec::new();
+        if !letters.sender.is_empty() {
+            let fields = letters
+                .sender
+                .iter()
+                .map(|m| self.para(m, &args, RichArgs(Vec::new())))
+                .collect();
+            blocks.push(Block::Sender(fields));
+        }
+        if let Some(date) = &letters.date {
+            blocks.push(Block::Date(self.para(date, &args, RichArgs(Vec::new()))));
+        }
+        blocks.push(Block::Recipient(recipient));
         if let Some(subject) = &letters.subject {
             blocks.push(Block::Subject(self.para(
                 subject,
@@ -390,10 +411,63 @@ impl Builder<'_> {
             kind: PartKind::Letter,
             canonical: false,
             new_page: true,
-            kicker,
-            heading: Some(heading),
+            kicker: None,
+            heading: None,
+            outline: Some(outline),
             blocks,
         }
+    }
+
+    /// The band of page 1, when `[pack] kind` names what the pack is.
+    fn band(&mut self) -> Option<Band> {
+        let pack = &self.manifest.pack;
+        let kind = pack.kind.as_ref()?;
+        let no_args = FluentArgs::new();
+        let kind = self.para(kind, &no_args, RichArgs(Vec::new()));
+        let organisation = pack
+            .author
+            .as_ref()
+            .map(|m| self.para(m, &no_args, RichArgs(Vec::new())));
+        let id = self.manifest.alert.id.name.clone();
+        let reference = match &pack.reference {
+            Some(m) => {
+                let mut args = FluentArgs::new();
+                args.set("id", id);
+                self.para(m, &args, RichArgs(Vec::new()))
+            }
+            None => Para::plain("alert.id", id),
+        };
+        Some(Band {
+            kind,
+            organisation,
+            reference,
+        })
+    }
+
+    /// The first lines of a letter's inside address. A locale may word them itself through the
+    /// addressee's optional `.recipient` attribute, one line per line of its value: Russian and
+    /// Ukrainian address a letter in the dative («Министру иностранных дел … С. В. Лаврову»),
+    /// while the address list keeps the nominative. Otherwise: the name, then the position.
+    fn recipient_lines(&mut self, addressee: &AddresseeConfig, name: &str, role: &str) -> Vec<Para> {
+        let wording = attribute(&addressee.message, RECIPIENT_ATTRIBUTE);
+        // Only the locale's own wording: the reference's would be in another language.
+        let (id, attr) = split_ref(&wording);
+        if find_pattern(&self.bundle, id, attr).is_some() {
+            let text = self.text(&wording, &FluentArgs::new());
+            let lines: Vec<Para> = text
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(|line| Para::plain(wording.name.clone(), line))
+                .collect();
+            if !lines.is_empty() {
+                return lines;
+            }
+        }
+        vec![
+            Para::plain(addressee.message.name.clone(), name),
+            Para::plain(format!("{}.role", addressee.message), role),
+        ]
     }
 
     fn footer(&mut self, message: &MessageRef) -> Vec<FooterPiece> {

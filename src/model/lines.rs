@@ -31,7 +31,11 @@ pub fn part_lines(part: &Part) -> Vec<Line> {
                 lines.extend(items.iter().map(|p| line(p, "- ")))
             }
             Block::Recipient(items) => lines.extend(items.iter().map(|p| line(p, ""))),
-            Block::Signature(fields) => {
+            Block::Date(p) => lines.push(Line {
+                source: p.source.clone(),
+                text: format!("{} ______________________________", p.text()),
+            }),
+            Block::Sender(fields) | Block::Signature(fields) => {
                 lines.extend(fields.iter().map(|p| Line {
                     source: p.source.clone(),
                     // No colon: its spacing is the locale's business, a rule needs none.
@@ -73,6 +77,7 @@ mod tests {
             new_page: false,
             kicker: None,
             heading: Some(Para::plain("addresses-heading", "Addresses")),
+            outline: None,
             blocks: vec![Block::Addresses(vec![address])],
         };
         let texts: Vec<String> = part_lines(&part).into_iter().map(|l| l.text).collect();

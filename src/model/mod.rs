@@ -4,7 +4,7 @@ mod build;
 pub mod lines;
 pub mod pseudo;
 
-pub use build::{ModelOptions, build_pack};
+pub use build::{ModelOptions, RECIPIENT_ATTRIBUTE, build_pack};
 
 use serde::Serialize;
 
@@ -20,6 +20,8 @@ pub struct AppealPack {
     /// Font families in fallback order.
     pub fonts: Vec<String>,
     pub meta: Metadata,
+    /// The band at the top of page 1, when the manifest asks for one.
+    pub band: Option<Band>,
     /// The running footer, e.g. `Page ` [page] ` of ` [pages].
     pub footer: Vec<FooterPiece>,
     pub parts: Vec<Part>,
@@ -42,6 +44,28 @@ pub struct Metadata {
     pub author: Option<String>,
 }
 
+/// What identifies an urgent appeal at a glance, above its title: who issues it, what it is,
+/// its reference (the alert's dates join it when the manifest gives them).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Band {
+    /// "Urgent appeal".
+    pub kind: Para,
+    /// The issuing organisation (the pack's author).
+    pub organisation: Option<Para>,
+    /// "Reference: ru-amnesty-undesirable-2025", or the bare id.
+    pub reference: Para,
+}
+
+impl Band {
+    /// Its lines in reading order.
+    pub fn paras(&self) -> Vec<&Para> {
+        std::iter::once(&self.kind)
+            .chain(&self.organisation)
+            .chain(std::iter::once(&self.reference))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FooterPiece {
@@ -58,9 +82,12 @@ pub struct Part {
     /// Whether the reference locale must reproduce this part of the canonical text.
     pub canonical: bool,
     pub new_page: bool,
-    /// A small line above the heading ("Model letter 2 of 7").
+    /// A small line above the heading.
     pub kicker: Option<Para>,
     pub heading: Option<Para>,
+    /// The part's entry in the PDF outline and the DOCX navigation when it has no heading
+    /// ("Model letter 2 of 5: Mr. Sergey Lavrov"); never printed.
+    pub outline: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -80,7 +107,12 @@ pub enum Block {
     List(Vec<Para>),
     /// The list of addresses: one entry per addressee, with links.
     Addresses(Vec<Para>),
-    /// The inside address of a letter: position, then contact lines.
+    /// The sender's block of a letter: the labels of the lines the sender fills in.
+    Sender(Vec<Para>),
+    /// The label of a letter's date line, written in by the sender.
+    Date(Para),
+    /// The inside address of a letter, one paragraph per line: the addressee (in the locale's
+    /// own wording where it gives one, e.g. the dative in Russian), position, contact lines.
     Recipient(Vec<Para>),
     Subject(Para),
     Salutation(Para),
@@ -172,11 +204,16 @@ impl Block {
     /// Every paragraph of the block, in reading order.
     pub fn paras(&self) -> Vec<&Para> {
         match self {
-            Block::Paragraph(p) | Block::Subject(p) | Block::Salutation(p) | Block::Closing(p) => {
+            Block::Paragraph(p)
+            | Block::Subject(p)
+            | Block::Salutation(p)
+            | Block::Closing(p)
+            | Block::Date(p) => {
                 vec![p]
             }
             Block::List(items)
             | Block::Addresses(items)
+            | Block::Sender(items)
             | Block::Recipient(items)
             | Block::Signature(items) => items.iter().collect(),
             Block::Post { heading, text } => vec![heading, text],
@@ -185,14 +222,15 @@ impl Block {
 }
 
 impl AppealPack {
-    /// Every paragraph of the pack in reading order, headings included.
+    /// Every paragraph of the pack in reading order, the band and headings included.
     pub fn paras(&self) -> impl Iterator<Item = &Para> {
-        self.parts.iter().flat_map(|part| {
+        let band = self.band.iter().flat_map(Band::paras);
+        band.chain(self.parts.iter().flat_map(|part| {
             part.kicker
                 .iter()
                 .chain(part.heading.iter())
                 .chain(part.blocks.iter().flat_map(Block::paras))
-        })
+        }))
     }
 
     pub fn letters(&self) -> impl Iterator<Item = &Part> {

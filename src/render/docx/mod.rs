@@ -53,7 +53,6 @@ pub fn render(
         latin_font: &families.latin,
         complex_font: &families.complex,
         rtl,
-        page: &page,
     };
 
     let (abstract_numbering, numbering) = numbering::bullets(&families.latin);
@@ -220,6 +219,7 @@ mod tests {
                 subject: None,
                 author: None,
             },
+            band: None,
             footer: vec![FooterPiece::Text("Page ".into()), FooterPiece::Page],
             parts: vec![Part {
                 id: "p".into(),
@@ -228,6 +228,7 @@ mod tests {
                 new_page: false,
                 kicker: None,
                 heading: None,
+                outline: None,
                 blocks: vec![Block::Paragraph(Para {
                     source: "m".into(),
                     inlines: vec![Inline::plain(text)],

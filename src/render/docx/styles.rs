@@ -4,12 +4,11 @@
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, LineSpacingType, NumberingId, NumberingProperty,
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, RunFonts, Shading, ShdType,
-    SpecialIndentType, Style, StyleType, Styles, Tab, TabLeaderType, TabValueType, TableBorder,
+    SpecialIndentType, Style, StyleType, Styles, TableBorder,
     TableBorderPosition, TableBorders, TableCellMargins, WidthType,
 };
 
 use super::numbering::BULLET_NUM_ID;
-use super::page::Page;
 
 /// Style ids: Word's own ids for built-in styles.
 pub mod id {
@@ -26,6 +25,11 @@ pub mod id {
     pub const SALUTATION: &str = "Salutation";
     pub const CLOSING: &str = "Closing";
     pub const SIGNATURE: &str = "Signature";
+    pub const SIGNATURE_LABEL: &str = "SignatureLabel";
+    pub const FORM: &str = "FormField";
+    pub const BAND: &str = "Band";
+    pub const BAND_KIND: &str = "BandKind";
+    pub const BAND_TABLE: &str = "BandTable";
     pub const POST_HEADING: &str = "PostHeading";
     pub const POST: &str = "Post";
     pub const TABLE_TEXT: &str = "TableText";
@@ -50,13 +54,16 @@ const BODY_SIZE: usize = 21;
 const SMALL_SIZE: usize = 18;
 const POST_SIZE: usize = 19;
 
+/// Rows of the sender's block and the date line, in twips: the PDF's 18 pt.
+const FORM_ROW_TWIPS: i32 = 360;
+
 /// Colours.
 const INK: &str = "1A1A1A";
 const HEADING: &str = "1F3A5F";
 const MUTED: &str = "5F6B7A";
 const LINK: &str = "1F5C99";
 const RULE: &str = "BFC9D6";
-const TINT: &str = "EEF3F8";
+pub(super) const TINT: &str = "EEF3F8";
 const TINT_RULE: &str = "C9D6E5";
 
 /// Everything the style sheet depends on.
@@ -64,7 +71,6 @@ pub struct Sheet<'a> {
     pub latin_font: &'a str,
     pub complex_font: &'a str,
     pub rtl: bool,
-    pub page: &'a Page,
 }
 
 fn spacing(before: u32, after: u32) -> LineSpacing {
@@ -149,11 +155,6 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
         .size(SMALL_SIZE)
         .color(MUTED)
         .next(id::HEADING_2);
-    // Small capitals with a little tracking; tracking would pull Arabic letters apart.
-    kicker.run_property = kicker.run_property.caps();
-    if !sheet.rtl {
-        kicker.run_property = kicker.run_property.spacing(10);
-    }
     kicker.paragraph_property = kicker
         .paragraph_property
         .keep_next(true)
@@ -167,7 +168,7 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
             docx_rs::IndentLevel::new(0),
         ))
         .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None)
-        .line_spacing(spacing(0, 60));
+        .line_spacing(spacing(0, 80));
 
     let mut recipient = paragraph(id::RECIPIENT, "Recipient", id::NORMAL).next(id::RECIPIENT);
     recipient.paragraph_property = recipient
@@ -192,19 +193,49 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
         .keep_next(true)
         .line_spacing(spacing(160, 120));
 
-    // A line to write on: a tab to the end of the measure with an underscore leader.
-    let mut signature = paragraph(id::SIGNATURE, "Signature", id::NORMAL).next(id::SIGNATURE);
-    // Not `keepNext` here: docx-rs cannot write `w:keepNext w:val="0"` to end the chain, so the
-    // body sets it on every field but the last.
+    // The signature lines: room to sign above (set on the paragraph), tabs with underscore
+    // leaders (set on the paragraph, one per column); kept with the labels under them.
+    let mut signature = paragraph(id::SIGNATURE, "Signature", id::NORMAL).next(id::SIGNATURE_LABEL);
     signature.paragraph_property = signature
         .paragraph_property
         .keep_lines(true)
-        .line_spacing(spacing(180, 0))
-        .add_tab(
-            Tab::new()
-                .val(TabValueType::Right)
-                .leader(TabLeaderType::Underscore)
-                .pos(sheet.page.measure() as usize),
+        .line_spacing(spacing(0, 0));
+    let mut signature_label = paragraph(id::SIGNATURE_LABEL, "Signature Label", id::NORMAL)
+        .size(SMALL_SIZE)
+        .color(MUTED);
+    signature_label.paragraph_property = signature_label
+        .paragraph_property
+        .keep_lines(true)
+        .line_spacing(spacing(40, 0));
+    // The sender's block and the date line: label and a line to write on, rows 18 pt apart.
+    let mut form = paragraph(id::FORM, "Form Field", id::NORMAL)
+        .size(SMALL_SIZE)
+        .color(MUTED)
+        .next(id::FORM);
+    form.paragraph_property = form.paragraph_property.keep_lines(true).line_spacing(
+        spacing(0, 0)
+            .line(FORM_ROW_TWIPS)
+            .line_rule(LineSpacingType::Exact),
+    );
+    let mut band_kind = paragraph(id::BAND_KIND, "Band Kind", id::NORMAL)
+        .bold()
+        .color(HEADING)
+        .next(id::BAND);
+    band_kind.paragraph_property = band_kind.paragraph_property.line_spacing(spacing(0, 0));
+    let mut band = paragraph(id::BAND, "Band", id::NORMAL)
+        .size(SMALL_SIZE)
+        .color(MUTED)
+        .next(id::BAND);
+    band.paragraph_property = band.paragraph_property.line_spacing(spacing(0, 0));
+    let band_table = Style::new(id::BAND_TABLE, StyleType::Table)
+        .name("Band Table")
+        .based_on(id::TABLE_NORMAL)
+        .margins(
+            TableCellMargins::new()
+                .margin_top(160, WidthType::Dxa)
+                .margin_bottom(160, WidthType::Dxa)
+                .margin_left(160, WidthType::Dxa)
+                .margin_right(160, WidthType::Dxa),
         );
 
     // The suggested post: a tinted box. Word joins the borders of neighbouring paragraphs with
@@ -330,6 +361,11 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
         salutation,
         closing,
         signature,
+        signature_label,
+        form,
+        band_kind,
+        band,
+        band_table,
         post_heading,
         post,
         table_text,

@@ -448,7 +448,12 @@ impl Builder<'_> {
     /// addressee's optional `.recipient` attribute, one line per line of its value: Russian and
     /// Ukrainian address a letter in the dative («Министру иностранных дел … С. В. Лаврову»),
     /// while the address list keeps the nominative. Otherwise: the name, then the position.
-    fn recipient_lines(&mut self, addressee: &AddresseeConfig, name: &str, role: &str) -> Vec<Para> {
+    fn recipient_lines(
+        &mut self,
+        addressee: &AddresseeConfig,
+        name: &str,
+        role: &str,
+    ) -> Vec<Para> {
         let wording = attribute(&addressee.message, RECIPIENT_ATTRIBUTE);
         // Only the locale's own wording: the reference's would be in another language.
         let (id, attr) = split_ref(&wording);

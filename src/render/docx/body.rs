@@ -67,7 +67,7 @@ impl Body<'_> {
             items.push(self.para(style, heading));
         }
         for block in &part.blocks {
-            self.block(block, items);
+            self.block(block, part.kind == PartKind::Letter, items);
         }
         // A letter starts a new page: the break goes on its first paragraph.
         if part.new_page
@@ -93,10 +93,15 @@ impl Body<'_> {
         }
     }
 
-    fn block(&self, block: &Block, items: &mut Vec<Item>) {
+    fn block(&self, block: &Block, letter: bool, items: &mut Vec<Item>) {
+        let (text_style, list_style) = if letter {
+            (id::LETTER_TEXT, id::LETTER_LIST)
+        } else {
+            (id::BODY, id::LIST_BULLET)
+        };
         match block {
             Block::Paragraph(p) => {
-                let mut item = self.paragraph(id::BODY, p);
+                let mut item = self.paragraph(text_style, p);
                 // A table has no space after it: the paragraph that follows keeps its distance.
                 if matches!(items.last(), Some(Item::Table(_))) {
                     item = item.line_spacing(docx_rs::LineSpacing::new().before(160));
@@ -105,7 +110,7 @@ impl Body<'_> {
             }
             Block::List(entries) => {
                 for (i, entry) in entries.iter().enumerate() {
-                    let mut item = self.paragraph(id::LIST_BULLET, entry);
+                    let mut item = self.paragraph(list_style, entry);
                     // The list ends with a paragraph's distance, as in the PDF.
                     if i + 1 == entries.len() {
                         item = item.line_spacing(LineSpacing::new().after(140));
@@ -127,7 +132,8 @@ impl Body<'_> {
                 for (i, line) in lines.iter().enumerate() {
                     let mut paragraph = self.paragraph(id::RECIPIENT, line);
                     if i == 0 {
-                        paragraph = paragraph.line_spacing(LineSpacing::new().before(RECIPIENT_GAP));
+                        paragraph =
+                            paragraph.line_spacing(LineSpacing::new().before(RECIPIENT_GAP));
                     }
                     items.push(Item::Paragraph(Box::new(paragraph)));
                 }
@@ -231,7 +237,7 @@ impl Body<'_> {
     /// on the end side.
     fn band(&self, band: &Band) -> Item {
         let measure = self.page.measure() as usize;
-        let end_width = measure * 2 / 5;
+        let end_width = measure / 2;
         let start_width = measure - end_width;
         let shading = || {
             Shading::new()
@@ -251,12 +257,13 @@ impl Body<'_> {
             .shading(shading())
             .add_paragraph(
                 // The end side: a right-to-left paragraph's `left` is its end.
-                self.paragraph(id::BAND, &band.reference)
-                    .align(if self.direction == Direction::Rtl {
+                self.paragraph(id::BAND, &band.reference).align(
+                    if self.direction == Direction::Rtl {
                         AlignmentType::Left
                     } else {
                         AlignmentType::Right
-                    }),
+                    },
+                ),
             );
         let table = Table::without_borders(vec![TableRow::new(vec![start, end]).cant_split()])
             .style(id::BAND_TABLE)

@@ -14,6 +14,10 @@ use crate::fonts::FaceStyle;
 use crate::model::{AppealPack, Block, Direction, Para, Part, PartKind};
 use crate::render::RenderError;
 
+/// Word spaces wider than this many times their natural width make a loose line, which a
+/// letter's tightening avoids when it can (the river test's bound is 2.25).
+const LOOSE: f32 = 2.2;
+
 /// How a paragraph sits in the measure.
 #[derive(Debug, Clone, Copy)]
 struct Placement {
@@ -148,37 +152,70 @@ impl<'f, 'p> Composer<'f, 'p> {
         );
         let page = self.geometry.text_bottom() - self.geometry.top;
         // Leading and spacing first; type a little smaller (10.5 pt to 10 pt, then 9.7 pt) only
-        // when that is not enough: a letter on two sheets is worse than a smaller one.
-        for (squeeze, scale) in [
+        // when that is not enough: a letter on two sheets is worse than a smaller one. A size
+        // whose lines come out loose (another size breaks long words elsewhere) is passed over
+        // for the next, and used only if none fits better.
+        const STEPS: [(f32, f32); 6] = [
             (1.0, 1.0),
             (0.93, 1.0),
             (0.86, 1.0),
             (0.86, 0.95),
+            (0.86, 0.96),
             (0.84, 0.92),
-        ] {
-            self.squeeze = squeeze;
-            self.scale = scale;
-            self.elems.truncate(start);
-            (
-                self.keep_next,
-                self.new_page,
-                self.bookmark,
-                self.paragraphs,
-            ) = state.clone();
-            self.part(part)?;
+        ];
+        let mut fallback = None;
+        let mut chosen = STEPS.len() - 1;
+        for (step, &(squeeze, scale)) in STEPS.iter().enumerate() {
+            self.set_letter(part, start, &state, squeeze, scale)?;
             let elems = &self.elems[start..];
             let height: f32 = elems
                 .iter()
                 .enumerate()
                 .map(|(i, e)| e.height + if i > 0 { e.space_before } else { 0.0 })
                 .sum();
-            if height <= page {
+            if height > page {
+                continue;
+            }
+            let loose = elems
+                .iter()
+                .flat_map(|e| &e.content.lines)
+                .any(|l| l.justified && l.space_ratio() > LOOSE);
+            if !loose {
+                chosen = step;
+                fallback = None;
                 break;
             }
+            fallback.get_or_insert(step);
+        }
+        let step = fallback.unwrap_or(chosen);
+        if step != chosen || chosen == STEPS.len() - 1 {
+            let (squeeze, scale) = STEPS[step];
+            self.set_letter(part, start, &state, squeeze, scale)?;
         }
         self.squeeze = 1.0;
         self.scale = 1.0;
         Ok(())
+    }
+
+    /// Sets a letter again from `start` at one step of tightening.
+    fn set_letter(
+        &mut self,
+        part: &Part,
+        start: usize,
+        state: &(bool, bool, Option<(String, u8)>, usize),
+        squeeze: f32,
+        scale: f32,
+    ) -> Result<(), RenderError> {
+        self.squeeze = squeeze;
+        self.scale = scale;
+        self.elems.truncate(start);
+        (
+            self.keep_next,
+            self.new_page,
+            self.bookmark,
+            self.paragraphs,
+        ) = state.clone();
+        self.part(part)
     }
 
     fn part(&mut self, part: &Part) -> Result<(), RenderError> {
@@ -377,36 +414,34 @@ impl<'f, 'p> Composer<'f, 'p> {
         }
         let end_width = (end_width + 1.0).min(inner * 0.45);
         let start_width = inner - end_width - 12.0;
-        let rows = start_lines.len().max(end_lines.len());
         let row = style::BAND.leading;
         let mut content = Content::default();
-        let mut y = pad;
-        for r in 0..rows {
-            let baseline = y + row - 4.0;
-            if let Some((para, text_style)) = start_lines.get(r) {
+        // Each column drawn whole, the start column first, its lines from the top: text is
+        // extracted in drawing order, so it reads back in the band's logical order.
+        let mut rows = [0usize; 2];
+        for (column, lines) in [
+            start_lines,
+            end_lines.iter().map(|p| (*p, style::BAND)).collect(),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let (offset, width) = if column == 0 {
+                (pad, start_width)
+            } else {
+                (self.geometry.measure() - pad - end_width, end_width)
+            };
+            let end = self.geometry.measure() - offset - width;
+            for (para, text_style) in lines {
                 let paragraph = self.next_paragraph();
-                if let Some(line) = self
-                    .set(para, *text_style, Placement::RAGGED, start_width)?
-                    .into_iter()
-                    .next()
-                {
-                    let end = self.geometry.measure() - pad - start_width;
-                    content.append(self.line_content(line, paragraph, pad, end), baseline);
+                for line in self.set(para, text_style, Placement::RAGGED, width)? {
+                    rows[column] += 1;
+                    let baseline = pad + row * rows[column] as f32 - 4.0;
+                    content.append(self.line_content(line, paragraph, offset, end), baseline);
                 }
             }
-            if let Some(para) = end_lines.get(r) {
-                let paragraph = self.next_paragraph();
-                if let Some(line) = self
-                    .set(para, style::BAND, Placement::RAGGED, end_width)?
-                    .into_iter()
-                    .next()
-                {
-                    let start = self.geometry.measure() - pad - end_width;
-                    content.append(self.line_content(line, paragraph, start, pad), baseline);
-                }
-            }
-            y += row;
         }
+        let y = pad + row * rows[0].max(rows[1]) as f32;
         let height = y + pad;
         content.shapes.insert(
             0,

@@ -8,14 +8,14 @@ use common::*;
 fn the_english_reference_reproduces_the_canonical_alert() {
     let tree = appealpack::load::load(&repo().join("i18n")).expect("the shipped i18n loads");
     let pack = appealpack::model::build_pack(&tree, "en", &Default::default()).expect("en builds");
-    let lines: Vec<String> = appealpack::canonical::canonical_lines(&pack)
+    let lines: Vec<String> = appealpack::test_support::canonical_lines(&pack)
         .into_iter()
         .map(|l| l.text)
         .collect();
     let canonical = std::fs::read_to_string(repo().join("i18n/canonical.txt")).unwrap();
     let expected: Vec<String> = canonical
         .lines()
-        .map(appealpack::canonical::normalise)
+        .map(appealpack::test_support::normalise)
         .filter(|l| !l.is_empty())
         .collect();
     assert_eq!(lines, expected);

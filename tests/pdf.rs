@@ -8,8 +8,9 @@ use std::path::Path;
 
 use appealpack::fonts::FontLibrary;
 use appealpack::model::{AppealPack, ModelOptions, build_pack};
-use appealpack::render::pdf::{self, LaidOutDocument, extract};
+use appealpack::render::pdf::{self, LaidOutDocument};
 use appealpack::render::{Paper, RenderError, RenderOptions};
+use appealpack::test_support::pdf::extract;
 use common::*;
 use lopdf::{Document, Object};
 
@@ -42,7 +43,7 @@ const FIXTURE: [&str; 4] = ["en", "fr", "ar", "ru"];
 fn expected_text(pack: &AppealPack) -> String {
     let visible = |t: &String| -> String {
         t.chars()
-            .filter(|c| !appealpack::model::is_bidi_control(*c))
+            .filter(|c| !appealpack::test_support::is_bidi_control(*c))
             .collect()
     };
     let mut out = vec![visible(&pack.meta.title)];
@@ -58,7 +59,7 @@ fn expected_text(pack: &AppealPack) -> String {
 /// The text of the PDF in reading order, footers removed, by the crate's own extractor.
 fn extracted_text(bytes: &[u8], pack: &AppealPack) -> String {
     let rtl = pack.direction == appealpack::model::Direction::Rtl;
-    let pages = extract::extract(bytes, rtl).expect("the PDF reads back");
+    let pages = extract(bytes, rtl).expect("the PDF reads back");
     let count = pages.len();
     let mut lines = Vec::new();
     for (index, page) in pages.iter().enumerate() {

@@ -11,6 +11,10 @@ use crate::chars::lowercase_first;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
+// docs/manifest.md documents every key of the types below (a test).
+#[cfg(test)]
+mod schema_doc;
+
 /// A string from the manifest that remembers where it was written, so diagnostics can point
 /// at it.
 #[derive(Clone, PartialEq, Eq, Hash)]

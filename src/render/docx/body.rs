@@ -21,19 +21,19 @@ const RECIPIENT_GAP: u32 = 16 * 20;
 const DATE_GAP: u32 = 8 * 20;
 
 /// A body element, in document order.
-pub enum Item {
+pub(super) enum Item {
     Paragraph(Box<Paragraph>),
     Table(Box<Table>),
 }
 
-pub struct Body<'a> {
+pub(super) struct Body<'a> {
     pub direction: Direction,
     pub families: &'a Families<'a>,
     pub page: &'a Page,
 }
 
 impl Body<'_> {
-    pub fn items(&self, pack: &AppealPack) -> Vec<Item> {
+    pub(super) fn items(&self, pack: &AppealPack) -> Vec<Item> {
         let mut items = Vec::new();
         if let Some(band) = &pack.band {
             items.push(self.band(band));
@@ -278,7 +278,7 @@ impl Body<'_> {
     }
 
     /// A paragraph of `style` holding the runs of `para`; links become `w:hyperlink`s.
-    pub fn paragraph(&self, style: &str, para: &Para) -> Paragraph {
+    pub(super) fn paragraph(&self, style: &str, para: &Para) -> Paragraph {
         let mut paragraph = Paragraph::new().style(style);
         if self.direction == Direction::Rtl {
             paragraph.property = std::mem::take(&mut paragraph.property).bidi(true);

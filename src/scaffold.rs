@@ -347,7 +347,7 @@ mod tests {
         // The notes for translators come along, attached or not.
         assert!(
             letters
-                .contains("# note: Each letter’s entry in the PDF bookmarks and the DOCX navigation pane (never printed: the letter is for its recipient).\n# en: letter-kicker"),
+                .contains("# note: Small line above each letter’s heading.\n# en: letter-kicker"),
             "{letters}"
         );
         assert!(

@@ -55,7 +55,6 @@ pub(super) const DEFAULTS: &[(&str, &str)] = &[
 /// Sizes in half-points.
 const BODY_SIZE: usize = 21;
 const SMALL_SIZE: usize = 18;
-const POST_SIZE: usize = 19;
 /// The letters: 10 pt, at 90 % of single spacing (the PDF's tightest letter leading).
 const LETTER_SIZE: usize = 20;
 const LETTER_LINE: i32 = 216;
@@ -305,12 +304,13 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
     post_heading.paragraph_property = post_heading
         .paragraph_property
         .keep_next(true)
-        .line_spacing(spacing(200, 40));
-    let mut post = boxed(paragraph(id::POST, "Post", id::NORMAL).size(POST_SIZE));
-    post.paragraph_property = post
-        .paragraph_property
-        .keep_lines(true)
-        .line_spacing(spacing(0, 120));
+        .line_spacing(spacing(160, 20));
+    let mut post = boxed(paragraph(id::POST, "Post", id::NORMAL).size(SMALL_SIZE));
+    post.paragraph_property = post.paragraph_property.keep_lines(true).line_spacing(
+        spacing(0, 120)
+            .line(LETTER_LINE)
+            .line_rule(LineSpacingType::Auto),
+    );
 
     let mut table_text = paragraph(id::TABLE_TEXT, "Table Text", id::NORMAL).next(id::TABLE_TEXT);
     table_text.paragraph_property = table_text.paragraph_property.line_spacing(spacing(0, 0));

@@ -304,7 +304,8 @@ mod tests {
     use super::*;
 
     fn tree() -> Tree {
-        crate::load::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n")).unwrap()
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        crate::load::load(&root.join("tests/fixtures/alert-observatory")).unwrap()
     }
 
     #[test]

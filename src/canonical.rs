@@ -82,7 +82,7 @@ fn generated_lines(pack: &AppealPack, manifest: Option<&Manifest>) -> Vec<Genera
         }
         out.extend(lines.into_iter().filter_map(|(line, uses)| {
             let text = normalise(&line.text);
-            (!text.is_empty()).then(|| Generated {
+            (!text.is_empty()).then_some(Generated {
                 line: Line { text, ..line },
                 uses,
             })
@@ -119,7 +119,7 @@ fn apply<'m>(
 /// Compares the reference pack with `canonical.txt`; each drifted paragraph is one error
 /// naming its message and showing the changed words. A declared correction is the one
 /// difference accepted on its message's line; one that no longer matches is an error too.
-pub fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
+pub(crate) fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
     let Some(file) = tree.canonical_file else {
         return Vec::new();
     };
@@ -253,10 +253,10 @@ pub fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
             .map(|k| (deleted.get(k).copied(), inserted.get(k).copied()))
             .collect();
         // An equal line is a pair too: a correction on it must still match.
-        if let Some(Edit::Same(i, j)) = edits.get(run_end) {
-            if !applies[*j].is_empty() {
-                pairs.push((Some(*i), Some(*j)));
-            }
+        if let Some(Edit::Same(i, j)) = edits.get(run_end)
+            && !applies[*j].is_empty()
+        {
+            pairs.push((Some(*i), Some(*j)));
         }
         for pair in pairs {
             match pair {

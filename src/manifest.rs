@@ -92,7 +92,7 @@ pub(crate) struct Manifest {
 /// other difference.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct CorrectionConfig {
+pub(crate) struct CorrectionConfig {
     /// The message whose text holds the corrected words (`id` or `id.attribute`).
     pub message: MessageRef,
     /// The source's words, as canonical.txt has them on that message's line.

@@ -3,20 +3,26 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::diff::{Edit, diff, word_diff};
 use crate::load::Tree;
-use crate::model::AppealPack;
 use crate::model::lines::{Line, part_lines};
+use crate::model::{AppealPack, Block};
 
 /// Collapses every run of whitespace to one space: line wrapping is not a difference.
 pub fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The lines of the reference pack that must match the canonical text.
+/// The lines of the reference pack that must match the canonical text. A suggested post is
+/// the pack's own addition, never the source's: it stands in a canonical section (after the
+/// addresses of those reached only on X) without being compared.
 pub fn canonical_lines(pack: &AppealPack) -> Vec<Line> {
     pack.parts
         .iter()
         .filter(|p| p.canonical)
-        .flat_map(part_lines)
+        .flat_map(|part| {
+            let mut part = part.clone();
+            part.blocks.retain(|b| !matches!(b, Block::Post { .. }));
+            part_lines(&part)
+        })
         .map(|l| Line {
             text: normalise(&l.text),
             ..l
@@ -47,6 +53,8 @@ pub fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
     let new: Vec<&str> = generated.iter().map(|l| l.text.as_str()).collect();
     let edits = diff(&old, &new);
 
+    // Address lines are written by the entry pattern from the manifest's channels.
+    let entry = tree.manifest().map(|m| m.contacts.entry.name.as_str());
     let locale = pack.locale.clone();
     let message_label = |diagnostic: Diagnostic, source: &str| {
         let id = source.split('.').next().unwrap_or(source);
@@ -122,9 +130,12 @@ pub fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
                             format!("the message has `{word}`"),
                         );
                     }
-                    let diagnostic = diagnostic
+                    let mut diagnostic = diagnostic
                     .with_note(format!("canonical → message: {changes}"))
                     .with_help("the reference must match the canonical alert word for word; fix the message, or update canonical.txt from the source alert");
+                    if Some(line.source.as_str()) == entry {
+                        diagnostic = diagnostic.with_note(ADDRESS_NOTE);
+                    }
                     // The changed word already points into the message.
                     if diagnostic.labels.len() > 1 {
                         out.push(diagnostic);
@@ -160,6 +171,13 @@ pub fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
     }
     out
 }
+
+/// Why an address line may differ from the source's, and what to do: canonical.txt holds each
+/// address on one line, as the entry pattern writes it.
+const ADDRESS_NOTE: &str = "an address line is written by the entry pattern from the manifest's channels: \
+each channel with its label, a postal address's lines joined by the line separator; where the source \
+lays an address out otherwise (over several lines, or a fax inside the role), write its line in \
+canonical.txt the way the pack writes it, keeping the source's words";
 
 /// Word indexes of the first difference: in the canonical line (`None` when words were only
 /// added at its end) and in the message's line (`None` when words were only removed).

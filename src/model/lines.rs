@@ -30,7 +30,9 @@ pub fn part_lines(part: &Part) -> Vec<Line> {
             Block::List(items) | Block::Addresses(items) => {
                 lines.extend(items.iter().map(|p| line(p, "- ")))
             }
-            Block::Recipient(items) => lines.extend(items.iter().map(|p| line(p, ""))),
+            Block::Recipient(recipient) => {
+                lines.extend(recipient.lines().into_iter().map(|p| line(p, "")))
+            }
             Block::Signature(fields) => {
                 lines.extend(fields.iter().map(|p| Line {
                     source: p.source.clone(),

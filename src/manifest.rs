@@ -14,19 +14,23 @@ use crate::source::FileId;
 mod channel;
 mod date;
 
-pub use channel::{Channel, KINDS as CHANNEL_KINDS, Postal, number_problem, tel_uri};
-pub use date::{IsoDate, MONTHS};
+pub(crate) use channel::{Channel, number_problem, tel_uri};
+pub(crate) use date::IsoDate;
+
+// docs/manifest.md documents every key of the types below (a test).
+#[cfg(test)]
+mod schema_doc;
 
 /// A string from the manifest that remembers where it was written, so diagnostics can point
 /// at it.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Ident {
+pub(crate) struct Ident {
     pub name: String,
     pub span: Range<usize>,
 }
 
 impl Ident {
-    pub fn new(name: impl Into<String>) -> Self {
+    pub(crate) fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             span: 0..0,
@@ -64,11 +68,11 @@ impl fmt::Display for Ident {
 }
 
 /// A reference to a Fluent message, `id` or `id.attribute`.
-pub type MessageRef = Ident;
+pub(crate) type MessageRef = Ident;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Manifest {
+pub(crate) struct Manifest {
     pub alert: AlertConfig,
     #[serde(default)]
     pub fonts: FontsConfig,
@@ -88,7 +92,7 @@ pub struct Manifest {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct AlertConfig {
+pub(crate) struct AlertConfig {
     /// Stable id of the alert; it names the output files.
     pub id: Ident,
     /// The locale every other locale is checked against.
@@ -107,7 +111,7 @@ pub struct AlertConfig {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct FontsConfig {
+pub(crate) struct FontsConfig {
     /// Families used when a locale names none, in fallback order.
     #[serde(default)]
     pub default: Vec<String>,
@@ -117,14 +121,14 @@ pub struct FontsConfig {
 }
 
 impl FontsConfig {
-    pub fn for_locale(&self, locale: &str) -> &[String] {
+    pub(crate) fn for_locale(&self, locale: &str) -> &[String] {
         self.locales.get(locale).unwrap_or(&self.default)
     }
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct PackConfig {
+pub(crate) struct PackConfig {
     pub title: MessageRef,
     #[serde(default)]
     pub subtitle: Option<MessageRef>,
@@ -150,7 +154,7 @@ pub struct PackConfig {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct SectionConfig {
+pub(crate) struct SectionConfig {
     pub id: Ident,
     #[serde(default)]
     pub heading: Option<MessageRef>,
@@ -162,7 +166,7 @@ pub struct SectionConfig {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub enum BlockConfig {
+pub(crate) enum BlockConfig {
     Paragraph(MessageRef),
     Paragraphs(Vec<MessageRef>),
     List(Vec<MessageRef>),
@@ -172,7 +176,7 @@ pub enum BlockConfig {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LettersConfig {
+pub(crate) struct LettersConfig {
     #[serde(default)]
     pub kicker: Option<MessageRef>,
     #[serde(default)]
@@ -190,7 +194,7 @@ pub struct LettersConfig {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ContactsConfig {
+pub(crate) struct ContactsConfig {
     /// One address entry; receives `$name`, `$role`, `$kind` and `$contact`.
     pub entry: MessageRef,
     /// Between two channels of one addressee.
@@ -216,7 +220,7 @@ pub struct ContactsConfig {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct AddresseeConfig {
+pub(crate) struct AddresseeConfig {
     pub id: Ident,
     /// Message whose value is the name, with `.role`, `.salutation` and `.closing`.
     pub message: MessageRef,
@@ -241,7 +245,7 @@ pub struct AddresseeConfig {
 /// A warning the manifest silences on purpose, and why (shown once in `check`'s summary).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AllowConfig {
+pub(crate) struct AllowConfig {
     pub code: Ident,
     pub reason: String,
 }
@@ -249,12 +253,12 @@ pub struct AllowConfig {
 impl AddresseeConfig {
     /// Whether the addressee gets a model letter: a channel a letter can go through (e-mail,
     /// post or fax), and not `letter = false`.
-    pub fn gets_letter(&self) -> bool {
+    pub(crate) fn gets_letter(&self) -> bool {
         self.letter != Some(false) && self.channels.iter().any(Channel::carries_letters)
     }
 
     /// The blocks of this addressee's letter body: its own, or the letters' default.
-    pub fn letter_body<'a>(&'a self, letters: &'a LettersConfig) -> &'a [BlockConfig] {
+    pub(crate) fn letter_body<'a>(&'a self, letters: &'a LettersConfig) -> &'a [BlockConfig] {
         self.letter_body.as_deref().unwrap_or(&letters.body)
     }
 }
@@ -265,7 +269,7 @@ fn default_kind() -> Ident {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LimitConfig {
+pub(crate) struct LimitConfig {
     pub message: MessageRef,
     pub max: usize,
     #[serde(default)]
@@ -275,7 +279,7 @@ pub struct LimitConfig {
 /// What a build publishes (`[release]`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ReleaseConfig {
+pub(crate) struct ReleaseConfig {
     /// A locale whose coverage (per cent of the reference's messages and terms) is below this
     /// is not published. 100 means complete: every message, term and attribute. Below 100, a
     /// locale at or above it is published with the reference's text for what it lacks.
@@ -309,7 +313,7 @@ fn percentage<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Erro
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Counting {
+pub(crate) enum Counting {
     /// Unicode scalar values.
     #[default]
     Chars,
@@ -319,7 +323,7 @@ pub enum Counting {
 
 impl Manifest {
     /// Parses the manifest; a TOML or schema error becomes a diagnostic pointing into the file.
-    pub fn parse(text: &str, file: FileId) -> Result<Manifest, Box<Diagnostic>> {
+    pub(crate) fn parse(text: &str, file: FileId) -> Result<Manifest, Box<Diagnostic>> {
         toml::from_str::<Manifest>(text).map_err(|error| {
             let span = error.span().unwrap_or(0..0);
             let message = error.message().trim_end_matches('.').to_owned();
@@ -333,24 +337,24 @@ impl Manifest {
         })
     }
 
-    pub fn locale_ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn locale_ids(&self) -> impl Iterator<Item = &str> {
         self.alert.locales.iter().map(|l| l.name.as_str())
     }
 
-    pub fn addressee(&self, id: &str) -> Option<&AddresseeConfig> {
+    pub(crate) fn addressee(&self, id: &str) -> Option<&AddresseeConfig> {
         self.addressees.iter().find(|a| a.id.name == id)
     }
 
     /// The addressees that get a model letter, in the manifest's order (none without
     /// `[letters]`).
-    pub fn letter_addressees(&self) -> impl Iterator<Item = &AddresseeConfig> {
+    pub(crate) fn letter_addressees(&self) -> impl Iterator<Item = &AddresseeConfig> {
         self.addressees
             .iter()
             .filter(|a| self.letters.is_some() && a.gets_letter())
     }
 
     /// The message that labels a channel kind in the address list, if `[contacts]` names one.
-    pub fn channel_label(&self, channel: &Channel) -> Option<&MessageRef> {
+    pub(crate) fn channel_label(&self, channel: &Channel) -> Option<&MessageRef> {
         let contacts = &self.contacts;
         match channel {
             Channel::Email(_) => contacts.email.as_ref(),
@@ -362,14 +366,8 @@ impl Manifest {
         }
     }
 
-    /// The alert's dates, parsed (`None` where absent or not a date: validation reports it).
-    pub fn dates(&self) -> (Option<IsoDate>, Option<IsoDate>) {
-        let parse = |d: &Option<Ident>| d.as_ref().and_then(|d| IsoDate::parse(d).ok());
-        (parse(&self.alert.date), parse(&self.alert.act_before))
-    }
-
     /// Checks what serde cannot: locale ids, references between parts of the manifest.
-    pub fn validate(&self, file: FileId) -> Vec<Diagnostic> {
+    pub(crate) fn validate(&self, file: FileId) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let error = |code, message: String, at: &Ident, label: &str| {
             Diagnostic::error(code, message).with_label(file, at.span.clone(), label.to_owned())
@@ -602,7 +600,7 @@ impl Manifest {
 }
 
 /// Why `locale` cannot be used as a locale id and folder name, if it cannot.
-pub fn locale_id_problem(locale: &Ident) -> Option<String> {
+pub(crate) fn locale_id_problem(locale: &Ident) -> Option<String> {
     if !is_safe_name(locale) {
         return Some(format!(
             "`{locale}` is not a locale id (letters, digits and `-` only)"
@@ -621,7 +619,7 @@ pub fn locale_id_problem(locale: &Ident) -> Option<String> {
 
 /// A Fluent identifier, the rule of message ids: an ASCII letter, then ASCII letters, digits,
 /// `-` and `_`.
-pub fn is_identifier(name: &str) -> bool {
+pub(crate) fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

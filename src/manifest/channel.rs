@@ -11,7 +11,7 @@ use super::Ident;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub enum Channel {
+pub(crate) enum Channel {
     Email(Ident),
     X(Ident),
     Postal(Postal),
@@ -20,11 +20,8 @@ pub enum Channel {
     Fax(Ident),
 }
 
-/// Every channel kind, in the order the manifest's documentation lists them.
-pub const KINDS: [&str; 6] = ["email", "x", "postal", "web", "phone", "fax"];
-
 impl Channel {
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Channel::Email(_) => "email",
             Channel::X(_) => "x",
@@ -36,7 +33,7 @@ impl Channel {
     }
 
     /// Where the value is written in the manifest.
-    pub fn span(&self) -> Range<usize> {
+    pub(crate) fn span(&self) -> Range<usize> {
         match self {
             Channel::Postal(postal) => postal.span.clone(),
             Channel::Email(v) | Channel::X(v) | Channel::Web(v) | Channel::Phone(v) => {
@@ -48,7 +45,7 @@ impl Channel {
 
     /// The value on one line, as diagnostics quote it (a postal address's lines joined by
     /// `, `).
-    pub fn text(&self) -> Cow<'_, str> {
+    pub(crate) fn text(&self) -> Cow<'_, str> {
         match self {
             Channel::Postal(postal) => Cow::Owned(postal.joined(", ")),
             Channel::Email(v)
@@ -61,7 +58,7 @@ impl Channel {
 
     /// Whether a letter can be sent through this channel: e-mail, post or fax. X, a web form
     /// and a telephone reach the addressee, but not with a letter.
-    pub fn carries_letters(&self) -> bool {
+    pub(crate) fn carries_letters(&self) -> bool {
         matches!(
             self,
             Channel::Email(_) | Channel::Postal(_) | Channel::Fax(_)
@@ -73,14 +70,14 @@ impl Channel {
 /// breaks, which separate lines (a TOML multi-line string reads as the author wrote it);
 /// `postal = ["…", "…"]` gives the lines one by one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Postal {
+pub(crate) struct Postal {
     pub lines: Vec<Ident>,
     /// The whole value in the manifest.
     pub span: Range<usize>,
 }
 
 impl Postal {
-    pub fn joined(&self, separator: &str) -> String {
+    pub(crate) fn joined(&self, separator: &str) -> String {
         self.lines
             .iter()
             .map(|l| l.name.as_str())
@@ -141,7 +138,7 @@ impl<'de> Deserialize<'de> for PostalLines {
 /// Why a telephone or fax number cannot be used, if it cannot. A number is written as the
 /// source writes it (`+32 2 555 01 24`, `(022) 917-12-34`): digits, spaces, parentheses, `-`,
 /// `.` and one leading `+`.
-pub fn number_problem(number: &str) -> Option<String> {
+pub(crate) fn number_problem(number: &str) -> Option<String> {
     if let Some(letter) = number.chars().find(|c| c.is_alphabetic()) {
         return Some(format!("has a letter, `{letter}`: write the digits only"));
     }
@@ -171,7 +168,7 @@ fn is_number_space(c: char) -> bool {
 
 /// The `tel:` link of a well-formed number: its digits, after its leading `+` if it has one
 /// (RFC 3966 allows the visual separators, but dialers differ, and digits always work).
-pub fn tel_uri(number: &str) -> Option<String> {
+pub(crate) fn tel_uri(number: &str) -> Option<String> {
     if number_problem(number).is_some() {
         return None;
     }

@@ -8,7 +8,7 @@ use super::Ident;
 
 /// A day of the Gregorian calendar, checked to exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct IsoDate {
+pub(crate) struct IsoDate {
     pub year: u16,
     pub month: u8,
     pub day: u8,
@@ -22,7 +22,7 @@ impl fmt::Display for IsoDate {
 
 /// English month keys: the attributes of the manifest's date message (`.january` …), so a
 /// translator writes each month's name in the form that follows a day number.
-pub const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -39,7 +39,7 @@ pub const MONTHS: [&str; 12] = [
 
 impl IsoDate {
     /// Parses `YYYY-MM-DD`; the error says what is wrong, in words for a diagnostic.
-    pub fn parse(text: &str) -> Result<IsoDate, String> {
+    pub(crate) fn parse(text: &str) -> Result<IsoDate, String> {
         let shape_ok = text.len() == 10
             && text.bytes().enumerate().all(|(i, b)| match i {
                 4 | 7 => b == b'-',
@@ -78,7 +78,7 @@ impl IsoDate {
     }
 
     /// The month's key (`january` …), the attribute of the date message holding its name.
-    pub fn month_key(&self) -> &'static str {
+    pub(crate) fn month_key(&self) -> &'static str {
         MONTHS[usize::from(self.month) - 1]
     }
 }
@@ -104,7 +104,9 @@ fn capitalised(word: &str) -> String {
 
 /// A date as the manifest writes it: a string `"2025-05-19"` or a TOML date `2025-05-19`, kept
 /// as text with its place (checked by [`IsoDate::parse`] when the manifest is validated).
-pub fn date_value<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Ident>, D::Error> {
+pub(crate) fn date_value<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Ident>, D::Error> {
     let spanned = toml::Spanned::<toml::Value>::deserialize(deserializer)?;
     let span = spanned.span();
     let text = match spanned.into_inner() {

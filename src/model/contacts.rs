@@ -160,7 +160,7 @@ impl Builder<'_> {
 }
 
 /// The link for a channel; only well-formed `mailto:`, `https:` and `tel:` targets are made.
-pub fn link_target(channel: &Channel) -> Option<String> {
+pub(crate) fn link_target(channel: &Channel) -> Option<String> {
     let value = match channel {
         Channel::Postal(_) => return None,
         Channel::Phone(number) | Channel::Fax(number) => return tel_uri(number),
@@ -187,7 +187,7 @@ pub fn link_target(channel: &Channel) -> Option<String> {
 }
 
 /// A deliberately plain e-mail shape: `local@domain.tld`, ASCII, no quoting.
-pub fn is_email(value: &str) -> bool {
+pub(crate) fn is_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else {
         return false;
     };

@@ -2,11 +2,10 @@
 
 mod build;
 mod contacts;
-pub mod lines;
+pub(crate) mod lines;
 pub mod pseudo;
 
 pub use build::{ModelOptions, build_pack};
-pub use contacts::{is_email, link_target};
 
 use serde::Serialize;
 
@@ -26,7 +25,7 @@ pub struct AppealPack {
     pub issued: Option<AlertDate>,
     /// The last day to act, if the manifest gives one.
     pub act_before: Option<AlertDate>,
-    /// The running footer, e.g. `Page ` [page] ` of ` [pages].
+    /// The running footer, e.g. `Page `, the page number, ` of `, the page count.
     pub footer: Vec<FooterPiece>,
     pub parts: Vec<Part>,
     /// Messages taken from the reference locale because this locale lacks them.
@@ -199,7 +198,7 @@ impl Para {
 /// (scheme in any case) with no space or control character. The model only makes such links;
 /// renderers check again, so a pack built by other code cannot put a `javascript:` or `file:`
 /// link into a PDF or DOCX.
-pub fn is_safe_link(target: &str) -> bool {
+pub(crate) fn is_safe_link(target: &str) -> bool {
     let Some((scheme, rest)) = target.split_once(':') else {
         return false;
     };
@@ -211,7 +210,7 @@ pub fn is_safe_link(target: &str) -> bool {
 }
 
 // Where renderers have always found them; the one definition is in `chars`.
-pub use crate::chars::{is_bidi_control, is_isolation_mark};
+pub(crate) use crate::chars::{is_bidi_control, is_isolation_mark};
 
 impl Block {
     /// Every paragraph of the block, in reading order.

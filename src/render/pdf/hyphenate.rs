@@ -65,7 +65,7 @@ fn load(language: Language) -> Option<&'static Standard> {
 
 /// A hyphenator for one locale, remembering the words it has seen (a pack repeats many).
 #[derive(Clone)]
-pub struct Hyphenation {
+pub(super) struct Hyphenation {
     dictionary: Option<&'static Standard>,
     /// For words in Latin letters when the locale's own script is another (the organisation's
     /// name inside Russian text): English patterns.
@@ -82,7 +82,7 @@ impl std::fmt::Debug for Hyphenation {
 }
 
 impl Hyphenation {
-    pub fn for_locale(locale: &str) -> Self {
+    pub(super) fn for_locale(locale: &str) -> Self {
         let own = language(locale);
         let dictionary = own.and_then(load);
         // Cyrillic (or Greek, …) text quotes Latin names; Arabic is not hyphenated at all.
@@ -97,13 +97,13 @@ impl Hyphenation {
         }
     }
 
-    pub fn enabled(&self) -> bool {
+    pub(super) fn enabled(&self) -> bool {
         self.dictionary.is_some() || self.latin.is_some()
     }
 
     /// Byte offsets inside `word` where it may be hyphenated. Words shorter than five letters
     /// and words with a capital after the first letter (acronyms such as `NGOs`) are left whole.
-    pub fn points(&self, word: &str) -> Vec<usize> {
+    pub(super) fn points(&self, word: &str) -> Vec<usize> {
         let is_latin = word
             .chars()
             .all(|c| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c));

@@ -88,6 +88,29 @@ pub(crate) struct Manifest {
     pub limits: Vec<LimitConfig>,
     #[serde(default)]
     pub release: ReleaseConfig,
+    /// Differences from the canonical text that the reference makes on purpose.
+    #[serde(default)]
+    pub corrections: Vec<CorrectionConfig>,
+}
+
+/// A slip of the source that the reference corrects (`[[corrections]]`): on the canonical line
+/// that `message` makes, the canonical check reads `source` as `corrected`, and accepts no
+/// other difference.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct CorrectionConfig {
+    /// The message whose text holds the corrected words (`id` or `id.attribute`).
+    pub message: MessageRef,
+    /// The source's words, as canonical.txt has them on that message's line.
+    pub source: Ident,
+    /// The words the reference has instead.
+    pub corrected: Ident,
+    /// Why, for the next reader (and for the issuing organisation).
+    pub reason: String,
+    /// The correction in each locale's words, listed in the editor's note when
+    /// `pack.corrections-note` asks for one.
+    #[serde(default)]
+    pub note: Option<MessageRef>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -150,6 +173,10 @@ pub(crate) struct PackConfig {
     /// The line that says until when to act; receives `$date`.
     #[serde(default)]
     pub act_before: Option<MessageRef>,
+    /// Introduces the editor's note that lists the `[[corrections]]` (each by its `note`),
+    /// after the last canonical section; receives `$count`. No note without it.
+    #[serde(default)]
+    pub corrections_note: Option<MessageRef>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -475,8 +502,74 @@ impl Manifest {
                 }
             }
         }
+        out.extend(self.validate_corrections(file));
         out
     }
+
+    /// Corrections must say what changes, to what and why; a note lists every one or none.
+    fn validate_corrections(&self, file: FileId) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let error = |message: String, at: &Ident, label: &str, help: &str| {
+            Diagnostic::error(Code::ManifestInvalid, message)
+                .with_label(file, at.span.clone(), label.to_owned())
+                .with_help(help.to_owned())
+        };
+        let mut seen = BTreeSet::new();
+        for correction in &self.corrections {
+            let message = &correction.message;
+            let source = collapse_spaces(&correction.source);
+            let corrected = collapse_spaces(&correction.corrected);
+            if source.is_empty() || corrected.is_empty() {
+                let at = if source.is_empty() {
+                    &correction.source
+                } else {
+                    &correction.corrected
+                };
+                out.push(error(
+                    format!("a correction of `{message}` has no words here"),
+                    at,
+                    "empty",
+                    "write the words that change with a word either side, as the source and as corrected",
+                ));
+            } else if source == corrected {
+                out.push(error(
+                    format!("a correction of `{message}` changes nothing"),
+                    &correction.corrected,
+                    "the same as `source`",
+                    "write the corrected words, or remove the correction",
+                ));
+            } else if !seen.insert((message.name.as_str(), source.clone())) {
+                out.push(error(
+                    format!("`{}` is corrected twice in `{message}`", correction.source),
+                    &correction.source,
+                    "declared again",
+                    "keep one correction of these words",
+                ));
+            }
+            if correction.reason.trim().is_empty() {
+                out.push(error(
+                    format!("the correction of `{message}` gives no reason"),
+                    message,
+                    "corrected without a reason",
+                    "say why, for the next reader: reason = \"the service is the FSB\"",
+                ));
+            }
+            if self.pack.corrections_note.is_some() && correction.note.is_none() {
+                out.push(error(
+                    format!("the correction of `{message}` has no `note`, and `pack.corrections-note` lists every correction"),
+                    message,
+                    "no note",
+                    "add note = \"a-message-id\": the correction in each locale's words",
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// Runs of whitespace as one space, none at the ends: as the canonical check compares text.
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Manifest {

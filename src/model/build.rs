@@ -205,6 +205,14 @@ impl Builder<'_> {
                 blocks,
             });
         }
+        if let Some(note) = self.corrections_note() {
+            // After the text that reproduces the source, which is what it speaks about.
+            let at = parts
+                .iter()
+                .rposition(|p| p.canonical)
+                .map_or(parts.len(), |i| i + 1);
+            parts.insert(at, note);
+        }
         for (index, addressee) in manifest.letter_addressees().enumerate() {
             let letter = self.letter(addressee, index + 1, letter_count);
             parts.push(letter);
@@ -223,6 +231,37 @@ impl Builder<'_> {
             parts,
             fallbacks: self.fallbacks.iter().cloned().collect(),
         }
+    }
+
+    /// The editor's note that lists the declared corrections, when the manifest asks for one:
+    /// its introduction (with `$count`), then each correction's `note`, in the locale's words.
+    fn corrections_note(&mut self) -> Option<Part> {
+        let intro = self.manifest.pack.corrections_note.as_ref()?;
+        let notes: Vec<&MessageRef> = self
+            .manifest
+            .corrections
+            .iter()
+            .filter_map(|c| c.note.as_ref())
+            .collect();
+        if notes.is_empty() {
+            return None;
+        }
+        let mut args = FluentArgs::new();
+        args.set("count", notes.len());
+        let intro = self.para(intro, &args, RichArgs(Vec::new()));
+        let items = notes
+            .into_iter()
+            .map(|m| self.para(m, &FluentArgs::new(), RichArgs(Vec::new())))
+            .collect();
+        Some(Part {
+            id: "corrections-note".into(),
+            kind: PartKind::Section,
+            canonical: false,
+            new_page: false,
+            kicker: None,
+            heading: None,
+            blocks: vec![Block::Paragraph(intro), Block::List(items)],
+        })
     }
 
     fn blocks(&mut self, configs: &[BlockConfig], args: &FluentArgs) -> Vec<Block> {

@@ -86,10 +86,10 @@ fn a_letter_reads_sender_date_inside_address_subject_in_that_order() {
         kinds,
         ["sender", "date", "recipient", "subject", "salutation"]
     );
-    let Some(Block::Recipient(lines)) = letter.blocks.get(2) else {
+    let Some(Block::Recipient(recipient)) = letter.blocks.get(2) else {
         panic!("no inside address")
     };
-    let lines: Vec<String> = lines.iter().map(|p| p.text()).collect();
+    let lines: Vec<String> = recipient.lines().iter().map(|p| p.text()).collect();
     assert_eq!(lines[..2], ["Министру иностранных дел", "г-же Джейн Доу"]);
     assert!(lines[2].contains("minister@example.org"), "{lines:?}");
     // The list of addresses keeps the nominative.

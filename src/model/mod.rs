@@ -1,6 +1,7 @@
 //! The document model: one `AppealPack` per locale, which every renderer turns into bytes.
 
 mod build;
+mod contacts;
 pub(crate) mod lines;
 pub mod pseudo;
 
@@ -22,6 +23,10 @@ pub struct AppealPack {
     pub meta: Metadata,
     /// The band at the top of page 1, when the manifest asks for one.
     pub band: Option<Band>,
+    /// When the alert was issued, if the manifest says.
+    pub issued: Option<AlertDate>,
+    /// The last day to act, if the manifest gives one.
+    pub act_before: Option<AlertDate>,
     /// The running footer, e.g. `Page `, the page number, ` of `, the page count.
     pub footer: Vec<FooterPiece>,
     pub parts: Vec<Part>,
@@ -54,6 +59,8 @@ pub struct Band {
     pub organisation: Option<Para>,
     /// "Reference: ru-amnesty-undesirable-2025", or the bare id.
     pub reference: Para,
+    /// The labelled lines of the alert's dates ("Issued: 19 May 2025", "Act before: …").
+    pub dates: Vec<Para>,
 }
 
 impl Band {
@@ -62,8 +69,23 @@ impl Band {
         std::iter::once(&self.kind)
             .chain(&self.organisation)
             .chain(std::iter::once(&self.reference))
+            .chain(&self.dates)
             .collect()
     }
+}
+
+/// A date of the alert, in the locale's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AlertDate {
+    /// ISO 8601, `2025-05-19`.
+    pub iso: String,
+    /// As the locale writes it in running text ("19 May 2025", "19 мая 2025 г."), from the
+    /// manifest's date message; no isolation marks.
+    pub text: String,
+    /// The message that wrote `text`, for diagnostics.
+    pub source: String,
+    /// The labelled line ("Issued: 19 May 2025"), when the manifest names a message for it.
+    pub line: Option<Para>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -111,9 +133,8 @@ pub enum Block {
     Sender(Vec<Para>),
     /// The label of a letter's date line, written in by the sender.
     Date(Para),
-    /// The inside address of a letter, one paragraph per line: the addressee (in the locale's
-    /// own wording where it gives one, e.g. the dative in Russian), position, contact lines.
-    Recipient(Vec<Para>),
+    /// The inside address of a letter.
+    Recipient(Recipient),
     Subject(Para),
     Salutation(Para),
     Closing(Para),
@@ -124,6 +145,40 @@ pub enum Block {
         heading: Para,
         text: Para,
     },
+}
+
+/// Whom a letter goes to, in parts, so a renderer can lay out an inside address: name, role,
+/// each line of the postal address, then the other channels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recipient {
+    /// The addressee's name.
+    pub name: Para,
+    /// Their position, or the country of a mission.
+    pub role: Para,
+    /// The postal address, one line each as the manifest gives them; empty without one.
+    pub postal: Vec<Para>,
+    /// Every other channel (e-mail, fax, telephone, web, X), labelled and linked as in the
+    /// address list, in the manifest's order.
+    pub channels: Vec<Para>,
+    /// The block's first lines in the locale's own wording (the optional `.recipient`
+    /// attribute, e.g. the dative in Russian), standing for the name and role; empty without.
+    pub wording: Vec<Para>,
+}
+
+impl Recipient {
+    /// The inside address, line by line: the locale's wording, or the name and role; then the
+    /// postal lines, then the other channels.
+    pub fn lines(&self) -> Vec<&Para> {
+        let head: Vec<&Para> = if self.wording.is_empty() {
+            vec![&self.name, &self.role]
+        } else {
+            self.wording.iter().collect()
+        };
+        head.into_iter()
+            .chain(&self.postal)
+            .chain(&self.channels)
+            .collect()
+    }
 }
 
 /// A run of inline text that came from one message.
@@ -214,18 +269,23 @@ impl Block {
             Block::List(items)
             | Block::Addresses(items)
             | Block::Sender(items)
-            | Block::Recipient(items)
             | Block::Signature(items) => items.iter().collect(),
+            Block::Recipient(recipient) => recipient.lines(),
             Block::Post { heading, text } => vec![heading, text],
         }
     }
 }
 
 impl AppealPack {
-    /// Every paragraph of the pack in reading order, the band and headings included.
+    /// Every paragraph of the pack in reading order, the band and headings included (the
+    /// alert's date lines are in the band; without one, they come first, unprinted).
     pub fn paras(&self) -> impl Iterator<Item = &Para> {
         let band = self.band.iter().flat_map(Band::paras);
-        band.chain(self.parts.iter().flat_map(|part| {
+        let dates = [&self.issued, &self.act_before]
+            .into_iter()
+            .filter(|_| self.band.is_none())
+            .flat_map(|d| d.iter().flat_map(|d| d.line.iter()));
+        band.chain(dates).chain(self.parts.iter().flat_map(|part| {
             part.kicker
                 .iter()
                 .chain(part.heading.iter())

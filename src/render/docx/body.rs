@@ -128,8 +128,8 @@ impl Body<'_> {
                 self.form(&rows, 0, items);
             }
             Block::Date(label) => self.form(&[Some(label)], DATE_GAP, items),
-            Block::Recipient(lines) => {
-                for (i, line) in lines.iter().enumerate() {
+            Block::Recipient(recipient) => {
+                for (i, line) in recipient.lines().into_iter().enumerate() {
                     let mut paragraph = self.paragraph(id::RECIPIENT, line);
                     if i == 0 {
                         paragraph =
@@ -252,19 +252,18 @@ impl Body<'_> {
         if let Some(organisation) = &band.organisation {
             start = start.add_paragraph(self.paragraph(id::BAND, organisation));
         }
-        let end = TableCell::new()
-            .width(end_width, WidthType::Dxa)
-            .shading(shading())
-            .add_paragraph(
-                // The end side: a right-to-left paragraph's `left` is its end.
-                self.paragraph(id::BAND, &band.reference).align(
-                    if self.direction == Direction::Rtl {
-                        AlignmentType::Left
-                    } else {
-                        AlignmentType::Right
-                    },
-                ),
-            );
+        // The end side: a right-to-left paragraph's `left` is its end.
+        let align = if self.direction == Direction::Rtl {
+            AlignmentType::Left
+        } else {
+            AlignmentType::Right
+        };
+        let end = std::iter::once(&band.reference).chain(&band.dates).fold(
+            TableCell::new()
+                .width(end_width, WidthType::Dxa)
+                .shading(shading()),
+            |cell, para| cell.add_paragraph(self.paragraph(id::BAND, para).align(align)),
+        );
         let table = Table::without_borders(vec![TableRow::new(vec![start, end]).cant_split()])
             .style(id::BAND_TABLE)
             .set_grid(vec![start_width, end_width])

@@ -220,6 +220,8 @@ mod tests {
                 author: None,
             },
             band: None,
+            issued: None,
+            act_before: None,
             footer: vec![FooterPiece::Text("Page ".into()), FooterPiece::Page],
             parts: vec![Part {
                 id: "p".into(),

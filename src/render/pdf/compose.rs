@@ -277,9 +277,9 @@ impl<'f, 'p> Composer<'f, 'p> {
                 self.form(&rows, if first { 0.0 } else { gap })
             }
             Block::Date(label) => self.form(&[Some(label)], style::DATE_GAP),
-            Block::Recipient(lines) => {
+            Block::Recipient(recipient) => {
                 // The inside address, in body type, one line each, kept together.
-                for (i, line) in lines.iter().enumerate() {
+                for (i, line) in recipient.lines().into_iter().enumerate() {
                     self.para(
                         line,
                         style::BODY,
@@ -404,7 +404,9 @@ impl<'f, 'p> Composer<'f, 'p> {
         let start_lines: Vec<(&Para, TextStyle)> = std::iter::once((&band.kind, style::BAND_KIND))
             .chain(band.organisation.iter().map(|o| (o, style::BAND)))
             .collect();
-        let end_lines: Vec<&Para> = vec![&band.reference];
+        let end_lines: Vec<&Para> = std::iter::once(&band.reference)
+            .chain(&band.dates)
+            .collect();
         // The end column is as wide as its widest line, flush with the end edge.
         let mut end_width: f32 = 0.0;
         for para in &end_lines {

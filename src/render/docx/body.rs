@@ -48,8 +48,15 @@ impl Body<'_> {
                 &Para::plain("pack-subtitle", subtitle.clone()),
             ));
         }
+        let mut first_letter = None;
         for part in &pack.parts {
+            if part.new_page && first_letter.is_none() {
+                first_letter = Some(items.len());
+            }
             self.part(part, &mut items);
+        }
+        if let Some(end) = first_letter {
+            keep_tail_together(&mut items[..end]);
         }
         items
     }
@@ -347,6 +354,37 @@ impl Body<'_> {
             .width(measure, WidthType::Dxa)
             .layout(TableLayoutType::Fixed);
         Item::Table(Box::new(table))
+    }
+}
+
+/// The paragraphs after the last table or list before the first letter (the addresses'
+/// closing, the suggested posts, the letters' heading and intro) kept together: neither Word
+/// nor LibreOffice balances pages, so without this the intro's last lines can sit alone on the
+/// page before the first letter, as the PDF's paginator never lets them. At most a few
+/// paragraphs, so the chain never outgrows a page.
+fn keep_tail_together(items: &mut [Item]) {
+    const MOST: usize = 8;
+    let start = items
+        .iter()
+        .rposition(|item| match item {
+            Item::Table(_) => true,
+            Item::Paragraph(p) => p
+                .property
+                .style
+                .as_ref()
+                .is_some_and(|s| s.val == id::LIST_BULLET),
+        })
+        .map_or(0, |i| i + 1);
+    let start = start.max(items.len().saturating_sub(MOST));
+    let count = items.len();
+    for (i, item) in items.iter_mut().enumerate().skip(start) {
+        if let Item::Paragraph(p) = item {
+            let mut property = std::mem::take(&mut p.property).keep_lines(true);
+            if i + 1 < count {
+                property = property.keep_next(true);
+            }
+            p.property = property;
+        }
     }
 }
 

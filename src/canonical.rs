@@ -62,7 +62,13 @@ fn generated_lines(pack: &AppealPack, manifest: Option<&Manifest>) -> Vec<Genera
                 (line, Vec::new())
             })
             .collect();
-        for block in &part.blocks {
+        // A suggested post is the pack's own text, never the source's: it may stand in a
+        // canonical section (after the addresses of those reached only on X) uncompared.
+        for block in part
+            .blocks
+            .iter()
+            .filter(|b| !matches!(b, Block::Post { .. }))
+        {
             let mut uses = Vec::new();
             if let Block::Addresses(_) = block
                 && let (Some(manifest), Some(ids)) = (manifest, addresses.next())
@@ -351,6 +357,13 @@ fn stale_correction(
         .with_help("if the source now reads as corrected, remove the correction; otherwise copy the source's words from this line")
 }
 
+/// Why an address line may differ from the source's, and what to do: canonical.txt holds each
+/// address on one line, as the entry pattern writes it.
+const ADDRESS_NOTE: &str = "an address line is written by the entry pattern from the manifest's channels: \
+each channel with its label, a postal address's lines joined by the line separator; where the source \
+lays an address out otherwise (over several lines, or a fax inside the role), write its line in \
+canonical.txt the way the pack writes it, keeping the source's words";
+
 /// A line that differs from its canonical line (as corrected) by more than the corrections.
 #[allow(clippy::too_many_arguments)]
 fn drift(
@@ -400,8 +413,15 @@ fn drift(
     } else {
         "canonical"
     };
+    let mut diagnostic = diagnostic.with_note(format!("{what} → message: {changes}"));
+    // Address lines are written by the entry pattern from the manifest's channels.
+    if tree
+        .manifest()
+        .is_some_and(|m| m.contacts.entry.name == line.source)
+    {
+        diagnostic = diagnostic.with_note(ADDRESS_NOTE);
+    }
     let diagnostic = diagnostic
-        .with_note(format!("{what} → message: {changes}"))
         .with_help("the reference must match the canonical alert word for word; fix the message, update canonical.txt from the source alert, or declare a correction in the manifest's [[corrections]]");
     // The changed word already points into the message.
     if diagnostic.labels.len() > 1 {

@@ -35,7 +35,7 @@ pub(crate) fn block_lines(block: &Block) -> Vec<Line> {
         Block::List(items) | Block::Addresses(items) => {
             items.iter().map(|p| line(p, "- ")).collect()
         }
-        Block::Recipient(items) => items.iter().map(|p| line(p, "")).collect(),
+        Block::Recipient(recipient) => recipient.lines().into_iter().map(|p| line(p, "")).collect(),
         Block::Signature(fields) => fields
             .iter()
             .map(|p| Line {

@@ -234,6 +234,7 @@ mod tests {
                 })],
             }],
             fallbacks: Vec::new(),
+            names: Vec::new(),
         }
     }
 

@@ -16,6 +16,10 @@ use appealpack::model::{AppealPack, ModelOptions, build_pack};
 use appealpack::render::{RenderOptions, pdf, text};
 use rayon::prelude::*;
 
+/// The alert measured: the frozen full-size fixture, so that figures compare across alerts
+/// (`i18n/` is whatever alert ships).
+const ALERT: &str = "tests/fixtures/alert-observatory";
+
 const RUNS: usize = 15;
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -42,7 +46,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let fonts_dir = root.join("fonts");
-    let tree = load::load(&root.join("i18n")).expect("the shipped i18n loads");
+    let tree = load::load(&root.join(ALERT)).expect("the alert fixture loads");
     let locales: Vec<String> = tree.locales.iter().map(|l| l.id.clone()).collect();
     let fonts = FontLibrary::load(&fonts_dir).expect("the fonts load");
     let packs: Vec<AppealPack> = locales

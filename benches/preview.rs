@@ -13,6 +13,10 @@ use appealpack::model::{ModelOptions, build_pack};
 use appealpack::render::pdf::{self, LaidOutDocument};
 use appealpack::render::{RenderOptions, preview};
 
+/// The alert measured: the frozen full-size fixture, so that figures compare across alerts
+/// (`i18n/` is whatever alert ships).
+const ALERT: &str = "tests/fixtures/alert-observatory";
+
 const RUNS: usize = 15;
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -38,7 +42,7 @@ fn ms(d: Duration) -> String {
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let tree = load::load(&root.join("i18n")).expect("the shipped i18n loads");
+    let tree = load::load(&root.join(ALERT)).expect("the alert fixture loads");
     let fonts = FontLibrary::load(&root.join("fonts")).expect("the fonts load");
     let options = RenderOptions::default();
     let documents: Vec<LaidOutDocument> = tree

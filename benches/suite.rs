@@ -31,6 +31,10 @@ use appealpack::release::{self, ReleaseOptions};
 use appealpack::render::{RenderOptions, docx, pdf, text};
 use measure::{Run, Step, Summary, median, mib, ms, ratio, run, step, summarise, times};
 
+/// The alert measured: the frozen full-size fixture, so that figures compare across alerts
+/// (`i18n/` is whatever alert ships).
+const ALERT: &str = "tests/fixtures/alert-observatory";
+
 const BINARY: &str = env!("CARGO_BIN_EXE_appealpack");
 /// Locale counts of the scaling table (pseudo-locales besides the reference).
 const SCALING: [usize; 8] = [1, 2, 4, 8, 16, 32, 64, 100];
@@ -48,7 +52,7 @@ fn main() {
     let runs = env_usize("APPEALPACK_BENCH_RUNS", 11);
     let scaling_runs = env_usize("APPEALPACK_BENCH_SCALING_RUNS", 3);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let i18n = root.join("i18n");
+    let i18n = root.join(ALERT);
     let fonts_dir = root.join("fonts");
     let temp = tempfile::tempdir().expect("a temporary folder");
     let work = temp.path();
@@ -122,7 +126,7 @@ struct InProcess {
 }
 
 fn in_process(i18n: &Path, fonts_dir: &Path, runs: usize) -> InProcess {
-    let tree = load::load(i18n).expect("the shipped tree loads");
+    let tree = load::load(i18n).expect("the alert fixture loads");
     let fonts = FontLibrary::load(fonts_dir).expect("the fonts load");
     let request = BuildRequest::default();
     let outcome = build(&tree, &fonts, &request);
@@ -227,7 +231,7 @@ struct Peers {
 
 impl Peers {
     fn prepare(root: &Path, i18n: &Path, fonts: &Path, work: &Path) -> Self {
-        let tree = load::load(i18n).expect("the shipped tree loads");
+        let tree = load::load(i18n).expect("the alert fixture loads");
         let dir = work.join("peers");
         std::fs::create_dir_all(&dir).expect("a folder");
         let mut typst_sources = Vec::new();

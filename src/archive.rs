@@ -11,7 +11,7 @@ use crate::timestamp::Timestamp;
 /// machines or runs is fixed: the order (sorted by name, which also puts a DOCX's
 /// `[Content_Types].xml` first), the time of every entry (`modified`, see
 /// [`Timestamp::zip`]), the permissions (0644, Unix) and the compression (deflate, level 9).
-pub fn zip<'a>(
+pub(crate) fn zip<'a>(
     entries: impl IntoIterator<Item = (String, &'a [u8])>,
     modified: Timestamp,
 ) -> zip::result::ZipResult<Vec<u8>> {

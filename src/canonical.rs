@@ -27,7 +27,7 @@ pub fn canonical_lines(pack: &AppealPack) -> Vec<Line> {
 
 /// Compares the reference pack with `canonical.txt`; each drifted paragraph is one error
 /// naming its message and showing the changed words.
-pub fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
+pub(crate) fn check(tree: &Tree, pack: &AppealPack) -> Vec<Diagnostic> {
     let Some(file) = tree.canonical_file else {
         return Vec::new();
     };

@@ -9,13 +9,13 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Fluent's isolates (U+2066–U+2069), which it puts around every placeable.
-pub fn is_isolation_mark(c: char) -> bool {
+pub(crate) fn is_isolation_mark(c: char) -> bool {
     matches!(c, '\u{2066}'..='\u{2069}')
 }
 
 /// Embeddings and overrides (U+202A–U+202E): they reorder everything up to their end, the
 /// "Trojan Source" characters.
-pub fn is_embedding_or_override(c: char) -> bool {
+pub(crate) fn is_embedding_or_override(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}')
 }
 
@@ -30,7 +30,7 @@ pub fn is_bidi_control(c: char) -> bool {
 /// Invisible format characters: bidi controls, zero-width spaces and joiners, soft hyphen,
 /// variation selectors, fillers and the byte order mark (default-ignorable code points, the
 /// subset that occurs in text).
-pub fn is_default_ignorable(c: char) -> bool {
+pub(crate) fn is_default_ignorable(c: char) -> bool {
     is_bidi_control(c)
         || matches!(c,
             '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
@@ -39,13 +39,13 @@ pub fn is_default_ignorable(c: char) -> bool {
 }
 
 /// Characters a renderer never draws: the default-ignorable ones and line breaks and tabs.
-pub fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     is_default_ignorable(c) || matches!(c, '\n' | '\r' | '\t')
 }
 
 /// Characters a translation should not contain: C0 and C1 controls other than tab and line
 /// breaks, embeddings and overrides, and a stray byte order mark.
-pub fn is_suspicious(c: char) -> bool {
+pub(crate) fn is_suspicious(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || is_embedding_or_override(c)
         || c == '\u{FEFF}'
@@ -53,7 +53,7 @@ pub fn is_suspicious(c: char) -> bool {
 
 /// A message from a library or the system, as appealpack words its own: the first letter in
 /// lower case, unless the first word is an acronym (`TOML parse error` stays as it is).
-pub fn lowercase_first(text: &str) -> String {
+pub(crate) fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(c) if !chars.clone().next().is_some_and(char::is_uppercase) => {
@@ -64,7 +64,7 @@ pub fn lowercase_first(text: &str) -> String {
 }
 
 /// `U+4E00 '一'`, or just the code point for invisible characters.
-pub fn describe_char(c: char) -> String {
+pub(crate) fn describe_char(c: char) -> String {
     if c.is_control() || is_invisible(c) || c.is_whitespace() {
         format!("U+{:04X}", c as u32)
     } else {

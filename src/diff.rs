@@ -15,7 +15,7 @@ const DEADLINE: Duration = Duration::from_millis(500);
 
 /// One step of turning `old` into `new`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edit {
+pub(crate) enum Edit {
     /// `old[i]` equals `new[j]`.
     Same(usize, usize),
     /// `old[i]` is gone.
@@ -26,7 +26,7 @@ pub enum Edit {
 
 /// The edits from `old` to `new`, in order; where items were replaced, the deletions come
 /// before the insertions.
-pub fn diff<T: Eq + Hash + Ord>(old: &[T], new: &[T]) -> Vec<Edit> {
+pub(crate) fn diff<T: Eq + Hash + Ord>(old: &[T], new: &[T]) -> Vec<Edit> {
     let deadline = Instant::now().checked_add(DEADLINE);
     let mut edits = Vec::with_capacity(old.len().max(new.len()));
     for op in capture_diff_slices_deadline(Algorithm::Myers, old, new, deadline) {
@@ -44,7 +44,7 @@ pub fn diff<T: Eq + Hash + Ord>(old: &[T], new: &[T]) -> Vec<Edit> {
 
 /// One piece of a word diff.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change<'a> {
+pub(crate) enum Change<'a> {
     Same(&'a str),
     /// Words of the old text that are gone, shown `[-…-]`.
     Removed(Vec<&'a str>),
@@ -56,13 +56,13 @@ pub enum Change<'a> {
 /// shown. The changes stay structured, so shortening them never re-reads the markers (a word
 /// that itself starts with `[-` is just a word).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WordDiff<'a> {
+pub(crate) struct WordDiff<'a> {
     pub changes: Vec<Change<'a>>,
 }
 
 /// The word diff from `old` to `new` (words are separated by whitespace); in each changed
 /// place, the removed words come before the added ones.
-pub fn word_diff<'a>(old: &'a str, new: &'a str) -> WordDiff<'a> {
+pub(crate) fn word_diff<'a>(old: &'a str, new: &'a str) -> WordDiff<'a> {
     let old_words: Vec<&str> = old.split_whitespace().collect();
     let new_words: Vec<&str> = new.split_whitespace().collect();
     let mut changes = Vec::new();
@@ -121,7 +121,7 @@ impl WordDiff<'_> {
     }
 
     /// The changes and `context` words around each; `…` stands for the words left out.
-    pub fn excerpt(&self, context: usize) -> String {
+    pub(crate) fn excerpt(&self, context: usize) -> String {
         let tokens = self.tokens();
         let keep: Vec<bool> = (0..tokens.len())
             .map(|i| {

@@ -11,7 +11,7 @@ use toml::Spanned;
 use crate::load::{Limit, ReadError};
 
 /// The name of the font catalogue inside a fonts folder.
-pub const CATALOGUE_FILE: &str = "fonts.toml";
+pub(crate) const CATALOGUE_FILE: &str = "fonts.toml";
 
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
@@ -58,7 +58,7 @@ struct FamilyEntry {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum FaceStyle {
+pub(crate) enum FaceStyle {
     Regular,
     Bold,
     Italic,
@@ -66,7 +66,7 @@ pub enum FaceStyle {
 }
 
 impl FaceStyle {
-    pub fn new(bold: bool, italic: bool) -> Self {
+    pub(crate) fn new(bold: bool, italic: bool) -> Self {
         match (bold, italic) {
             (false, false) => FaceStyle::Regular,
             (true, false) => FaceStyle::Bold,
@@ -135,7 +135,7 @@ fn damaged_glyph_tables(face: &ttf_parser::Face) -> Option<String> {
 
 /// One font file, parsed enough to know its names, metrics and which characters it maps.
 #[derive(Debug)]
-pub struct FontFace {
+pub(crate) struct FontFace {
     pub family: String,
     pub style: FaceStyle,
     pub path: PathBuf,
@@ -217,13 +217,8 @@ impl FontFace {
         })
     }
 
-    pub fn covers(&self, ch: char) -> bool {
+    pub(crate) fn covers(&self, ch: char) -> bool {
         self.coverage.binary_search(&(ch as u32)).is_ok()
-    }
-
-    /// A rustybuzz face for shaping; cheap to make, it borrows the font data.
-    pub fn shaper(&self) -> rustybuzz::Face<'_> {
-        rustybuzz::Face::from_slice(&self.data, 0).expect("parsed when loaded")
     }
 }
 
@@ -254,15 +249,14 @@ fn parse_problem(data: &[u8], error: ttf_parser::FaceParsingError) -> String {
 }
 
 #[derive(Debug)]
-pub struct Family {
+pub(crate) struct Family {
     pub name: String,
     pub faces: BTreeMap<FaceStyle, Arc<FontFace>>,
-    pub licence: PathBuf,
 }
 
 impl Family {
     /// The face for a style, falling back to bold, then regular, when the family lacks it.
-    pub fn face(&self, style: FaceStyle) -> &Arc<FontFace> {
+    pub(crate) fn face(&self, style: FaceStyle) -> &Arc<FontFace> {
         let fallbacks: &[FaceStyle] = match style {
             FaceStyle::BoldItalic => &[FaceStyle::BoldItalic, FaceStyle::Bold, FaceStyle::Regular],
             FaceStyle::Italic => &[FaceStyle::Italic, FaceStyle::Regular],
@@ -280,7 +274,7 @@ impl Family {
 #[derive(Debug)]
 pub struct FontLibrary {
     pub dir: PathBuf,
-    pub families: Vec<Family>,
+    pub(crate) families: Vec<Family>,
 }
 
 impl FontLibrary {
@@ -352,7 +346,6 @@ impl FontLibrary {
             families.push(Family {
                 name: entry.name,
                 faces,
-                licence,
             });
         }
         Ok(Self {
@@ -361,13 +354,13 @@ impl FontLibrary {
         })
     }
 
-    pub fn family(&self, name: &str) -> Option<&Family> {
+    pub(crate) fn family(&self, name: &str) -> Option<&Family> {
         self.families.iter().find(|f| f.name == name)
     }
 
     /// The families a locale uses, in fallback order; none named means every family, in
     /// catalogue order.
-    pub fn stack<'a>(&'a self, names: &[String]) -> Result<FontStack<'a>, FontError> {
+    pub(crate) fn stack<'a>(&'a self, names: &[String]) -> Result<FontStack<'a>, FontError> {
         if names.is_empty() {
             return Ok(FontStack {
                 families: self.families.iter().collect(),
@@ -387,27 +380,22 @@ impl FontLibrary {
 
 /// The families of one locale, in fallback order.
 #[derive(Debug, Clone)]
-pub struct FontStack<'a> {
+pub(crate) struct FontStack<'a> {
     pub families: Vec<&'a Family>,
 }
 
 impl FontStack<'_> {
     /// The first family whose face for `style` can draw `ch`.
-    pub fn face_for(&self, ch: char, style: FaceStyle) -> Option<&Arc<FontFace>> {
+    pub(crate) fn face_for(&self, ch: char, style: FaceStyle) -> Option<&Arc<FontFace>> {
         self.families
             .iter()
             .map(|f| f.face(style))
             .find(|face| face.covers(ch))
     }
 
-    /// Whether some face of the stack draws `ch` in the regular style.
-    pub fn can_draw(&self, ch: char) -> bool {
-        self.can_draw_in(ch, FaceStyle::Regular)
-    }
-
     /// Whether some face of the stack draws `ch` in `style` (the face the renderers pick for
     /// it: a bold heading is set in the bold face, which may lack what the regular one has).
-    pub fn can_draw_in(&self, ch: char, style: FaceStyle) -> bool {
+    pub(crate) fn can_draw_in(&self, ch: char, style: FaceStyle) -> bool {
         crate::chars::is_invisible(ch) || self.face_for(ch, style).is_some()
     }
 }
@@ -434,8 +422,14 @@ mod tests {
             stack.face_for('Ж', FaceStyle::Bold).unwrap().family,
             "Noto Sans"
         );
-        assert!(stack.can_draw('\u{2068}'), "isolates are never drawn");
-        assert!(!stack.can_draw('\u{4E00}'), "no CJK face is shipped");
+        assert!(
+            stack.can_draw_in('\u{2068}', FaceStyle::Regular),
+            "isolates are never drawn"
+        );
+        assert!(
+            !stack.can_draw_in('\u{4E00}', FaceStyle::Regular),
+            "no CJK face is shipped"
+        );
     }
 
     #[test]

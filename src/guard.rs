@@ -6,16 +6,16 @@ use std::ops::Range;
 /// Placeables nested deeper than this are refused. Real translations nest two or three
 /// levels (a select inside a placeable); fluent-syntax parses nesting recursively, so 100,000
 /// levels would overflow the stack and abort the process.
-pub const MAX_NESTING: usize = 24;
+pub(crate) const MAX_NESTING: usize = 24;
 
 /// Entries (a message or term with its attributes) longer than this are refused. The longest
 /// paragraph of a real appeal is a few kilobytes; 64 KiB is some twenty printed pages, and a
 /// 10 MB message would otherwise be parsed, checked and typeset into thousands of pages.
-pub const MAX_ENTRY_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_ENTRY_BYTES: usize = 64 * 1024;
 
 /// Every entry of `text` longer than [`MAX_ENTRY_BYTES`], from the start of its first line
 /// to the next entry (trailing blank lines included).
-pub fn too_large(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn too_large(text: &str) -> Vec<Range<usize>> {
     if text.len() <= MAX_ENTRY_BYTES {
         return Vec::new();
     }
@@ -46,7 +46,7 @@ fn starts_entry(byte: u8) -> bool {
 
 /// An entry whose placeables nest too deep.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TooDeep {
+pub(crate) struct TooDeep {
     /// The brace that went one level too deep.
     pub at: usize,
     /// The whole entry, from the start of its first line to the next entry.
@@ -55,7 +55,7 @@ pub struct TooDeep {
 
 /// Finds every entry of `text` that nests placeables more than [`MAX_NESTING`] deep, in one
 /// pass that does not recurse. Braces inside string literals do not count.
-pub fn too_deep(text: &str) -> Vec<TooDeep> {
+pub(crate) fn too_deep(text: &str) -> Vec<TooDeep> {
     let bytes = text.as_bytes();
     let mut found: Vec<TooDeep> = Vec::new();
     let mut depth = 0usize;
@@ -106,7 +106,7 @@ fn close_entry(found: &mut [TooDeep], end: usize) {
 
 /// Replaces every byte of `ranges` but line breaks with spaces: the entries disappear, every
 /// other offset (and so every line and column) stays the same.
-pub fn blank(text: &str, ranges: &[Range<usize>]) -> String {
+pub(crate) fn blank(text: &str, ranges: &[Range<usize>]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for range in ranges {
         for byte in &mut bytes[range.clone()] {

@@ -7,22 +7,37 @@
 //! - [`render`] turns a pack into PDF, DOCX or text bytes (pure functions);
 //! - [`release`] adds manifest.json, SHA256SUMS, zips and the download page, in memory;
 //! - [`artifacts`] is the only module that writes files.
+//!
+//! # The public API
+//!
+//! What an embedding tool needs to run that pipeline, and nothing else; the `appealpack`
+//! binary uses only this. [`pipeline::build`] runs check, model and render in one call;
+//! [`diagnostic`], [`report`] and [`source`] describe and print what was found; [`fonts`]
+//! loads the fonts a render needs; [`status`] and [`scaffold`] are the translator's tools
+//! (the status matrix, a new locale's folder). The manifest, the canonical check, the
+//! individual checks, the layout's internals and the text helpers are crate-private.
+//!
+//! Tests and benchmarks reach a few internals (the PDF text extractor, the canonical text's
+//! lines, the stall hook's variable) through `test_support`, which exists only with the
+//! `test-support` feature and is not API.
 
 // Diagnostics are plain values with their spans and notes (about 150 bytes); returning one as
 // an error is rare and never on a hot path, so boxing them everywhere would only add noise.
 #![allow(clippy::result_large_err)]
+// `pub(crate)` by default: a `pub` item must be reachable, that is API or test support.
+#![cfg_attr(feature = "test-support", warn(unreachable_pub))]
 
-pub mod archive;
+pub(crate) mod archive;
 pub mod artifacts;
-pub mod canonical;
-pub mod chars;
+pub(crate) mod canonical;
+pub(crate) mod chars;
 pub mod check;
 pub mod diagnostic;
-pub mod diff;
+pub(crate) mod diff;
 pub mod fonts;
-pub mod guard;
+pub(crate) mod guard;
 pub mod load;
-pub mod manifest;
+pub(crate) mod manifest;
 pub mod model;
 pub mod pipeline;
 pub mod release;
@@ -31,4 +46,8 @@ pub mod report;
 pub mod scaffold;
 pub mod source;
 pub mod status;
-pub mod timestamp;
+pub(crate) mod timestamp;
+
+#[cfg(feature = "test-support")]
+#[doc(hidden)]
+pub mod test_support;

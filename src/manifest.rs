@@ -11,16 +11,20 @@ use crate::chars::lowercase_first;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
+// docs/manifest.md documents every key of the types below (a test).
+#[cfg(test)]
+mod schema_doc;
+
 /// A string from the manifest that remembers where it was written, so diagnostics can point
 /// at it.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Ident {
+pub(crate) struct Ident {
     pub name: String,
     pub span: Range<usize>,
 }
 
 impl Ident {
-    pub fn new(name: impl Into<String>) -> Self {
+    pub(crate) fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             span: 0..0,
@@ -58,11 +62,11 @@ impl fmt::Display for Ident {
 }
 
 /// A reference to a Fluent message, `id` or `id.attribute`.
-pub type MessageRef = Ident;
+pub(crate) type MessageRef = Ident;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Manifest {
+pub(crate) struct Manifest {
     pub alert: AlertConfig,
     #[serde(default)]
     pub fonts: FontsConfig,
@@ -82,7 +86,7 @@ pub struct Manifest {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct AlertConfig {
+pub(crate) struct AlertConfig {
     /// Stable id of the alert; it names the output files.
     pub id: Ident,
     /// The locale every other locale is checked against.
@@ -95,7 +99,7 @@ pub struct AlertConfig {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct FontsConfig {
+pub(crate) struct FontsConfig {
     /// Families used when a locale names none, in fallback order.
     #[serde(default)]
     pub default: Vec<String>,
@@ -105,14 +109,14 @@ pub struct FontsConfig {
 }
 
 impl FontsConfig {
-    pub fn for_locale(&self, locale: &str) -> &[String] {
+    pub(crate) fn for_locale(&self, locale: &str) -> &[String] {
         self.locales.get(locale).unwrap_or(&self.default)
     }
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct PackConfig {
+pub(crate) struct PackConfig {
     pub title: MessageRef,
     #[serde(default)]
     pub subtitle: Option<MessageRef>,
@@ -127,7 +131,7 @@ pub struct PackConfig {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct SectionConfig {
+pub(crate) struct SectionConfig {
     pub id: Ident,
     #[serde(default)]
     pub heading: Option<MessageRef>,
@@ -139,7 +143,7 @@ pub struct SectionConfig {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub enum BlockConfig {
+pub(crate) enum BlockConfig {
     Paragraph(MessageRef),
     Paragraphs(Vec<MessageRef>),
     List(Vec<MessageRef>),
@@ -149,7 +153,7 @@ pub enum BlockConfig {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LettersConfig {
+pub(crate) struct LettersConfig {
     #[serde(default)]
     pub kicker: Option<MessageRef>,
     #[serde(default)]
@@ -167,7 +171,7 @@ pub struct LettersConfig {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ContactsConfig {
+pub(crate) struct ContactsConfig {
     /// One address entry; receives `$name`, `$role` and `$contact`.
     pub entry: MessageRef,
     /// Between two channels of one addressee.
@@ -184,7 +188,7 @@ pub struct ContactsConfig {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct AddresseeConfig {
+pub(crate) struct AddresseeConfig {
     pub id: Ident,
     /// Message whose value is the name, with `.role`, `.salutation` and `.closing`.
     pub message: MessageRef,
@@ -201,7 +205,7 @@ pub struct AddresseeConfig {
 /// A warning the manifest silences on purpose, and why (shown once in `check`'s summary).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AllowConfig {
+pub(crate) struct AllowConfig {
     pub code: Ident,
     pub reason: String,
 }
@@ -212,7 +216,7 @@ fn default_kind() -> Ident {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub enum Channel {
+pub(crate) enum Channel {
     Email(Ident),
     X(Ident),
     Postal(Ident),
@@ -221,7 +225,7 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub fn value(&self) -> &Ident {
+    pub(crate) fn value(&self) -> &Ident {
         match self {
             Channel::Email(v)
             | Channel::X(v)
@@ -231,7 +235,7 @@ impl Channel {
         }
     }
 
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Channel::Email(_) => "email",
             Channel::X(_) => "x",
@@ -244,7 +248,7 @@ impl Channel {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct LimitConfig {
+pub(crate) struct LimitConfig {
     pub message: MessageRef,
     pub max: usize,
     #[serde(default)]
@@ -254,7 +258,7 @@ pub struct LimitConfig {
 /// What a build publishes (`[release]`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ReleaseConfig {
+pub(crate) struct ReleaseConfig {
     /// A locale whose coverage (per cent of the reference's messages and terms) is below this
     /// is not published. 100 means complete: every message, term and attribute. Below 100, a
     /// locale at or above it is published with the reference's text for what it lacks.
@@ -288,7 +292,7 @@ fn percentage<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Erro
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Counting {
+pub(crate) enum Counting {
     /// Unicode scalar values.
     #[default]
     Chars,
@@ -298,7 +302,7 @@ pub enum Counting {
 
 impl Manifest {
     /// Parses the manifest; a TOML or schema error becomes a diagnostic pointing into the file.
-    pub fn parse(text: &str, file: FileId) -> Result<Manifest, Box<Diagnostic>> {
+    pub(crate) fn parse(text: &str, file: FileId) -> Result<Manifest, Box<Diagnostic>> {
         toml::from_str::<Manifest>(text).map_err(|error| {
             let span = error.span().unwrap_or(0..0);
             let message = error.message().trim_end_matches('.').to_owned();
@@ -312,16 +316,16 @@ impl Manifest {
         })
     }
 
-    pub fn locale_ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn locale_ids(&self) -> impl Iterator<Item = &str> {
         self.alert.locales.iter().map(|l| l.name.as_str())
     }
 
-    pub fn addressee(&self, id: &str) -> Option<&AddresseeConfig> {
+    pub(crate) fn addressee(&self, id: &str) -> Option<&AddresseeConfig> {
         self.addressees.iter().find(|a| a.id.name == id)
     }
 
     /// Checks what serde cannot: locale ids, references between parts of the manifest.
-    pub fn validate(&self, file: FileId) -> Vec<Diagnostic> {
+    pub(crate) fn validate(&self, file: FileId) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let error = |code, message: String, at: &Ident, label: &str| {
             Diagnostic::error(code, message).with_label(file, at.span.clone(), label.to_owned())
@@ -427,7 +431,7 @@ impl Manifest {
 }
 
 /// Why `locale` cannot be used as a locale id and folder name, if it cannot.
-pub fn locale_id_problem(locale: &Ident) -> Option<String> {
+pub(crate) fn locale_id_problem(locale: &Ident) -> Option<String> {
     if !is_safe_name(locale) {
         return Some(format!(
             "`{locale}` is not a locale id (letters, digits and `-` only)"
@@ -446,7 +450,7 @@ pub fn locale_id_problem(locale: &Ident) -> Option<String> {
 
 /// A Fluent identifier, the rule of message ids: an ASCII letter, then ASCII letters, digits,
 /// `-` and `_`.
-pub fn is_identifier(name: &str) -> bool {
+pub(crate) fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

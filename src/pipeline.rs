@@ -114,7 +114,7 @@ impl BuildOutcome {
 }
 
 /// `<locale>/<alert>-<locale>.pdf`; US Letter files get a `-letter` suffix.
-pub fn artifact_path(alert_id: &str, locale: &str, format: Format, paper: Paper) -> String {
+pub(crate) fn artifact_path(alert_id: &str, locale: &str, format: Format, paper: Paper) -> String {
     let suffix = match (format, paper) {
         (Format::Pdf | Format::Docx, Paper::Letter) => "-letter",
         _ => "",

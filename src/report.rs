@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, renderer::DecorStyle};
 use serde::Serialize;
 
-use crate::chars::visible;
+/// Any text the tool prints about the input (a locale id, a path), with control and bidi
+/// characters shown as visible pictures, as diagnostics show them.
+pub use crate::chars::visible;
 use crate::diagnostic::{Code, Diagnostic, Label, Severity};
 use crate::source::SourceMap;
 
@@ -262,33 +264,6 @@ fn ceil_boundary(text: &str, offset: usize) -> usize {
         offset += 1;
     }
     offset
-}
-
-/// One line per diagnostic, for logs: `file:line:column: error[code]: message`.
-pub fn short(diagnostic: &Diagnostic, sources: &SourceMap) -> String {
-    let mut out = String::new();
-    if let Some(label) = diagnostic.primary() {
-        let (line, column) = sources.get(label.file).line_col(label.span.start);
-        let _ = write!(
-            out,
-            "{}:{line}:{column}: ",
-            visible(&sources.path(label.file).display().to_string())
-        );
-    }
-    let severity = match diagnostic.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    let _ = write!(
-        out,
-        "{severity}[{}]: {}",
-        diagnostic.code.as_str(),
-        visible(&diagnostic.message)
-    );
-    if let Some(locale) = &diagnostic.locale {
-        let _ = write!(out, " [{}]", visible(locale));
-    }
-    out
 }
 
 /// A source position in the JSON schema: 1-based line and column (characters).

@@ -199,7 +199,7 @@ fn scaffold_entry(
         }
     }
     let source = stale::entry_source(reference, key).unwrap_or_default();
-    let mut variables = Vec::new();
+    let mut variables: Vec<String> = Vec::new();
     let mut plural = false;
     if let Some((_, entry)) = reference.entry(key) {
         let (value, attributes) = match entry {
@@ -208,7 +208,11 @@ fn scaffold_entry(
             _ => (None, &Vec::new()),
         };
         for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
-            pattern_variables(pattern, &mut variables);
+            for name in crate::check::walk::variables(pattern) {
+                if !variables.iter().any(|v| v == name) {
+                    variables.push(name.to_owned());
+                }
+            }
             plural |= has_plural_select(pattern);
         }
     }
@@ -259,48 +263,11 @@ fn has_plural_select(pattern: &ast::Pattern<&str>) -> bool {
     })
 }
 
-/// The `$variables` a pattern uses, in order of first use (selectors and nested variants too).
-pub fn pattern_variables<'s>(pattern: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            expression_variables(expression, out);
-        }
-    }
-}
-
-fn expression_variables<'s>(expression: &ast::Expression<&'s str>, out: &mut Vec<&'s str>) {
-    match expression {
-        ast::Expression::Inline(inline) => inline_variables(inline, out),
-        ast::Expression::Select { selector, variants } => {
-            inline_variables(selector, out);
-            for variant in variants {
-                pattern_variables(&variant.value, out);
-            }
-        }
-    }
-}
-
-fn inline_variables<'s>(inline: &ast::InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
-    match inline {
-        ast::InlineExpression::VariableReference { id } if !out.contains(&id.name) => {
-            out.push(id.name)
-        }
-        ast::InlineExpression::FunctionReference { arguments, .. } => {
-            for argument in &arguments.positional {
-                inline_variables(argument, out);
-            }
-            for argument in &arguments.named {
-                inline_variables(&argument.value, out);
-            }
-        }
-        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
-        _ => {}
-    }
-}
-
 /// The CLDR cardinal plural categories of a locale, in CLDR order, found by sampling numbers;
 /// `None` when no plural rules are known for it.
-pub fn plural_categories(langid: &unic_langid::LanguageIdentifier) -> Option<Vec<&'static str>> {
+pub(crate) fn plural_categories(
+    langid: &unic_langid::LanguageIdentifier,
+) -> Option<Vec<&'static str>> {
     use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
     let rules = PluralRules::create(langid.clone(), PluralRuleType::CARDINAL).ok()?;
     let mut found = Vec::new();
@@ -337,7 +304,8 @@ mod tests {
     use super::*;
 
     fn tree() -> Tree {
-        crate::load::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n")).unwrap()
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        crate::load::load(&root.join("tests/fixtures/alert-observatory")).unwrap()
     }
 
     #[test]

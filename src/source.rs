@@ -91,7 +91,11 @@ impl SourceMap {
         Self::default()
     }
 
-    pub fn add_plain(&mut self, path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> FileId {
+    pub(crate) fn add_plain(
+        &mut self,
+        path: impl Into<PathBuf>,
+        text: impl Into<Arc<str>>,
+    ) -> FileId {
         let text: Arc<str> = text.into();
         self.push(SourceFile {
             path: path.into(),
@@ -100,7 +104,7 @@ impl SourceMap {
         })
     }
 
-    pub fn add_fluent(
+    pub(crate) fn add_fluent(
         &mut self,
         path: impl Into<PathBuf>,
         resource: Arc<FluentResource>,
@@ -125,25 +129,18 @@ impl SourceMap {
     pub fn path(&self, id: FileId) -> &Path {
         &self.get(id).path
     }
-
-    pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.files
-            .iter()
-            .position(|f| f.path == path)
-            .map(|i| FileId(i as u32))
-    }
 }
 
 /// Byte offset of `slice` inside `source`, when `slice` points into it. The Fluent AST has
 /// no spans, but its string slices borrow from the source, so their address gives the offset.
-pub fn offset_in(source: &str, slice: &str) -> Option<usize> {
+pub(crate) fn offset_in(source: &str, slice: &str) -> Option<usize> {
     let start = source.as_ptr() as usize;
     let at = slice.as_ptr() as usize;
     (at >= start && at + slice.len() <= start + source.len()).then(|| at - start)
 }
 
 /// Span of `slice` inside `source`, or an empty span at the start when it does not point into it.
-pub fn span_in(source: &str, slice: &str) -> Range<usize> {
+pub(crate) fn span_in(source: &str, slice: &str) -> Range<usize> {
     offset_in(source, slice).map_or(0..0, |start| start..start + slice.len())
 }
 

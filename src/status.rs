@@ -211,7 +211,7 @@ impl Status {
 /// Text for a cell of a GitHub Markdown table: control characters made visible, and the ASCII
 /// punctuation that Markdown reads escaped, so that a `|` cannot end the cell and `![x](url)`
 /// cannot show an image in a pull-request comment.
-pub fn markdown_text(text: &str) -> String {
+pub(crate) fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in crate::chars::visible(text).chars() {
         if matches!(

@@ -11,7 +11,7 @@ use time::{Date, Month, PrimitiveDateTime, Time, UtcDateTime};
 
 /// A UTC date and time, to the second, within the years 0000–9999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Timestamp(UtcDateTime);
+pub(crate) struct Timestamp(UtcDateTime);
 
 /// 0000-01-01T00:00:00Z.
 const EARLIEST: i64 = -62_167_219_200;
@@ -21,19 +21,14 @@ const LATEST: i64 = 253_402_300_799;
 impl Timestamp {
     /// The time `seconds` after 1970-01-01T00:00:00Z (proleptic Gregorian calendar), clamped
     /// to the years 0000–9999.
-    pub fn from_unix(seconds: i64) -> Self {
+    pub(crate) fn from_unix(seconds: i64) -> Self {
         let clamped = seconds.clamp(EARLIEST, LATEST);
         // In range by the clamp, which `time` holds without its `large-dates` feature.
         Self(UtcDateTime::from_unix_timestamp(clamped).unwrap_or(UtcDateTime::UNIX_EPOCH))
     }
 
-    /// Seconds since 1970-01-01T00:00:00Z.
-    pub fn unix(self) -> i64 {
-        self.0.unix_timestamp()
-    }
-
     /// `2025-05-19`.
-    pub fn date(self) -> String {
+    pub(crate) fn date(self) -> String {
         format!(
             "{:04}-{:02}-{:02}",
             self.0.year(),
@@ -43,7 +38,7 @@ impl Timestamp {
     }
 
     /// RFC 3339 (and W3CDTF, as DOCX properties use it), e.g. `2025-05-19T00:00:00Z`.
-    pub fn rfc3339(self) -> String {
+    pub(crate) fn rfc3339(self) -> String {
         format!(
             "{}T{:02}:{:02}:{:02}Z",
             self.date(),
@@ -54,7 +49,7 @@ impl Timestamp {
     }
 
     /// A PDF date (ISO 32000-1, 7.9.4), e.g. `D:20250519000000Z`.
-    pub fn pdf(self) -> String {
+    pub(crate) fn pdf(self) -> String {
         let d = self.0;
         format!(
             "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
@@ -69,7 +64,7 @@ impl Timestamp {
 
     /// The zip (MS-DOS) time of every entry: local time with no zone, written as UTC; clamped
     /// to 1980-01-01T00:00:00 ..= 2107-12-31T23:59:58, odd seconds rounded down.
-    pub fn zip(self) -> zip::DateTime {
+    pub(crate) fn zip(self) -> zip::DateTime {
         let first = Self::civil(1980, Month::January, 1, 0, 0, 0);
         let last = Self::civil(2107, Month::December, 31, 23, 59, 58);
         let clamped = self.clamp(first, last);
@@ -130,7 +125,7 @@ mod tests {
         assert_eq!(rfc3339(i64::MAX), "9999-12-31T23:59:59Z");
         assert_eq!(rfc3339(i64::MIN), "0000-01-01T00:00:00Z");
         assert_eq!(Timestamp::from_unix(i64::MAX).pdf(), "D:99991231235959Z");
-        assert_eq!(Timestamp::from_unix(i64::MAX).unix(), LATEST);
+        assert_eq!(Timestamp::from_unix(i64::MAX).0.unix_timestamp(), LATEST);
         let zip = |seconds| {
             let z = Timestamp::from_unix(seconds).zip();
             (

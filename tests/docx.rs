@@ -11,7 +11,7 @@ mod common;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use common::{have_python_module, have_tool, repo};
+use common::{alert, have_python_module, have_tool, repo};
 
 const FIXTURE: &str = "tests/fixtures/docx-rtl";
 
@@ -660,13 +660,10 @@ fn us_letter_paper_sets_the_page() {
 
 // ---- External tools (CI) ----------------------------------------------------------------------
 
-/// Every locale of the fixture and of the repository's own i18n tree, as written DOCX files.
+/// Every locale of the two fixtures, as written DOCX files.
 fn every_locale_docx(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for (tree, name) in [
-        (repo().join(FIXTURE), "fixture"),
-        (repo().join("i18n"), "i18n"),
-    ] {
+    for (tree, name) in [(repo().join(FIXTURE), "fixture"), (alert(), "alert")] {
         let out = dir.join(name);
         let output = Command::new(env!("CARGO_BIN_EXE_appealpack"))
             .current_dir(repo())

@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 use appealpack::fonts::FontLibrary;
 use appealpack::model::{AppealPack, Block, Direction, Inline, Para};
-use appealpack::render::pdf::extract;
 use appealpack::render::{Format, RenderOptions, render};
+use appealpack::test_support::pdf::extract;
 use proptest::prelude::*;
 
 use common::{fixture, normalise, repo};
@@ -97,8 +97,7 @@ fn assert_round_trip(pack: &AppealPack) -> Result<(), TestCaseError> {
     let bytes = render(Format::Pdf, pack, fonts(), &RenderOptions::default())
         .map_err(|e| TestCaseError::fail(e.to_string()))?
         .bytes;
-    let pages =
-        extract::extract(&bytes, pack.direction == Direction::Rtl).map_err(TestCaseError::fail)?;
+    let pages = extract(&bytes, pack.direction == Direction::Rtl).map_err(TestCaseError::fail)?;
     let count = pages.len();
     let mut got = Vec::new();
     for (index, page) in pages.iter().enumerate() {

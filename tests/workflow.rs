@@ -195,7 +195,7 @@ fn a_changed_reference_marks_translations_stale_until_the_lock_is_updated() {
 
 #[test]
 fn status_prints_a_matrix_and_markdown() {
-    let output = appealpack(&repo(), &["status", "--locale", "en"]);
+    let output = appealpack(&repo(), &["status", "--i18n", ALERT, "--locale", "en"]);
     let text = stdout(&output);
     assert!(
         text.starts_with(
@@ -203,7 +203,10 @@ fn status_prints_a_matrix_and_markdown() {
         ),
         "{text}"
     );
-    let output = appealpack(&repo(), &["status", "--locale", "en", "--markdown"]);
+    let output = appealpack(
+        &repo(),
+        &["status", "--i18n", ALERT, "--locale", "en", "--markdown"],
+    );
     let text = stdout(&output);
     assert!(text.starts_with("| locale | alert | help | addresses | letters | other |\n|---|---|---|---|---|---|\n| `en` | ✅ 11/11 |"), "{text}");
 }
@@ -216,6 +219,8 @@ fn pseudo_locales_build_from_the_reference() {
         &repo(),
         &[
             "build",
+            "--i18n",
+            ALERT,
             "--locale",
             "en",
             "--pseudo",
@@ -251,7 +256,9 @@ fn a_pseudo_locale_can_be_asked_for_by_name_but_never_released() {
     let out_arg = out.to_str().unwrap();
     let output = appealpack(
         &repo(),
-        &["build", "--locale", "ar-XB", "-f", "text", "--out", out_arg],
+        &[
+            "build", "--i18n", ALERT, "--locale", "ar-XB", "-f", "text", "--out", out_arg,
+        ],
     );
     assert!(output.status.success(), "{}", report(&output));
     let files: Vec<String> = tree_contents(&out).into_iter().map(|(p, _)| p).collect();
@@ -266,7 +273,16 @@ fn a_pseudo_locale_can_be_asked_for_by_name_but_never_released() {
     );
     let output = appealpack(
         &repo(),
-        &["build", "--locale", "en-XA", "--release", "--out", out_arg],
+        &[
+            "build",
+            "--i18n",
+            ALERT,
+            "--locale",
+            "en-XA",
+            "--release",
+            "--out",
+            out_arg,
+        ],
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(

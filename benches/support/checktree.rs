@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use appealpack::check::plurals::{CATEGORIES, PluralInfo};
+use appealpack::test_support::{CATEGORIES, PluralInfo};
 use intl_pluralrules::{PluralRuleType, PluralRules};
 
 pub const LOCALES: usize = 120;

@@ -1,4 +1,4 @@
-//! A generated i18n tree with many locales for the build benchmarks: the shipped reference
+//! A generated i18n tree with many locales for the build benchmarks: the alert fixture's reference
 //! (`en`) and N pseudo-locales `en-XA-ps001`… (valid BCP 47: language, region, variant), each an
 //! accented copy of the English files that passes the checker (placeables, numbers, e-mail
 //! addresses, handles and hashtags are left as they are; letters are swapped one for one, so
@@ -13,7 +13,7 @@ pub fn locale_id(index: usize) -> String {
 }
 
 /// Writes `dest/manifest.toml`, `dest/canonical.txt`, `dest/en/` and `count` pseudo-locale
-/// folders made from `i18n` (the shipped tree). Returns the locale ids, reference first.
+/// folders made from `i18n` (the full-size alert fixture). Returns the locale ids, reference first.
 pub fn generate(i18n: &Path, dest: &Path, count: usize) -> Vec<String> {
     let mut ids = vec!["en".to_owned()];
     ids.extend((1..=count).map(locale_id));

@@ -16,7 +16,8 @@ pub struct WriteError {
 
 mod target;
 
-pub use target::{MARKER_FILE, OutputDir, Protected};
+pub(crate) use target::MARKER_FILE;
+pub use target::{OutputDir, Protected};
 
 fn reason(error: &std::io::Error) -> String {
     crate::load::io_reason(error)
@@ -59,10 +60,12 @@ impl<'a> From<&'a Artifact> for OutputFile<'a> {
 /// that point of the write and waits to be killed, so tests can interrupt a build exactly
 /// there. Points: `staging` (one file staged), `swap` (the old output moved aside, the new one
 /// not yet in its place).
-pub const STALL_VAR: &str = "APPEALPACK_TEST_STALL";
+#[cfg(any(feature = "test-hooks", feature = "test-support"))]
+pub(crate) const STALL_VAR: &str = "APPEALPACK_TEST_STALL";
 
-/// Writes every artifact into `out`, as [`write_files`] does.
-pub fn write_output(out: &OutputDir, artifacts: &[Artifact]) -> Result<WriteSummary, WriteError> {
+/// Writes every artifact into `out`, as [`write_files`] does (the tests' shorthand).
+#[cfg(test)]
+fn write_output(out: &OutputDir, artifacts: &[Artifact]) -> Result<WriteSummary, WriteError> {
     let files: Vec<OutputFile<'_>> = artifacts.iter().map(OutputFile::from).collect();
     write_files(out, &files)
 }

@@ -8,7 +8,7 @@ use super::WriteError;
 
 /// The file that marks a folder as an appealpack output. A build replaces only a folder that
 /// has it, is empty, or holds nothing but the files a build keeps (README.md).
-pub const MARKER_FILE: &str = ".appealpack-output";
+pub(crate) const MARKER_FILE: &str = ".appealpack-output";
 
 /// What the marker says to whoever opens the folder.
 pub(super) const MARKER_TEXT: &str = "This folder is made by appealpack. Each build replaces it \

@@ -20,7 +20,7 @@ pub struct Allowed {
 /// Malformed e-mail addresses, handles, URLs and phone numbers (errors: they become links),
 /// and a contact shared by two addressees (warning: in a source alert it is often a slip),
 /// unless the later addressee allows it; then it is returned among the allowed, once.
-pub fn check(manifest: &Manifest, file: FileId) -> (Vec<Diagnostic>, Vec<Allowed>) {
+pub(crate) fn check(manifest: &Manifest, file: FileId) -> (Vec<Diagnostic>, Vec<Allowed>) {
     let mut out = Vec::new();
     let mut allowed: Vec<Allowed> = Vec::new();
     for addressee in &manifest.addressees {

@@ -9,7 +9,7 @@ use crate::diagnostic::{Code, Diagnostic};
 
 /// What kind of fact a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Kind {
+pub(crate) enum Kind {
     Email,
     Url,
     Handle,
@@ -35,7 +35,7 @@ impl Kind {
 
 /// A number as written, and how it compares.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Number {
+pub(crate) struct Number {
     /// Byte range in the text it was found in.
     pub span: Range<usize>,
     /// All its digits in ASCII, as written.
@@ -47,13 +47,13 @@ pub struct Number {
 impl Number {
     /// All its digits without leading zeros: `15,000`, `15 000` and `١٥٬٠٠٠` are all `15000`;
     /// `20.33` and `20,33` are `2033`.
-    pub fn digits(&self) -> &str {
+    pub(crate) fn digits(&self) -> &str {
         canonical(&self.raw)
     }
 
     /// Its digit groups, each without leading zeros: `19.05.2025` is 19, 5, 2025, so a date
     /// written with numbers still contains the day and year of "19 May 2025".
-    pub fn groups(&self) -> impl Iterator<Item = &str> + '_ {
+    pub(crate) fn groups(&self) -> impl Iterator<Item = &str> + '_ {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts
             .zip(self.ends.iter().copied())
@@ -63,7 +63,7 @@ impl Number {
     /// Whether its separators group thousands (`15,000`, `15 000`, `1.234.567`): one to three
     /// digits, then groups of exactly three. Such a number is one value and only matches whole;
     /// `19.05.2025` or `20.33` may also be read group by group.
-    pub fn is_thousands_grouped(&self) -> bool {
+    pub(crate) fn is_thousands_grouped(&self) -> bool {
         let mut start = 0;
         self.ends.len() > 1
             && self.ends.iter().enumerate().all(|(index, &end)| {
@@ -86,7 +86,7 @@ impl Number {
 
 /// Everything of note in one piece of text.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Facts {
+pub(crate) struct Facts {
     pub numbers: Vec<Number>,
     /// (kind, normalised value, span)
     pub tokens: Vec<(Kind, String, Range<usize>)>,
@@ -94,7 +94,7 @@ pub struct Facts {
 
 /// The value of a digit in any of the common decimal digit blocks (ASCII, Arabic-Indic,
 /// Eastern Arabic-Indic, Devanagari, Bengali, Thai, fullwidth, …).
-pub fn digit_value(c: char) -> Option<u32> {
+pub(crate) fn digit_value(c: char) -> Option<u32> {
     const ZEROS: [u32; 22] = [
         0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
         0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0x1946, 0xFF10,
@@ -132,8 +132,9 @@ fn canonical(digits: &str) -> &str {
     }
 }
 
-/// Finds the facts of one piece of text.
-pub fn extract(text: &str) -> Facts {
+/// Finds the facts of one piece of text (the tests' shorthand).
+#[cfg(test)]
+fn extract(text: &str) -> Facts {
     extract_with(text, true)
 }
 
@@ -290,12 +291,12 @@ fn find_at_signs(text: &str, facts: &mut Facts, masked: &mut Vec<Range<usize>>) 
 }
 
 /// The facts of a pattern, found once and kept in its view.
-pub fn facts_of<'p>(entry: &EntryView, pattern: &'p PatternView) -> &'p Facts {
+pub(crate) fn facts_of<'p>(entry: &EntryView, pattern: &'p PatternView) -> &'p Facts {
     pattern.facts.get_or_init(|| pattern_facts(entry, pattern))
 }
 
 impl Facts {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.numbers.is_empty() && self.tokens.is_empty()
     }
 }
@@ -329,7 +330,7 @@ fn pattern_facts(entry: &EntryView, pattern: &PatternView) -> Facts {
 /// (error); e-mail addresses, URLs and handles the reference lacks are flagged (warning), as
 /// a changed contact is how an appeal gets misdirected. Numbers the translation adds are not
 /// flagged: the source writes some numbers as words ("four and six years").
-pub fn check(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
+pub(crate) fn check(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for &(entry, theirs) in twins {
         for pattern in entry.patterns() {

@@ -47,7 +47,7 @@ fn styled_texts(pack: &AppealPack) -> Vec<(&str, String, FaceStyle)> {
 
 /// Checks the text of the built pack (what is printed, arguments and fallbacks included),
 /// then points at each missing character in the locale's files.
-pub fn check(
+pub(crate) fn check(
     view: &LocaleView,
     manifest: &Manifest,
     pack: &AppealPack,
@@ -148,58 +148,6 @@ pub fn check(
         out.push(diagnostic);
     }
     out
-}
-
-/// The characters of each paragraph, the title and the footer that no font draws, by message,
-/// without source locations.
-pub fn unlocated(pack: &AppealPack, fonts: &FontLibrary) -> Vec<Diagnostic> {
-    let stack = match fonts.stack(&pack.fonts) {
-        Ok(stack) => stack,
-        Err(error) => {
-            return vec![
-                Diagnostic::error(Code::MissingGlyph, error.to_string())
-                    .in_locale(pack.locale.clone()),
-            ];
-        }
-    };
-    let mut missing: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
-    let texts = styled_texts(pack)
-        .into_iter()
-        .map(|(source, text, style)| (source.to_owned(), text, style))
-        .chain([
-            (
-                "pack title".to_owned(),
-                pack.meta.title.clone(),
-                FaceStyle::Bold,
-            ),
-            (
-                "footer".to_owned(),
-                pack.footer_text(1, 10),
-                FaceStyle::Regular,
-            ),
-        ]);
-    for (source, text, style) in texts {
-        for c in text.chars().filter(|&c| !stack.can_draw_in(c, style)) {
-            missing.entry(source.clone()).or_default().insert(c);
-        }
-    }
-    missing
-        .into_iter()
-        .map(|(source, chars)| {
-            let list = chars
-                .iter()
-                .map(|&c| describe_char(c))
-                .collect::<Vec<_>>()
-                .join(", ");
-            Diagnostic::error(
-                Code::MissingGlyph,
-                format!("no font of `{}` can draw {list} in `{source}`", pack.locale),
-            )
-            .in_locale(pack.locale.clone())
-            .for_message(source)
-            .with_note(format!("fonts of this locale: {}", pack.fonts.join(", ")))
-        })
-        .collect()
 }
 
 /// Where `c` is written: in the message itself, else in the first entry of the locale that

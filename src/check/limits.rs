@@ -17,11 +17,11 @@ const LIGHT_RANGES: [(u32, u32); 4] = [
     (0x2032, 0x2037),
 ];
 /// twitter-text v3 `transformedURLLength`.
-pub const X_URL_LENGTH: usize = 23;
+pub(crate) const X_URL_LENGTH: usize = 23;
 
 /// Each `[[limits]]` entry, checked on the formatted text of every instance of its message
 /// in the pack (one suggested post per addressee reached on X, each with its own handle).
-pub fn check(view: &LocaleView, manifest: &Manifest, pack: &AppealPack) -> Vec<Diagnostic> {
+pub(crate) fn check(view: &LocaleView, manifest: &Manifest, pack: &AppealPack) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for limit in &manifest.limits {
         let mut seen = BTreeSet::new();
@@ -76,7 +76,7 @@ pub fn check(view: &LocaleView, manifest: &Manifest, pack: &AppealPack) -> Vec<D
 ///
 /// URLs are found as twitter-text does for the common cases: `http(s)://…`, `www.…` and bare
 /// domains ending in a country code or a common generic top-level domain.
-pub fn x_length(text: &str) -> usize {
+pub(crate) fn x_length(text: &str) -> usize {
     let text: String = text.nfc().collect();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let urls = url_spans(&text);

@@ -1,36 +1,36 @@
 //! `appealpack check`: every locale against the reference, all problems reported at once.
 //!
-//! Each family of checks is a module of pure functions over [`LocaleView`]s (the parsed
+//! Each family of checks is a module of pure functions over `LocaleView`s (the parsed
 //! resources of the [`Tree`], indexed once); locales are checked in parallel:
-//! - [`structure`]: missing and obsolete files, messages, terms, values, attributes; duplicates;
-//! - [`variables`]: `$variables` per message and per variant;
-//! - [`references`]: unknown, dropped and cyclic message and term references;
-//! - [`plurals`]: CLDR plural categories of number selectors;
-//! - [`text`]: empty values, untranslated text, U+FFFD, control characters;
+//! - `structure`: missing and obsolete files, messages, terms, values, attributes; duplicates;
+//! - `variables`: `$variables` per message and per variant;
+//! - `references`: unknown, dropped and cyclic message and term references;
+//! - `plurals`: CLDR plural categories of number selectors;
+//! - `text`: empty values, untranslated text, U+FFFD, control characters;
 //! - [`stale`]: translations older than their source, by the locale's lock file;
-//! - [`facts`]: numbers, e-mail addresses, URLs and handles kept from the source;
-//! - [`glyphs`], [`limits`]: what the built pack prints (fonts, length limits);
-//! - [`contacts`]: the manifest's addressees; [`crate::canonical`]: the reference's fidelity.
+//! - `facts`: numbers, e-mail addresses, URLs and handles kept from the source;
+//! - `glyphs`, `limits`: what the built pack prints (fonts, length limits);
+//! - [`contacts`]: the manifest's addressees; `crate::canonical`: the reference's fidelity.
 
 pub mod contacts;
-pub mod facts;
-pub mod glyphs;
-pub mod limits;
-pub mod plurals;
-pub mod references;
+pub(crate) mod facts;
+pub(crate) mod glyphs;
+pub(crate) mod limits;
+pub(crate) mod plurals;
+pub(crate) mod references;
 pub mod stale;
-pub mod structure;
-pub mod text;
-pub mod variables;
-pub mod view;
-pub mod walk;
+pub(crate) mod structure;
+pub(crate) mod text;
+pub(crate) mod variables;
+pub(crate) mod view;
+pub(crate) mod walk;
 
 use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use view::{ALLOWABLE, LocaleView};
+pub(crate) use view::LocaleView;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::fonts::FontLibrary;
@@ -211,13 +211,6 @@ fn check_locale(
         }
     }
     apply_allows(view, found)
-}
-
-/// Every character of the pack must be drawable by the locale's fonts: no tofu in print.
-/// Kept for callers without a [`LocaleView`]; [`check`] uses [`glyphs::check`], which also
-/// points at each character in the locale's files.
-pub fn glyphs(pack: &AppealPack, fonts: &FontLibrary) -> Vec<Diagnostic> {
-    glyphs::unlocated(pack, fonts)
 }
 
 /// Checks of what the pack prints.

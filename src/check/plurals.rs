@@ -204,7 +204,7 @@ fn shows_fractions(selector: &InlineExpression<&str>) -> bool {
 /// Checks every plural select of `view`. A select counts as plural when it looks plural, or
 /// when the reference's same pattern has a plural select on the same selector: a translation
 /// that kept only `*[other]` is then caught, which compare-locales misses.
-pub fn check(reference: Option<&LocaleView>, view: &LocaleView) -> Vec<Diagnostic> {
+pub(crate) fn check(reference: Option<&LocaleView>, view: &LocaleView) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut reported_no_rules = false;
     for entry in view.entries.values() {

@@ -26,7 +26,7 @@ struct Edge<'a> {
 }
 
 /// References to messages, terms or attributes the locale does not define, and cycles.
-pub fn check(view: &LocaleView) -> Vec<Diagnostic> {
+pub(crate) fn check(view: &LocaleView) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // Only patterns with references are nodes: the others cannot be in a cycle.
     let mut graph: BTreeMap<Node, Vec<Edge>> = BTreeMap::new();
@@ -223,7 +223,7 @@ fn cycles(view: &LocaleView, graph: &BTreeMap<Node, Vec<Edge>>) -> Vec<Diagnosti
 
 /// References of the reference's pattern that the translation drops: a warning, since a
 /// grammar may need the name spelt out (a term in a case it does not define).
-pub fn compare(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
+pub(crate) fn compare(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for &(entry, theirs) in twins {
         for pattern in entry.patterns() {

@@ -2,7 +2,7 @@
 //! from, so a changed reference message marks its translations as older than their source.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use fluent_syntax::ast;
 use serde::{Deserialize, Serialize};
@@ -14,7 +14,7 @@ use crate::load::Locale;
 
 /// The canonical Fluent text of a message or term (`-id`) of a locale, without its comment:
 /// what a translation is made from. Formatting differences in the file do not change it.
-pub fn entry_source(locale: &Locale, id: &str) -> Option<String> {
+pub(crate) fn entry_source(locale: &Locale, id: &str) -> Option<String> {
     let (_, entry) = locale.entry(id)?;
     let entry = match entry {
         ast::Entry::Message(message) => ast::Entry::Message(ast::Message {
@@ -32,7 +32,7 @@ pub fn entry_source(locale: &Locale, id: &str) -> Option<String> {
 }
 
 /// The lock file inside each locale folder.
-pub const LOCK_FILE: &str = "appealpack-lock.toml";
+pub(crate) const LOCK_FILE: &str = "appealpack-lock.toml";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,7 +68,7 @@ pub fn current(reference: &Locale, locale: &Locale) -> Lock {
 
 /// The lock of a locale that is just starting: every reference entry, as the scaffold shows it.
 /// A translation made later from that scaffold is then flagged if the reference changes first.
-pub fn for_new_locale(reference: &Locale) -> Lock {
+pub(crate) fn for_new_locale(reference: &Locale) -> Lock {
     lock_of(reference, reference.entries.keys())
 }
 
@@ -103,7 +103,7 @@ pub fn to_text(lock: &Lock) -> String {
 }
 
 /// Reads the lock of a locale; `Ok(None)` when it has none.
-pub fn read(locale: &Locale) -> Result<Option<Lock>, Diagnostic> {
+pub(crate) fn read(locale: &Locale) -> Result<Option<Lock>, Diagnostic> {
     let path = lock_path(locale);
     // A lock is read only from its locale's folder: a link elsewhere, a FIFO or a runaway
     // file is refused.
@@ -139,7 +139,7 @@ pub fn read(locale: &Locale) -> Result<Option<Lock>, Diagnostic> {
 }
 
 /// A warning for each translation whose reference changed since the lock was written.
-pub fn stale(reference: &Locale, locale: &Locale, lock: &Lock) -> Vec<Diagnostic> {
+pub(crate) fn stale(reference: &Locale, locale: &Locale, lock: &Lock) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, locked) in &lock.messages {
         let (Some(source), Some(at)) = (entry_source(reference, id), locale.entries.get(id)) else {
@@ -174,11 +174,6 @@ pub fn check(reference: &Locale, locale: &Locale) -> Vec<Diagnostic> {
         Ok(None) => Vec::new(),
         Err(diagnostic) => vec![diagnostic],
     }
-}
-
-/// Whether a lock file exists beside `dir`'s translations.
-pub fn exists(dir: &Path) -> bool {
-    dir.join(LOCK_FILE).is_file()
 }
 
 #[cfg(test)]

@@ -52,7 +52,11 @@ fn place_in_translation<'v, 'a>(
 
 /// What the locale has and lacks compared with the reference. A missing file is reported
 /// once, not once per message it would hold; entries lost to a syntax error are left to it.
-pub fn compare(reference: &LocaleView, view: &LocaleView, aligned: &Alignment) -> Vec<Diagnostic> {
+pub(crate) fn compare(
+    reference: &LocaleView,
+    view: &LocaleView,
+    aligned: &Alignment,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let missing_files: BTreeSet<&str> = reference
         .files
@@ -335,7 +339,7 @@ fn noun(entry: &EntryView) -> &'static str {
 }
 
 /// Attributes defined twice in one entry, and variant keys repeated in one select.
-pub fn duplicates(view: &LocaleView) -> Vec<Diagnostic> {
+pub(crate) fn duplicates(view: &LocaleView) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for entry in view.entries.values() {
         let mut seen: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
@@ -404,7 +408,7 @@ pub fn duplicates(view: &LocaleView) -> Vec<Diagnostic> {
 }
 
 /// `a, b, c and 5 more`.
-pub fn shorten(items: &[&str], max: usize) -> String {
+pub(crate) fn shorten(items: &[&str], max: usize) -> String {
     let shown: Vec<String> = items.iter().take(max).map(|i| format!("`{i}`")).collect();
     let mut text = shown.join(", ");
     if items.len() > max {

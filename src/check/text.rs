@@ -13,7 +13,7 @@ use crate::source::FileId;
 /// U+FFFD (error) and control or bidi-override characters (warning), anywhere in the locale's
 /// text. Files that were not valid UTF-8 are skipped: the loader reported them, and their
 /// U+FFFD are its replacements.
-pub fn characters(view: &LocaleView, bad_utf8: &BTreeSet<FileId>) -> Vec<Diagnostic> {
+pub(crate) fn characters(view: &LocaleView, bad_utf8: &BTreeSet<FileId>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for entry in view
         .entries
@@ -101,7 +101,7 @@ fn describe(c: char) -> (&'static str, &'static str) {
 /// printed too (postal addresses, e-mail addresses), and a U+202E there reverses them in the
 /// PDF as surely as in a translation. The whole text is scanned, comments included, with TOML's
 /// `\uXXXX` escapes read as the characters they stand for; each character is reported once.
-pub fn manifest(text: &str, file: FileId) -> Vec<Diagnostic> {
+pub(crate) fn manifest(text: &str, file: FileId) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !text.contains(|c: char| c == '\\' || c == '\u{FFFD}' || is_suspicious(c)) {
         return out;
@@ -166,7 +166,7 @@ fn characters_of(text: &str, literal: bool) -> Vec<(usize, char, usize)> {
 /// source (warnings), unless the text is a name or a label (see [`is_name_like`]). Messages in
 /// `own_names` (the manifest's `language-name`) name the locale's language, so a copy of the
 /// reference's is always flagged, unless both locales are the same language (`en-GB`).
-pub fn compare(
+pub(crate) fn compare(
     reference: &LocaleView,
     view: &LocaleView,
     twins: &[Twin],
@@ -219,7 +219,7 @@ impl EntryView<'_> {
 }
 
 /// Whether a pattern shows nothing: only blank text and empty string literals.
-pub fn is_empty(pattern: &Pattern<&str>) -> bool {
+pub(crate) fn is_empty(pattern: &Pattern<&str>) -> bool {
     pattern.elements.iter().all(|element| match element {
         PatternElement::TextElement { value } => value.trim().is_empty(),
         PatternElement::Placeable { expression } => matches!(
@@ -230,7 +230,7 @@ pub fn is_empty(pattern: &Pattern<&str>) -> bool {
 }
 
 /// The words of a pattern's own text (placeables left out).
-pub fn words(pattern: &Pattern<&str>) -> Vec<String> {
+pub(crate) fn words(pattern: &Pattern<&str>) -> Vec<String> {
     let mut text = String::new();
     walk(pattern, &mut |event| {
         if let Event::Text(t) | Event::Literal(t) = event {
@@ -248,7 +248,7 @@ pub fn words(pattern: &Pattern<&str>) -> Vec<String> {
 /// Text that is legitimately the same in many languages: nothing to translate (only
 /// placeables, numbers, punctuation, single letters like `X`), or a short name or label whose
 /// every word is capitalised (`Amnesty International`, `Date`, `E-mail`).
-pub fn is_name_like(pattern: &Pattern<&str>) -> bool {
+pub(crate) fn is_name_like(pattern: &Pattern<&str>) -> bool {
     let words = words(pattern);
     if words.iter().all(|w| w.chars().count() < 2) {
         return true;

@@ -9,7 +9,7 @@ use crate::diagnostic::{Code, Diagnostic};
 /// An unknown variable is an error (it renders as `{$name}`); one the translation leaves out
 /// is a warning, per message and per variant. Terms are skipped: their variables are their
 /// own parameters, not the message's.
-pub fn check(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
+pub(crate) fn check(view: &LocaleView, twins: &[Twin]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for &(entry, theirs) in twins.iter().filter(|(e, _)| !e.is_term()) {
         for pattern in entry.patterns() {
@@ -144,7 +144,7 @@ fn dollar_span(entry: &EntryView, name: &str) -> std::ops::Range<usize> {
 }
 
 /// The closest known name, if it is close enough to be a typo.
-pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
     candidates
         .iter()
@@ -156,7 +156,7 @@ pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
 
 /// Edit distance in characters: insertions, deletions, substitutions and transpositions of
 /// neighbours (optimal string alignment), since `titel` for `title` is one slip, not two.
-pub fn levenshtein(a: &str, b: &str) -> usize {
+pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let width = b.len() + 1;

@@ -17,7 +17,7 @@ use super::walk::{Summary, summarise};
 
 /// One message or term of a locale (its first definition).
 #[derive(Debug)]
-pub struct EntryView<'a> {
+pub(crate) struct EntryView<'a> {
     /// `id` for messages, `-id` for terms.
     pub key: &'a str,
     pub file: &'a FtlFile,
@@ -33,40 +33,40 @@ pub struct EntryView<'a> {
 }
 
 impl<'a> EntryView<'a> {
-    pub fn is_term(&self) -> bool {
+    pub(crate) fn is_term(&self) -> bool {
         self.key.starts_with('-')
     }
 
-    pub fn source(&self) -> &'a str {
+    pub(crate) fn source(&self) -> &'a str {
         self.file.resource.source()
     }
 
-    pub fn file_id(&self) -> FileId {
+    pub(crate) fn file_id(&self) -> FileId {
         self.file.file
     }
 
     /// The span of a slice of this entry's source (an identifier, a text element).
-    pub fn span_of(&self, slice: &str) -> Range<usize> {
+    pub(crate) fn span_of(&self, slice: &str) -> Range<usize> {
         span_in(self.source(), slice)
     }
 
     /// The first attribute called `name`.
-    pub fn attribute(&self, name: &str) -> Option<&'a Attribute<&'a str>> {
+    pub(crate) fn attribute(&self, name: &str) -> Option<&'a Attribute<&'a str>> {
         self.attributes.iter().find(|a| a.id.name == name)
     }
 
     /// The value, then each attribute (first of each name).
-    pub fn patterns(&self) -> &[PatternView<'a>] {
+    pub(crate) fn patterns(&self) -> &[PatternView<'a>] {
         &self.patterns
     }
 
     /// The value (`None`) or attribute pattern.
-    pub fn pattern(&self, attribute: Option<&str>) -> Option<&'a Pattern<&'a str>> {
+    pub(crate) fn pattern(&self, attribute: Option<&str>) -> Option<&'a Pattern<&'a str>> {
         self.pattern_view(attribute).map(|p| p.pattern)
     }
 
     /// The value (`None`) or attribute, with what is computed about it.
-    pub fn pattern_view(&self, attribute: Option<&str>) -> Option<&PatternView<'a>> {
+    pub(crate) fn pattern_view(&self, attribute: Option<&str>) -> Option<&PatternView<'a>> {
         self.patterns.iter().find(|p| p.attribute == attribute)
     }
 
@@ -108,7 +108,7 @@ impl<'a> EntryView<'a> {
 
 /// A value or an attribute of an entry.
 #[derive(Debug, Clone)]
-pub struct PatternView<'a> {
+pub(crate) struct PatternView<'a> {
     /// `id` or `id.attr` (terms keep their `-`); a value's name borrows the key.
     pub name: Cow<'a, str>,
     pub attribute: Option<&'a str>,
@@ -147,7 +147,7 @@ impl<'a> PatternView<'a> {
 
 /// An `allow(code, …)` marker in the comment of an entry.
 #[derive(Debug, Clone)]
-pub struct Allow {
+pub(crate) struct Allow {
     pub code: Code,
     pub file: FileId,
     pub span: Range<usize>,
@@ -155,7 +155,7 @@ pub struct Allow {
 
 /// Codes an `allow(…)` marker may silence: judgements a reviewer can overrule. What would
 /// break the pack (missing text, syntax, unknown variables, tofu, over-long posts) cannot be.
-pub const ALLOWABLE: &[Code] = &[
+pub(crate) const ALLOWABLE: &[Code] = &[
     Code::Untranslated,
     Code::EmptyValue,
     Code::MissingVariable,
@@ -172,7 +172,7 @@ pub const ALLOWABLE: &[Code] = &[
 
 /// A locale indexed for the checks; built once per run and shared by every check.
 #[derive(Debug)]
-pub struct LocaleView<'a> {
+pub(crate) struct LocaleView<'a> {
     pub locale: &'a Locale,
     pub entries: BTreeMap<&'a str, EntryView<'a>>,
     /// Ids of entries the parser skipped as Junk: their absence is reported by the syntax
@@ -192,7 +192,7 @@ pub struct LocaleView<'a> {
 }
 
 impl<'a> LocaleView<'a> {
-    pub fn new(locale: &'a Locale) -> Self {
+    pub(crate) fn new(locale: &'a Locale) -> Self {
         // The loader's index is sorted and holds the first definition of each id (it reported
         // the duplicates), so the view is built from it in order, without searching.
         let file_of = |id: FileId| match locale.files.binary_search_by_key(&id, |f| f.file) {
@@ -276,28 +276,33 @@ impl<'a> LocaleView<'a> {
         }
     }
 
-    pub fn id(&self) -> &'a str {
+    pub(crate) fn id(&self) -> &'a str {
         &self.locale.id
     }
 
     /// The CLDR plural categories of the locale, as fluent-bundle will choose them.
-    pub fn plurals(&self) -> &PluralInfo {
+    pub(crate) fn plurals(&self) -> &PluralInfo {
         self.plurals
             .get_or_init(|| PluralInfo::for_locale(&self.locale.langid))
     }
 
-    pub fn get(&self, key: &str) -> Option<&EntryView<'a>> {
+    pub(crate) fn get(&self, key: &str) -> Option<&EntryView<'a>> {
         self.entries.get(key)
     }
 
     /// A diagnostic of this locale about `message` (`id` or `id.attr`).
-    pub fn error(&self, code: Code, message: impl Into<String>, about: &str) -> Diagnostic {
+    pub(crate) fn error(&self, code: Code, message: impl Into<String>, about: &str) -> Diagnostic {
         Diagnostic::error(code, message)
             .in_locale(self.id())
             .for_message(about)
     }
 
-    pub fn warning(&self, code: Code, message: impl Into<String>, about: &str) -> Diagnostic {
+    pub(crate) fn warning(
+        &self,
+        code: Code,
+        message: impl Into<String>,
+        about: &str,
+    ) -> Diagnostic {
         Diagnostic::warning(code, message)
             .in_locale(self.id())
             .for_message(about)
@@ -305,11 +310,11 @@ impl<'a> LocaleView<'a> {
 }
 
 /// An entry both locales define: (translation, reference).
-pub type Twin<'v, 'a> = (&'v EntryView<'a>, &'v EntryView<'a>);
+pub(crate) type Twin<'v, 'a> = (&'v EntryView<'a>, &'v EntryView<'a>);
 
 /// How a locale's entries line up with the reference's.
 #[derive(Debug, Default)]
-pub struct Alignment<'v, 'a> {
+pub(crate) struct Alignment<'v, 'a> {
     /// Entries both define, in key order.
     pub twins: Vec<Twin<'v, 'a>>,
     /// Entries of the reference the locale lacks.
@@ -320,7 +325,10 @@ pub struct Alignment<'v, 'a> {
 
 /// Lines `view` up with `reference` by one merge of their sorted indexes, so that no
 /// comparing check looks an entry up by name (thousands of string comparisons per locale).
-pub fn align<'v, 'a>(reference: &'v LocaleView<'a>, view: &'v LocaleView<'a>) -> Alignment<'v, 'a> {
+pub(crate) fn align<'v, 'a>(
+    reference: &'v LocaleView<'a>,
+    view: &'v LocaleView<'a>,
+) -> Alignment<'v, 'a> {
     let mut aligned = Alignment {
         twins: Vec::with_capacity(view.entries.len()),
         ..Alignment::default()
@@ -346,7 +354,7 @@ pub fn align<'v, 'a>(reference: &'v LocaleView<'a>, view: &'v LocaleView<'a>) ->
 
 /// The lines of the single-`#` comment directly above the entry whose identifier starts at
 /// `id_start` (Fluent attaches such a comment to the entry; `##` and `###` stand alone).
-pub fn comment_lines(source: &str, id_start: usize) -> Vec<&str> {
+pub(crate) fn comment_lines(source: &str, id_start: usize) -> Vec<&str> {
     let before = source.get(..id_start).unwrap_or_default();
     // A term's span starts after its `-`.
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);

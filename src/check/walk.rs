@@ -7,15 +7,13 @@ use fluent_syntax::ast::{
 /// One thing found in a pattern. Every `&str` borrows from the file's source, so its span is
 /// known (see [`crate::source::span_in`]).
 #[derive(Debug, Clone, Copy)]
-pub enum Event<'a> {
+pub(crate) enum Event<'a> {
     /// A text element (one line of a multiline pattern at most).
     Text(&'a str),
     /// The value of a string literal `{ "…" }`, escapes not processed.
     Literal(&'a str),
-    /// A number literal `{ 15000 }` (not a variant key).
-    Number(&'a str),
     /// `$name` (the slice is `name`, without the `$`).
-    Variable { name: &'a str, in_selector: bool },
+    Variable { name: &'a str },
     MessageRef {
         id: &'a str,
         attribute: Option<&'a str>,
@@ -32,7 +30,7 @@ pub enum Event<'a> {
 }
 
 /// Calls `f` for everything in `pattern`, depth first, in source order.
-pub fn walk<'a>(pattern: &'a Pattern<&'a str>, f: &mut impl FnMut(Event<'a>)) {
+pub(crate) fn walk<'a>(pattern: &'a Pattern<&'a str>, f: &mut impl FnMut(Event<'a>)) {
     for element in &pattern.elements {
         match element {
             PatternElement::TextElement { value } => f(Event::Text(value)),
@@ -43,10 +41,10 @@ pub fn walk<'a>(pattern: &'a Pattern<&'a str>, f: &mut impl FnMut(Event<'a>)) {
 
 fn walk_expression<'a>(expression: &'a Expression<&'a str>, f: &mut impl FnMut(Event<'a>)) {
     match expression {
-        Expression::Inline(inline) => walk_inline(inline, false, f),
+        Expression::Inline(inline) => walk_inline(inline, f),
         Expression::Select { selector, variants } => {
             f(Event::Select { selector, variants });
-            walk_inline(selector, true, f);
+            walk_inline(selector, f);
             for variant in variants {
                 walk(&variant.value, f);
             }
@@ -54,18 +52,12 @@ fn walk_expression<'a>(expression: &'a Expression<&'a str>, f: &mut impl FnMut(E
     }
 }
 
-fn walk_inline<'a>(
-    inline: &'a InlineExpression<&'a str>,
-    in_selector: bool,
-    f: &mut impl FnMut(Event<'a>),
-) {
+fn walk_inline<'a>(inline: &'a InlineExpression<&'a str>, f: &mut impl FnMut(Event<'a>)) {
     match inline {
         InlineExpression::StringLiteral { value } => f(Event::Literal(value)),
-        InlineExpression::NumberLiteral { value } => f(Event::Number(value)),
-        InlineExpression::VariableReference { id } => f(Event::Variable {
-            name: id.name,
-            in_selector,
-        }),
+        // No check needs number literals.
+        InlineExpression::NumberLiteral { .. } => {}
+        InlineExpression::VariableReference { id } => f(Event::Variable { name: id.name }),
         InlineExpression::MessageReference { id, attribute } => f(Event::MessageRef {
             id: id.name,
             attribute: attribute.as_ref().map(|a| a.name),
@@ -82,32 +74,26 @@ fn walk_inline<'a>(
             // Named arguments of a term are literals, but the syntax allows positional ones,
             // which may be the message's variables: `{ -brand($case) }`.
             if let Some(arguments) = arguments {
-                walk_arguments(arguments, in_selector, f);
+                walk_arguments(arguments, f);
             }
         }
-        InlineExpression::FunctionReference { arguments, .. } => {
-            walk_arguments(arguments, in_selector, f)
-        }
+        InlineExpression::FunctionReference { arguments, .. } => walk_arguments(arguments, f),
         InlineExpression::Placeable { expression } => walk_expression(expression, f),
     }
 }
 
-fn walk_arguments<'a>(
-    arguments: &'a CallArguments<&'a str>,
-    in_selector: bool,
-    f: &mut impl FnMut(Event<'a>),
-) {
+fn walk_arguments<'a>(arguments: &'a CallArguments<&'a str>, f: &mut impl FnMut(Event<'a>)) {
     for positional in &arguments.positional {
-        walk_inline(positional, in_selector, f);
+        walk_inline(positional, f);
     }
     for named in &arguments.named {
-        walk_inline(&named.value, in_selector, f);
+        walk_inline(&named.value, f);
     }
 }
 
 /// The variable a selector is about: `$count` for both `{ $count -> … }` and
 /// `{ NUMBER($count) -> … }`. Other selectors are named by their source form.
-pub fn selector_name(selector: &InlineExpression<&str>) -> String {
+pub(crate) fn selector_name(selector: &InlineExpression<&str>) -> String {
     match selector {
         InlineExpression::VariableReference { id } => format!("${}", id.name),
         InlineExpression::FunctionReference { id, arguments } => match arguments.positional.first()
@@ -132,7 +118,7 @@ pub fn selector_name(selector: &InlineExpression<&str>) -> String {
 
 /// A selector's identity without allocating: the variable of `$count` and of
 /// `NUMBER($count)`, else the name of what it refers to (`-term`'s `term`, a function).
-pub fn selector_key<'a>(selector: &'a InlineExpression<&'a str>) -> &'a str {
+pub(crate) fn selector_key<'a>(selector: &'a InlineExpression<&'a str>) -> &'a str {
     match selector {
         InlineExpression::VariableReference { id } => id.name,
         InlineExpression::FunctionReference { id, arguments } => match arguments.positional.first()
@@ -152,7 +138,7 @@ pub fn selector_key<'a>(selector: &'a InlineExpression<&'a str>) -> &'a str {
 }
 
 /// The key of a variant as written: `one`, `0`, `mission`.
-pub fn key_name<'a>(key: &VariantKey<&'a str>) -> &'a str {
+pub(crate) fn key_name<'a>(key: &VariantKey<&'a str>) -> &'a str {
     match key {
         VariantKey::Identifier { name } => name,
         VariantKey::NumberLiteral { value } => value,
@@ -161,7 +147,7 @@ pub fn key_name<'a>(key: &VariantKey<&'a str>) -> &'a str {
 
 /// One way through a pattern's select expressions, and the variables shown on it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct VariantPath<'a> {
+pub(crate) struct VariantPath<'a> {
     /// (selector, variant key) of each select taken, outermost first; the selector as
     /// [`selector_key`] names it.
     pub keys: Vec<(&'a str, &'a str)>,
@@ -172,7 +158,7 @@ pub struct VariantPath<'a> {
 
 impl VariantPath<'_> {
     /// `[one]`, `[mission][other]`: how a translator recognises the variant.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         self.keys
             .iter()
             .map(|(_, key)| format!("[{key}]"))
@@ -185,7 +171,7 @@ impl VariantPath<'_> {
 const MAX_PATHS: usize = 64;
 
 /// Every path through the selects of `pattern`.
-pub fn variant_paths<'a>(pattern: &'a Pattern<&'a str>) -> Vec<VariantPath<'a>> {
+pub(crate) fn variant_paths<'a>(pattern: &'a Pattern<&'a str>) -> Vec<VariantPath<'a>> {
     let mut paths = vec![VariantPath::default()];
     extend_paths(pattern, &mut paths);
     paths
@@ -254,7 +240,7 @@ fn add_all<'a>(list: &mut Vec<&'a str>, names: impl IntoIterator<Item = &'a str>
 }
 
 fn collect_inline_variables<'a>(inline: &'a InlineExpression<&'a str>, out: &mut Vec<&'a str>) {
-    walk_inline(inline, false, &mut |event| {
+    walk_inline(inline, &mut |event| {
         if let Event::Variable { name, .. } = event {
             out.push(name);
         }
@@ -264,7 +250,7 @@ fn collect_inline_variables<'a>(inline: &'a InlineExpression<&'a str>, out: &mut
 /// What the checks need to know about a pattern, found in one walk when the locale is indexed,
 /// so that each check does not walk every pattern again.
 #[derive(Debug, Clone, Default)]
-pub struct Summary<'a> {
+pub(crate) struct Summary<'a> {
     pub has_select: bool,
     /// Variables, in order of first use.
     pub variables: Vec<&'a str>,
@@ -278,7 +264,7 @@ pub struct Summary<'a> {
 }
 
 /// Walks `pattern` (whose slices borrow `source`) once for its [`Summary`].
-pub fn summarise<'a>(pattern: &'a Pattern<&'a str>, source: &'a str) -> Summary<'a> {
+pub(crate) fn summarise<'a>(pattern: &'a Pattern<&'a str>, source: &'a str) -> Summary<'a> {
     let mut summary = Summary {
         has_select: has_select(pattern),
         ..Summary::default()
@@ -367,7 +353,7 @@ fn scan_bytes(text: &str, literal: bool, summary: &mut Summary) {
 
 /// `-id` as a slice of the source, from the slice of `id` in a term reference: keys are then
 /// borrowed, never allocated.
-pub fn dashed<'a>(source: &'a str, id: &'a str) -> &'a str {
+pub(crate) fn dashed<'a>(source: &'a str, id: &'a str) -> &'a str {
     match crate::source::offset_in(source, id) {
         Some(at) if at > 0 && source.as_bytes()[at - 1] == b'-' => &source[at - 1..at + id.len()],
         _ => id,
@@ -376,7 +362,7 @@ pub fn dashed<'a>(source: &'a str, id: &'a str) -> &'a str {
 
 /// Whether a pattern has a select expression (selects nest only inside another select or a
 /// placeable, so the top level tells).
-pub fn has_select(pattern: &Pattern<&str>) -> bool {
+pub(crate) fn has_select(pattern: &Pattern<&str>) -> bool {
     fn is_select(expression: &Expression<&str>) -> bool {
         match expression {
             Expression::Select { .. } => true,
@@ -391,7 +377,7 @@ pub fn has_select(pattern: &Pattern<&str>) -> bool {
 }
 
 /// Every variable of a pattern, with its first occurrence.
-pub fn variables<'a>(pattern: &'a Pattern<&'a str>) -> Vec<&'a str> {
+pub(crate) fn variables<'a>(pattern: &'a Pattern<&'a str>) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
     walk(pattern, &mut |event| {
         if let Event::Variable { name, .. } = event

@@ -14,7 +14,7 @@ use appealpack::model::pseudo::Pseudo;
 use appealpack::pipeline::{
     BuildOutcome, BuildRequest, build_with_progress, is_missing_translation,
 };
-use appealpack::release::page::human_size;
+use appealpack::release::human_size;
 use appealpack::release::{self, ReleaseOptions};
 use appealpack::render::{Format, Paper, RenderOptions, preview};
 
@@ -211,11 +211,7 @@ fn refuse_unknown_locales(
     tree: &load::Tree,
     requested: &[&String],
 ) -> Option<u8> {
-    let known: Vec<&str> = tree
-        .manifest
-        .as_ref()
-        .map(|m| m.0.locale_ids().collect())
-        .unwrap_or_default();
+    let known = tree.listed_locales();
     let unknown: Vec<String> = requested
         .iter()
         .filter(|l| !known.contains(&l.as_str()))

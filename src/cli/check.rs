@@ -39,9 +39,9 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
         update_lock(global, &tree, locale)?;
     }
     // Glyph coverage needs the fonts; a bare Fluent tree has none to check against.
-    let fonts = match tree.manifest {
-        Some(_) => Some(FontLibrary::load(&args.input.fonts)?),
-        None => None,
+    let fonts = match tree.has_manifest() {
+        true => Some(FontLibrary::load(&args.input.fonts)?),
+        false => None,
     };
     let report = check(
         &tree,
@@ -210,7 +210,7 @@ fn summary_table(
         let words = format!("{}/{}", s.words, s.words_total);
         out.push_str(&format!(
             "{:<8} {:>7} {:>9} {:>8} {:>9} {:>8.1}% {:>15}\n",
-            appealpack::chars::visible(&s.locale),
+            appealpack::report::visible(&s.locale),
             s.errors,
             s.warnings,
             s.missing,

@@ -24,7 +24,7 @@ fn color_for(global: &GlobalArgs, is_terminal: bool) -> bool {
 /// A fatal error at the edge of the program. Like every line here, it is printed with control
 /// and bidi characters made visible: messages carry paths and ids the user chose.
 pub fn error(global: &GlobalArgs, message: &str) {
-    let message = appealpack::chars::visible(message);
+    let message = appealpack::report::visible(message);
     if use_color(global) {
         anstream::eprintln!("\x1b[1;91merror\x1b[0m\x1b[1m: {message}\x1b[0m");
     } else {
@@ -35,14 +35,14 @@ pub fn error(global: &GlobalArgs, message: &str) {
 /// A status line (suppressed by --quiet).
 pub fn status(global: &GlobalArgs, message: &str) {
     if !global.quiet {
-        eprintln!("{}", appealpack::chars::visible(message));
+        eprintln!("{}", appealpack::report::visible(message));
     }
 }
 
 /// A detail line (only with --verbose).
 pub fn detail(global: &GlobalArgs, message: &str) {
     if global.verbose {
-        eprintln!("{}", appealpack::chars::visible(message));
+        eprintln!("{}", appealpack::report::visible(message));
     }
 }
 

@@ -28,7 +28,7 @@ pub(super) enum FolderProblem {
 }
 
 impl<'a> Confined<'a> {
-    pub fn new(files: &'a dyn FileSource, root: &'a Path) -> Self {
+    pub(super) fn new(files: &'a dyn FileSource, root: &'a Path) -> Self {
         // A tree that cannot be resolved cannot be read either; reading it reports why.
         let resolved = files.resolve(root).unwrap_or_else(|_| root.to_owned());
         Self {
@@ -39,7 +39,7 @@ impl<'a> Confined<'a> {
     }
 
     /// Where `path` leads once every link is resolved, if that is inside the tree.
-    pub fn follow(&self, path: &Path) -> Result<PathBuf, ReadError> {
+    pub(super) fn follow(&self, path: &Path) -> Result<PathBuf, ReadError> {
         let target = self.files.resolve(path)?;
         if target.starts_with(&self.resolved) {
             Ok(target)
@@ -53,13 +53,13 @@ impl<'a> Confined<'a> {
 
     /// Reads a file the manifest names (or the manifest itself), wherever its links lead,
     /// as long as that is inside the tree.
-    pub fn read(&self, path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
+    pub(super) fn read(&self, path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
         let target = self.follow(path)?;
         self.files.read(&target, limit)
     }
 
     /// Checks that `dir`, a locale's folder, is a folder of the tree or a link to one.
-    pub fn locale_folder(&self, dir: &Path) -> Result<(), FolderProblem> {
+    pub(super) fn locale_folder(&self, dir: &Path) -> Result<(), FolderProblem> {
         match self.files.kind(dir) {
             Ok(EntryKind::Dir) => Ok(()),
             Ok(EntryKind::File) => Err(FolderProblem::NotAFolder("a file")),
@@ -80,7 +80,7 @@ impl<'a> Confined<'a> {
     }
 
     /// The error for a locale folder that is not read (a missing one is worded by the caller).
-    pub fn folder_error(&self, id: &str, dir: &Path, problem: &FolderProblem) -> Diagnostic {
+    pub(super) fn folder_error(&self, id: &str, dir: &Path, problem: &FolderProblem) -> Diagnostic {
         let dir = dir.display();
         let message = match problem {
             FolderProblem::Missing => format!("locale `{id}` has no folder {dir}"),
@@ -113,7 +113,7 @@ impl<'a> Confined<'a> {
 
     /// Every `.ftl` file under a locale folder: `(name inside the folder, path)`. A linked
     /// folder or file is taken when it stays inside the tree; one that leaves it is an error.
-    pub fn collect_ftl(
+    pub(super) fn collect_ftl(
         &self,
         dir: &Path,
         out: &mut Vec<(String, PathBuf)>,

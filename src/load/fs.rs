@@ -8,7 +8,7 @@ use crate::chars::lowercase_first;
 /// The most bytes one input file may hold, and what it is, for the error that names it. A
 /// FIFO, `/dev/zero` or a runaway generated file must not hang a check or exhaust memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limit {
+pub(crate) struct Limit {
     pub bytes: u64,
     /// `a Fluent file`, `the manifest`…
     pub what: &'static str,
@@ -16,14 +16,14 @@ pub struct Limit {
 
 impl Limit {
     /// Far above the largest translation (the shipped ones are under 20 kB each).
-    pub const FLUENT: Limit = Limit::megabytes(16, "a Fluent file");
-    pub const MANIFEST: Limit = Limit::megabytes(1, "the manifest");
-    pub const CANONICAL: Limit = Limit::megabytes(4, "the canonical text");
+    pub(crate) const FLUENT: Limit = Limit::megabytes(16, "a Fluent file");
+    pub(crate) const MANIFEST: Limit = Limit::megabytes(1, "the manifest");
+    pub(crate) const CANONICAL: Limit = Limit::megabytes(4, "the canonical text");
     /// A lock holds the reference text of every message of a locale.
-    pub const LOCK: Limit = Limit::megabytes(64, "a lock file");
-    pub const FONT_CATALOGUE: Limit = Limit::megabytes(1, "the font catalogue");
+    pub(crate) const LOCK: Limit = Limit::megabytes(64, "a lock file");
+    pub(crate) const FONT_CATALOGUE: Limit = Limit::megabytes(1, "the font catalogue");
     /// Noto's largest faces (CJK) are about 20 MB.
-    pub const FONT: Limit = Limit::megabytes(64, "a font file");
+    pub(crate) const FONT: Limit = Limit::megabytes(64, "a font file");
 
     const fn megabytes(count: u64, what: &'static str) -> Self {
         Limit {
@@ -42,7 +42,7 @@ impl std::fmt::Display for Limit {
 
 /// Why an input file was not read.
 #[derive(Debug, thiserror::Error)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     #[error("{}", io_reason(.0))]
     Io(#[from] std::io::Error),
     #[error("it is {0}, not a regular file")]
@@ -54,14 +54,14 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    pub fn is_not_found(&self) -> bool {
+    pub(crate) fn is_not_found(&self) -> bool {
         matches!(self, ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound)
     }
 }
 
 /// Where the loader reads an i18n tree from: the disk ([`Disk`]), or memory ([`MemoryFiles`],
 /// for tests and fuzzing). Both go through the same loading code.
-pub trait FileSource: Sync {
+pub(super) trait FileSource: Sync {
     /// The bytes of a regular file (a symbolic link to one is followed) of at most `limit`.
     fn read(&self, path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError>;
     /// What is at `path`, without following a symbolic link.
@@ -74,14 +74,14 @@ pub trait FileSource: Sync {
 
 /// One entry of a folder listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DirEntry {
+pub(super) struct DirEntry {
     pub name: std::ffi::OsString,
     pub path: PathBuf,
     pub kind: EntryKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
+pub(super) enum EntryKind {
     File,
     Dir,
     Symlink,
@@ -124,7 +124,7 @@ fn special_kind(t: std::fs::FileType) -> &'static str {
 
 /// The file system.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Disk;
+pub(super) struct Disk;
 
 impl FileSource for Disk {
     fn read(&self, path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
@@ -159,7 +159,7 @@ impl FileSource for Disk {
 /// Reads a regular file from disk, of at most `limit` bytes. The file is opened without
 /// blocking, so that a FIFO is refused instead of waiting forever for a writer, and checked
 /// on the open handle, so that what is checked is what is read.
-pub fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -187,7 +187,7 @@ pub fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
 }
 
 /// Where `path` leads once every link is resolved, if that is inside `folder`; it must exist.
-pub fn resolve_inside(path: &Path, folder: &Path) -> Result<PathBuf, ReadError> {
+pub(crate) fn resolve_inside(path: &Path, folder: &Path) -> Result<PathBuf, ReadError> {
     let target = std::fs::canonicalize(path)?;
     let inside = std::fs::canonicalize(folder)?;
     if !target.starts_with(&inside) {
@@ -201,13 +201,13 @@ pub fn resolve_inside(path: &Path, folder: &Path) -> Result<PathBuf, ReadError> 
 
 /// Reads `path`, a file that must lie inside `folder` once every link is resolved (a font of
 /// the fonts folder, a lock file of a locale folder).
-pub fn read_inside(path: &Path, folder: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_inside(path: &Path, folder: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
     read_file(&resolve_inside(path, folder)?, limit)
 }
 
 /// A path named in a manifest or catalogue, relative to its folder: the reason it would leave
 /// the folder, if it would (absolute, or more `..` than folders).
-pub fn escapes_folder(name: &Path) -> Option<&'static str> {
+pub(crate) fn escapes_folder(name: &Path) -> Option<&'static str> {
     use std::path::Component;
     let mut depth = 0usize;
     for part in name.components() {

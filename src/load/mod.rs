@@ -19,15 +19,14 @@ use crate::diagnostic::Diagnostics;
 use crate::manifest::Manifest;
 use crate::source::{FileId, SourceMap};
 
-pub use fs::{
-    DirEntry, Disk, EntryKind, FileSource, Limit, MemoryFiles, ReadError, escapes_folder,
-    io_reason, read_file, read_inside, resolve_inside,
-};
-pub use syntax::{junk_attributes, junk_ids};
-pub use tree::{load, load_bare, load_from, load_from_memory};
+pub use fs::{MemoryFiles, io_reason};
+pub use tree::{load, load_bare, load_from_memory};
+
+pub(crate) use fs::{Limit, ReadError, escapes_folder, read_file, read_inside, resolve_inside};
+pub(crate) use syntax::{junk_attributes, junk_ids};
 
 /// The name of the manifest inside an i18n folder.
-pub const MANIFEST_FILE: &str = "manifest.toml";
+pub(crate) const MANIFEST_FILE: &str = "manifest.toml";
 
 /// Everything read from an i18n tree. Problems that do not stop the run are in `diagnostics`.
 #[derive(Debug)]
@@ -35,8 +34,8 @@ pub struct Tree {
     pub root: PathBuf,
     pub sources: SourceMap,
     /// The manifest and its file: both or neither (a bare tree has none).
-    pub manifest: Option<(Manifest, FileId)>,
-    pub canonical_file: Option<FileId>,
+    pub(crate) manifest: Option<(Manifest, FileId)>,
+    pub(crate) canonical_file: Option<FileId>,
     pub reference: String,
     /// In manifest order (or sorted, without a manifest).
     pub locales: Vec<Locale>,
@@ -48,16 +47,16 @@ pub struct Locale {
     pub id: String,
     pub langid: LanguageIdentifier,
     pub dir: PathBuf,
-    pub files: Vec<FtlFile>,
+    pub(crate) files: Vec<FtlFile>,
     /// Where each message (`id`) and term (`-id`) is defined; the first definition wins.
-    pub entries: BTreeMap<String, EntryLocation>,
+    pub(crate) entries: BTreeMap<String, EntryLocation>,
     /// Ids of entries the loader refused to parse (too large, nested too deep), each reported
     /// with its own error.
-    pub skipped: std::collections::BTreeSet<String>,
+    pub(crate) skipped: std::collections::BTreeSet<String>,
 }
 
 #[derive(Debug, Clone)]
-pub struct FtlFile {
+pub(crate) struct FtlFile {
     pub file: FileId,
     /// Path inside the locale folder, with `/` separators (`alert.ftl`, `sub/x.ftl`).
     pub name: String,
@@ -66,7 +65,7 @@ pub struct FtlFile {
 
 /// The definition of one message or term.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryLocation {
+pub(crate) struct EntryLocation {
     pub file: FileId,
     /// Index of the entry in its file's resource.
     pub index: usize,
@@ -84,10 +83,24 @@ pub struct LoadFailure {
 }
 
 impl Tree {
-    pub fn manifest(&self) -> Option<&Manifest> {
+    /// Whether the tree has a manifest (a bare Fluent tree, as `check --bare` reads, has none).
+    pub fn has_manifest(&self) -> bool {
+        self.manifest.is_some()
+    }
+
+    /// The locales the manifest lists, in its order (none for a bare tree); a listed locale
+    /// whose folder was refused is here but not in [`Tree::locales`].
+    pub fn listed_locales(&self) -> Vec<&str> {
+        self.manifest()
+            .map(|m| m.locale_ids().collect())
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn manifest(&self) -> Option<&Manifest> {
         self.manifest.as_ref().map(|(manifest, _)| manifest)
     }
 
+    /// The manifest's file in [`Tree::sources`], when the tree has one.
     pub fn manifest_file(&self) -> Option<FileId> {
         self.manifest.as_ref().map(|(_, file)| *file)
     }
@@ -100,24 +113,17 @@ impl Tree {
         self.locale(&self.reference)
     }
 
-    pub fn canonical_text(&self) -> Option<&str> {
+    pub(crate) fn canonical_text(&self) -> Option<&str> {
         self.canonical_file.map(|f| self.sources.get(f).text())
     }
 }
 
 impl Locale {
     /// The message or term `id` (terms start with `-`), with the file it came from.
-    pub fn entry(&self, id: &str) -> Option<(&FtlFile, &ast::Entry<&str>)> {
+    pub(crate) fn entry(&self, id: &str) -> Option<(&FtlFile, &ast::Entry<&str>)> {
         let location = self.entries.get(id)?;
         let file = self.files.iter().find(|f| f.file == location.file)?;
         Some((file, file.resource.get_entry(location.index)?))
-    }
-
-    pub fn message(&self, id: &str) -> Option<&ast::Message<&str>> {
-        match self.entry(id)?.1 {
-            ast::Entry::Message(message) => Some(message),
-            _ => None,
-        }
     }
 }
 

@@ -127,7 +127,7 @@ fn empty_value(content: &str) -> Option<(usize, String)> {
 
 /// The attributes (`    .name = …` lines) in a Junk entry; when the junk follows a message,
 /// they are that message's attributes, skipped with the junk.
-pub fn junk_attributes(content: &str) -> Vec<String> {
+pub(crate) fn junk_attributes(content: &str) -> Vec<String> {
     content
         .lines()
         .filter_map(|line| {
@@ -141,7 +141,7 @@ pub fn junk_attributes(content: &str) -> Vec<String> {
 }
 
 /// The ids a Junk entry would have defined: every line of the form `id =` or `-id =`.
-pub fn junk_ids(content: &str) -> Vec<String> {
+pub(crate) fn junk_ids(content: &str) -> Vec<String> {
     content
         .lines()
         .filter_map(|line| {

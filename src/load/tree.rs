@@ -30,7 +30,7 @@ pub fn load_from_memory(files: &MemoryFiles, root: &Path) -> Result<Tree, LoadFa
 }
 
 /// [`load`] from any [`FileSource`].
-pub fn load_from(files: &dyn FileSource, root: &Path) -> Result<Tree, LoadFailure> {
+pub(super) fn load_from(files: &dyn FileSource, root: &Path) -> Result<Tree, LoadFailure> {
     let mut sources = SourceMap::new();
     let manifest_path = root.join(MANIFEST_FILE);
     let fail = |sources, diagnostic: Diagnostic| LoadFailure {

@@ -701,7 +701,7 @@ fn merge_plain(inlines: Vec<Inline>) -> Vec<Inline> {
 }
 
 /// The link for a channel; only well-formed `mailto:`, `https:` and `tel:` targets are made.
-pub fn link_target(channel: &Channel) -> Option<String> {
+pub(super) fn link_target(channel: &Channel) -> Option<String> {
     let value = channel.value().name.as_str();
     let clean = !value.is_empty() && !value.chars().any(|c| c.is_whitespace() || c.is_control());
     if !clean {
@@ -732,7 +732,7 @@ pub fn link_target(channel: &Channel) -> Option<String> {
 }
 
 /// A deliberately plain e-mail shape: `local@domain.tld`, ASCII, no quoting.
-pub fn is_email(value: &str) -> bool {
+pub(super) fn is_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else {
         return false;
     };

@@ -18,7 +18,7 @@ fn line(para: &Para, prefix: &str) -> Line {
 
 /// The lines of one part, in the layout of the canonical alert: heading, paragraphs, and
 /// list items or addresses prefixed with `- `.
-pub fn part_lines(part: &Part) -> Vec<Line> {
+pub(crate) fn part_lines(part: &Part) -> Vec<Line> {
     let mut lines = Vec::new();
     lines.extend(part.kicker.iter().map(|p| line(p, "")));
     lines.extend(part.heading.iter().map(|p| line(p, "")));

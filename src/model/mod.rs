@@ -1,7 +1,7 @@
 //! The document model: one `AppealPack` per locale, which every renderer turns into bytes.
 
 mod build;
-pub mod lines;
+pub(crate) mod lines;
 pub mod pseudo;
 
 pub use build::{ModelOptions, build_pack};
@@ -20,7 +20,7 @@ pub struct AppealPack {
     /// Font families in fallback order.
     pub fonts: Vec<String>,
     pub meta: Metadata,
-    /// The running footer, e.g. `Page ` [page] ` of ` [pages].
+    /// The running footer, e.g. `Page `, the page number, ` of `, the page count.
     pub footer: Vec<FooterPiece>,
     pub parts: Vec<Part>,
     /// Messages taken from the reference locale because this locale lacks them.
@@ -156,7 +156,7 @@ impl Para {
 /// (scheme in any case) with no space or control character. The model only makes such links;
 /// renderers check again, so a pack built by other code cannot put a `javascript:` or `file:`
 /// link into a PDF or DOCX.
-pub fn is_safe_link(target: &str) -> bool {
+pub(crate) fn is_safe_link(target: &str) -> bool {
     let Some((scheme, rest)) = target.split_once(':') else {
         return false;
     };
@@ -168,7 +168,7 @@ pub fn is_safe_link(target: &str) -> bool {
 }
 
 // Where renderers have always found them; the one definition is in `chars`.
-pub use crate::chars::{is_bidi_control, is_isolation_mark};
+pub(crate) use crate::chars::{is_bidi_control, is_isolation_mark};
 
 impl Block {
     /// Every paragraph of the block, in reading order.

@@ -86,9 +86,11 @@ mod tests {
 
     #[test]
     fn accented_text_is_about_forty_percent_longer() {
-        let english =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/i18n/canonical.txt"))
-                .unwrap();
+        let english = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/alert-observatory/canonical.txt"
+        ))
+        .unwrap();
         let longer = accented(&english);
         let ratio = longer.chars().count() as f64 / english.chars().count() as f64;
         assert!((1.3..1.5).contains(&ratio), "ratio {ratio}");

@@ -17,7 +17,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// alike; the files are compared byte for byte either way), sorted by path so the file does
 /// not depend on the order files were made in. Paths never hold a newline or a backslash
 /// (`artifacts` rejects them), so no line needs `sha256sum`'s escaping.
-pub fn sums_file<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+pub(super) fn sums_file<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
     let mut lines: Vec<(&str, &str)> = files.into_iter().collect();
     lines.sort_by(|a, b| a.0.cmp(b.0));
     lines

@@ -9,12 +9,11 @@
 //! <locale>/<alert>-<locale>-preview.png    (page 1 of the PDF, when PDF is built)
 //! ```
 
-mod checksums;
-pub mod page;
+pub(crate) mod checksums;
+pub(crate) mod page;
 pub mod record;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -24,7 +23,8 @@ use crate::load::Tree;
 use crate::pipeline::{Artifact, BuildOutcome};
 use crate::timestamp::Timestamp;
 
-pub use checksums::sha256_hex;
+pub(crate) use checksums::sha256_hex;
+pub use page::human_size;
 pub use record::{Record, SCHEMA, SCHEMA_VERSION};
 
 use record::{
@@ -212,19 +212,6 @@ pub fn assemble(
         bytes: sums.into_bytes(),
     });
     Ok(Release { record, files })
-}
-
-/// Whether a file of an output folder belongs to a release (and goes stale when only some
-/// locales are rebuilt).
-pub fn is_release_file(relative: &Path) -> bool {
-    let name = relative
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let at_root = relative.parent().is_none_or(|p| p.as_os_str().is_empty());
-    (at_root && [MANIFEST_FILE, CHECKSUMS_FILE, INDEX_FILE].contains(&name.as_ref()))
-        || name.ends_with(".zip")
-        || name.ends_with("-preview.png")
 }
 
 fn make_archive(

@@ -12,7 +12,7 @@ const STYLE: &str = include_str!("page.css");
 
 /// The page. Every text from the inputs is escaped, and each sits in an element with its own
 /// `lang` and `dir`, so a stray bidi control cannot reorder anything outside it.
-pub fn render(record: &Record) -> String {
+pub(crate) fn render(record: &Record) -> String {
     let published: Vec<&LocaleRecord> = record
         .locales
         .iter()
@@ -286,7 +286,7 @@ pub fn human_size(bytes: u64) -> String {
 /// Escapes text for HTML text and attribute values alike. Bidi controls and other invisible
 /// format characters are written as character references: they still work, but a reviewer
 /// reading the source sees them.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -305,7 +305,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A relative link to a file of the release: percent-encoded, then escaped.
-pub fn href(path: &str) -> String {
+pub(crate) fn href(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {

@@ -368,25 +368,3 @@ fn assembling_twice_gives_the_same_bytes() {
     );
     assert!(text(&third, MANIFEST_FILE).contains("\"date\": \"2027-01-15T08:00:00Z\""));
 }
-
-#[test]
-fn release_files_are_recognised() {
-    for path in [
-        "manifest.json",
-        "SHA256SUMS",
-        "index.html",
-        "x-all.zip",
-        "fr/x-fr.zip",
-        "fr/x-fr-preview.png",
-    ] {
-        assert!(is_release_file(Path::new(path)), "{path}");
-    }
-    for path in [
-        "README.md",
-        "fr/x-fr.pdf",
-        "fr/manifest.json",
-        "fr/x-fr.docx",
-    ] {
-        assert!(!is_release_file(Path::new(path)), "{path}");
-    }
-}

@@ -99,7 +99,7 @@ impl Default for RenderOptions {
 /// so builds are reproducible by default.
 pub const DEFAULT_EPOCH: i64 = 1_747_612_800;
 
-pub fn producer() -> String {
+pub(crate) fn producer() -> String {
     format!("appealpack {}", env!("CARGO_PKG_VERSION"))
 }
 

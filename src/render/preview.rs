@@ -3,7 +3,7 @@
 //! The download page shows a thumbnail of each pack's first page. It is painted from the
 //! [`LaidOutDocument`] the PDF is written from (not from the PDF file), with the same paint
 //! order: a white page, the shapes (tiny-skia), then every glyph as its outline from the
-//! original font file (an exact-area rasteriser of its own, [`coverage`], made slightly heavier
+//! original font file (an exact-area rasteriser of its own, `coverage`, made slightly heavier
 //! so that 5-pixel text stays legible). The same layout always gives the same PNG bytes.
 
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! The plain-text writer: the pack as a reader sees it, one paragraph per line.
 //!
 //! It doubles as the model's snapshot format and as the canonical view: the reference
-//! locale's canonical parts, through [`part_lines`], must equal `canonical.txt`.
+//! locale's canonical parts, through `part_lines`, must equal `canonical.txt`.
 
 use crate::model::AppealPack;
 use crate::model::lines::part_lines;

@@ -12,6 +12,17 @@ pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
+/// The full-size alert of the behaviour tests, relative to the repository (where the binary
+/// runs from by default): a frozen copy of the first shipped alert, seven locales with Arabic.
+/// It does not follow `i18n/`, on purpose: an NGO replacing the shipped alert must not break
+/// the tests of how the tool behaves. The shipped data's own tests are in shipped_alert.rs.
+pub const ALERT: &str = "tests/fixtures/alert-observatory";
+
+/// [`ALERT`] as an absolute path.
+pub fn alert() -> PathBuf {
+    repo().join(ALERT)
+}
+
 /// The real binary, with the repository's fonts, run from `cwd`.
 pub fn appealpack(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_appealpack"))

@@ -25,7 +25,7 @@ impl Case {
         std::fs::write(
             dir.path()
                 .join("out")
-                .join(appealpack::artifacts::MARKER_FILE),
+                .join(appealpack::test_support::MARKER_FILE),
             "made by an earlier build",
         )
         .unwrap();

@@ -4,7 +4,7 @@
 
 use std::io::{Cursor, Read};
 
-use appealpack::render::pdf::extract;
+use appealpack::test_support::pdf::extract;
 
 use crate::support::Case;
 
@@ -108,7 +108,7 @@ fn markup_and_direction_controls_are_escaped_and_stay_in_place() {
     // PDF: the text reads back in logical order, the override having reordered only what it
     // covers, inside its own paragraph.
     let pdf = std::fs::read(case.path("out/fr/test-alert-fr.pdf")).unwrap();
-    let lines: Vec<String> = extract::extract(&pdf, false)
+    let lines: Vec<String> = extract(&pdf, false)
         .unwrap()
         .into_iter()
         .flatten()

@@ -3,7 +3,7 @@
 
 use std::process::Child;
 
-use appealpack::artifacts::STALL_VAR;
+use appealpack::test_support::STALL_VAR;
 
 use crate::common::tree_contents;
 use crate::support::{Workspace, stderr, wait_for};

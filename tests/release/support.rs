@@ -39,7 +39,7 @@ impl Workspace {
             .args(extra)
             .env_remove("SOURCE_DATE_EPOCH")
             .env_remove("CI")
-            .env_remove(appealpack::artifacts::STALL_VAR)
+            .env_remove(appealpack::test_support::STALL_VAR)
             .env("NO_COLOR", "1")
             .stdin(Stdio::null());
         for (key, value) in env {

@@ -9,7 +9,7 @@
 use crate::model::{Inline, Para, is_isolation_mark};
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Entry {
+pub(super) enum Entry {
     Split {
         name: Para,
         role: Option<Para>,
@@ -84,7 +84,7 @@ fn segments(para: &Para) -> Vec<Segment> {
     segments
 }
 
-pub fn split(entry: &Para) -> Entry {
+pub(super) fn split(entry: &Para) -> Entry {
     let whole = || Entry::Whole(entry.clone());
     let segments = segments(entry);
     let words_outside = segments

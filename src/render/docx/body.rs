@@ -12,19 +12,19 @@ use super::styles::id;
 use crate::model::{AppealPack, Block, Direction, Para, Part, PartKind};
 
 /// A body element, in document order.
-pub enum Item {
+pub(super) enum Item {
     Paragraph(Box<Paragraph>),
     Table(Box<Table>),
 }
 
-pub struct Body<'a> {
+pub(super) struct Body<'a> {
     pub direction: Direction,
     pub families: &'a Families<'a>,
     pub page: &'a Page,
 }
 
 impl Body<'_> {
-    pub fn items(&self, pack: &AppealPack) -> Vec<Item> {
+    pub(super) fn items(&self, pack: &AppealPack) -> Vec<Item> {
         let mut items = Vec::new();
         items.push(self.para(
             id::TITLE,
@@ -114,7 +114,7 @@ impl Body<'_> {
     }
 
     /// A paragraph of `style` holding the runs of `para`; links become `w:hyperlink`s.
-    pub fn paragraph(&self, style: &str, para: &Para) -> Paragraph {
+    pub(super) fn paragraph(&self, style: &str, para: &Para) -> Paragraph {
         let mut paragraph = Paragraph::new().style(style);
         if self.direction == Direction::Rtl {
             paragraph.property = std::mem::take(&mut paragraph.property).bidi(true);

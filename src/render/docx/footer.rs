@@ -8,7 +8,7 @@ use super::body::Body;
 use super::styles::id;
 use crate::model::{AppealPack, Direction, FooterPiece, Para};
 
-pub fn footer(pack: &AppealPack, body: &Body<'_>) -> Footer {
+pub(super) fn footer(pack: &AppealPack, body: &Body<'_>) -> Footer {
     let mut paragraph = Paragraph::new().style(id::FOOTER);
     if body.direction == Direction::Rtl {
         paragraph.property = std::mem::take(&mut paragraph.property).bidi(true);

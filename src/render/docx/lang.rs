@@ -2,7 +2,7 @@
 
 /// The region Word's proofing tools expect for a bare language tag; tags that already name a
 /// region are kept. English is British: the alert's source text uses British spelling.
-pub fn word_language(locale: &str) -> String {
+pub(super) fn word_language(locale: &str) -> String {
     if locale.contains('-') {
         return locale.to_owned();
     }

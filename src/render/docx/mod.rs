@@ -1,11 +1,11 @@
 //! The DOCX writer: docx-rs builds the content, a post-pass makes it valid, deterministic OOXML.
 //!
-//! - [`body`], [`addresses`], [`footer`], [`styles`], [`numbering`], [`page`]: the pack as
+//! - `body`, `addresses`, `footer`, `styles`, `numbering`, `page`: the pack as
 //!   docx-rs paragraphs, tables and styles;
-//! - [`runs`]: paragraph text as runs (clean text, bidi direction, font fallback);
-//! - [`post`], [`schema`], [`xml`]: the post-pass over docx-rs's XML (what docx-rs cannot
+//! - `runs`: paragraph text as runs (clean text, bidi direction, font fallback);
+//! - `post`, `schema`, `xml`: the post-pass over docx-rs's XML (what docx-rs cannot
 //!   write, stable ids, then schema order);
-//! - [`parts`], [`package`], [`lang`]: settings, fonts, properties, relationships, the zip.
+//! - `parts`, `package`, `lang`: settings, fonts, properties, relationships, the zip.
 //!
 //! See `docs/decisions/0003-docx-writer.md` for why it is built this way.
 

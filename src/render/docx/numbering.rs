@@ -7,10 +7,10 @@ use docx_rs::{
 };
 
 /// The `w:numId` List Bullet refers to.
-pub const BULLET_NUM_ID: usize = 2;
+pub(super) const BULLET_NUM_ID: usize = 2;
 const BULLET_ABSTRACT_ID: usize = 2;
 
-pub fn bullets(latin_font: &str) -> (AbstractNumbering, Numbering) {
+pub(super) fn bullets(latin_font: &str) -> (AbstractNumbering, Numbering) {
     let fonts = RunFonts::new()
         .ascii(latin_font)
         .hi_ansi(latin_font)

@@ -16,17 +16,17 @@ const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingm
 
 /// Parts by path inside the package (no leading slash).
 #[derive(Debug, Default)]
-pub struct Package {
+pub(super) struct Package {
     parts: BTreeMap<String, Vec<u8>>,
 }
 
 impl Package {
-    pub fn add_xml(&mut self, path: &str, root: &Element) {
+    pub(super) fn add_xml(&mut self, path: &str, root: &Element) {
         self.parts.insert(path.to_owned(), xml::write(root));
     }
 
     /// Content types, by extension for the generic ones and by part for the rest.
-    pub fn add_content_types(&mut self) {
+    pub(super) fn add_content_types(&mut self) {
         let mut root = Element::new("Types").attr(
             "xmlns",
             "http://schemas.openxmlformats.org/package/2006/content-types",
@@ -65,7 +65,7 @@ impl Package {
     }
 
     /// The zip: deflated, sorted, one timestamp.
-    pub fn zip(&self, timestamp: i64) -> Result<Vec<u8>, zip::result::ZipError> {
+    pub(super) fn zip(&self, timestamp: i64) -> Result<Vec<u8>, zip::result::ZipError> {
         let parts = self.parts.iter().map(|(p, b)| (p.clone(), b.as_slice()));
         crate::archive::zip(parts, Timestamp::from_unix(timestamp))
     }
@@ -94,7 +94,7 @@ fn override_type(path: &str) -> Option<String> {
 }
 
 /// A relationships part.
-pub fn relationships(entries: &[Relationship]) -> Element {
+pub(super) fn relationships(entries: &[Relationship]) -> Element {
     let mut root = Element::new("Relationships").attr("xmlns", RELS_NS);
     for entry in entries {
         let mut element = Element::new("Relationship")
@@ -110,7 +110,7 @@ pub fn relationships(entries: &[Relationship]) -> Element {
 }
 
 /// A relationship to a part of the package.
-pub fn internal(id: &str, kind: &str, target: &str) -> Relationship {
+pub(super) fn internal(id: &str, kind: &str, target: &str) -> Relationship {
     let kind = if kind.starts_with("http") {
         kind.to_owned()
     } else {
@@ -125,7 +125,7 @@ pub fn internal(id: &str, kind: &str, target: &str) -> Relationship {
 }
 
 /// The package's own relationships: the document and its properties.
-pub fn package_relationships() -> Element {
+pub(super) fn package_relationships() -> Element {
     relationships(&[
         internal("rIdDocument", "officeDocument", "word/document.xml"),
         internal(

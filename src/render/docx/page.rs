@@ -10,7 +10,7 @@ const MARGIN_BOTTOM: u32 = 1304;
 const FOOTER_DISTANCE: u32 = 624;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Page {
+pub(super) struct Page {
     pub width: u32,
     pub height: u32,
     pub top: u32,
@@ -20,7 +20,7 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn new(paper: Paper) -> Self {
+    pub(super) fn new(paper: Paper) -> Self {
         let (width, height) = match paper {
             Paper::A4 => (11906, 16838),
             Paper::Letter => (12240, 15840),
@@ -36,11 +36,11 @@ impl Page {
     }
 
     /// The width of the text block.
-    pub fn measure(&self) -> u32 {
+    pub(super) fn measure(&self) -> u32 {
         self.width - 2 * self.side
     }
 
-    pub fn margin(&self) -> docx_rs::PageMargin {
+    pub(super) fn margin(&self) -> docx_rs::PageMargin {
         docx_rs::PageMargin::new()
             .top(self.top as i32)
             .bottom(self.bottom as i32)

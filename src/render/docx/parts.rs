@@ -7,16 +7,16 @@
 use super::xml::Element;
 use crate::timestamp::Timestamp;
 
-pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-pub const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub(super) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(super) const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /// What the settings part depends on.
-pub struct SettingsSpec<'a> {
+pub(super) struct SettingsSpec<'a> {
     pub language: &'a str,
     pub complex_language: Option<&'a str>,
 }
 
-pub fn settings(spec: &SettingsSpec<'_>) -> Element {
+pub(super) fn settings(spec: &SettingsSpec<'_>) -> Element {
     let mut root = Element::new("w:settings")
         .attr("xmlns:w", W)
         .attr("xmlns:r", R);
@@ -54,7 +54,7 @@ pub fn settings(spec: &SettingsSpec<'_>) -> Element {
 
 /// One font of the font table. The fonts are not embedded (see docs/decisions/0003), so
 /// the entry carries what Word needs to pick a close substitute on a machine without Noto.
-pub struct FontEntry {
+pub(super) struct FontEntry {
     pub name: String,
     /// Windows character set and family class.
     pub charset: &'static str,
@@ -64,7 +64,7 @@ pub struct FontEntry {
 }
 
 /// What the OS/2 table says about a font, as the font table writes it.
-pub struct Os2 {
+pub(super) struct Os2 {
     pub panose: String,
     /// `usb0`..`usb3`, `csb0`, `csb1`.
     pub signature: [String; 6],
@@ -72,7 +72,7 @@ pub struct Os2 {
 
 impl Os2 {
     /// Reads the OS/2 table of a TrueType/OpenType font (version 1 or later for code pages).
-    pub fn read(font: &[u8]) -> Option<Self> {
+    pub(super) fn read(font: &[u8]) -> Option<Self> {
         let face = rustybuzz::ttf_parser::Face::parse(font, 0).ok()?;
         let os2 = face
             .raw_face()
@@ -93,7 +93,7 @@ impl Os2 {
     }
 }
 
-pub fn font_table(fonts: &[FontEntry]) -> Element {
+pub(super) fn font_table(fonts: &[FontEntry]) -> Element {
     let mut root = Element::new("w:fonts")
         .attr("xmlns:w", W)
         .attr("xmlns:r", R);
@@ -120,7 +120,7 @@ pub fn font_table(fonts: &[FontEntry]) -> Element {
 
 /// A minimal DrawingML theme. Word wants one (validators flag its absence); its fonts are the
 /// pack's, so theme-font references resolve to the same faces as the styles.
-pub fn theme(latin_font: &str, complex_font: &str) -> Element {
+pub(super) fn theme(latin_font: &str, complex_font: &str) -> Element {
     let a = |name: &str| Element::new(format!("a:{name}"));
     let srgb = |value: &str| a("srgbClr").attr("val", value);
     let scheme = |n: usize, make: &dyn Fn() -> Element| {
@@ -192,7 +192,7 @@ pub fn theme(latin_font: &str, complex_font: &str) -> Element {
 }
 
 /// The document properties a file manager, Word's Info pane and search engines show.
-pub struct Properties<'a> {
+pub(super) struct Properties<'a> {
     pub title: &'a str,
     pub subject: Option<&'a str>,
     pub description: Option<&'a str>,
@@ -203,7 +203,7 @@ pub struct Properties<'a> {
     pub producer: &'a str,
 }
 
-pub fn core(props: &Properties<'_>) -> Element {
+pub(super) fn core(props: &Properties<'_>) -> Element {
     let date = Timestamp::from_unix(props.timestamp).rfc3339();
     let mut root = Element::new("cp:coreProperties")
         .attr(
@@ -241,7 +241,7 @@ pub fn core(props: &Properties<'_>) -> Element {
     root
 }
 
-pub fn app(props: &Properties<'_>) -> Element {
+pub(super) fn app(props: &Properties<'_>) -> Element {
     let mut root = Element::new("Properties")
         .attr(
             "xmlns",

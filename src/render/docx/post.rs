@@ -18,13 +18,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::xml::Element;
 
-pub const HYPERLINK_TYPE: &str =
+pub(super) const HYPERLINK_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
-pub const FOOTER_TYPE: &str =
+pub(super) const FOOTER_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer";
 
 /// Pack-wide facts the post-pass needs.
-pub struct Context<'a> {
+pub(super) struct Context<'a> {
     pub rtl: bool,
     /// `w:lang`: `(w:val, w:bidi)`.
     pub language: (&'a str, Option<&'a str>),
@@ -34,7 +34,7 @@ pub struct Context<'a> {
 
 /// A relationship of the main document part.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Relationship {
+pub(super) struct Relationship {
     pub id: String,
     pub kind: String,
     pub target: String,
@@ -42,7 +42,7 @@ pub struct Relationship {
 }
 
 /// docx-rs's relationships, by id.
-pub fn relationships(rels: &Element) -> BTreeMap<String, Relationship> {
+pub(super) fn relationships(rels: &Element) -> BTreeMap<String, Relationship> {
     rels.elements()
         .filter(|e| e.name == "Relationship")
         .filter_map(|e| {
@@ -59,7 +59,7 @@ pub fn relationships(rels: &Element) -> BTreeMap<String, Relationship> {
 
 /// Gives every `r:id` in `root` a stable id (`rIdLink1`… for links, in order of first use,
 /// one per target; `rIdFooter1`… for footers) and returns the relationships it now needs.
-pub fn renumber_relationships(
+pub(super) fn renumber_relationships(
     root: &mut Element,
     old: &BTreeMap<String, Relationship>,
 ) -> Result<Vec<Relationship>, String> {
@@ -104,7 +104,7 @@ pub fn renumber_relationships(
 }
 
 /// Transformations of the main document and footer parts.
-pub fn content(root: &mut Element, context: &Context<'_>) {
+pub(super) fn content(root: &mut Element, context: &Context<'_>) {
     drop_empty_properties(root);
     root.walk_mut(&mut |element| {
         // Collaboration ids, never needed for a fresh document.
@@ -134,7 +134,7 @@ pub fn content(root: &mut Element, context: &Context<'_>) {
 
 /// Property containers that carry nothing, everywhere below `root` (deepest first, so a `w:pPr`
 /// holding only an empty `w:rPr` goes too).
-pub fn drop_empty_properties(root: &mut Element) {
+pub(super) fn drop_empty_properties(root: &mut Element) {
     for child in root.elements_mut() {
         drop_empty_properties(child);
     }
@@ -145,7 +145,7 @@ pub fn drop_empty_properties(root: &mut Element) {
     });
 }
 
-pub fn styles(root: &mut Element, context: &Context<'_>) {
+pub(super) fn styles(root: &mut Element, context: &Context<'_>) {
     // One definition per style id: docx-rs writes a bare `Normal` before ours, and the last wins.
     let mut seen = BTreeSet::new();
     root.children.reverse();
@@ -178,7 +178,7 @@ pub fn styles(root: &mut Element, context: &Context<'_>) {
 }
 
 /// Keeps only the numbering definitions that `referenced` (numIds in use) need.
-pub fn numbering(root: &mut Element, referenced: &BTreeSet<String>) {
+pub(super) fn numbering(root: &mut Element, referenced: &BTreeSet<String>) {
     let mut abstracts = BTreeSet::new();
     root.retain_elements(|e| {
         if e.name != "w:num" {
@@ -200,7 +200,7 @@ pub fn numbering(root: &mut Element, referenced: &BTreeSet<String>) {
 }
 
 /// Every `w:numId` value a part refers to.
-pub fn referenced_numbering(root: &Element, into: &mut BTreeSet<String>) {
+pub(super) fn referenced_numbering(root: &Element, into: &mut BTreeSet<String>) {
     root.walk(&mut |e| {
         if e.name == "w:numId"
             && let Some(id) = e.get_attr("w:val")

@@ -23,7 +23,7 @@ use crate::model::{Direction, Para};
 
 /// A run: text of one style, one direction and one font.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
+pub(super) struct Piece {
     pub text: String,
     pub strong: bool,
     pub emphasis: bool,
@@ -36,7 +36,7 @@ pub struct Piece {
 
 /// The default families of a pack: Latin text and complex-script (right-to-left) text.
 #[derive(Debug, Clone)]
-pub struct Families<'a> {
+pub(super) struct Families<'a> {
     pub stack: FontStack<'a>,
     pub latin: String,
     pub complex: String,
@@ -45,7 +45,7 @@ pub struct Families<'a> {
 impl<'a> Families<'a> {
     /// Latin text takes the first family that draws Latin letters; complex-script text takes the
     /// locale's first family (Noto Naskh Arabic for `ar`).
-    pub fn new(stack: FontStack<'a>) -> Self {
+    pub(super) fn new(stack: FontStack<'a>) -> Self {
         let name = |f: Option<&&crate::fonts::Family>| {
             f.map(|f| f.name.clone())
                 .unwrap_or_else(|| "Noto Sans".into())
@@ -65,7 +65,7 @@ impl<'a> Families<'a> {
     }
 
     /// The family a run uses unless its text needs another.
-    pub fn default_for(&self, rtl: bool) -> &str {
+    pub(super) fn default_for(&self, rtl: bool) -> &str {
         if rtl { &self.complex } else { &self.latin }
     }
 }
@@ -112,7 +112,7 @@ struct Ch {
 /// Text as it may appear in a Word run: characters XML 1.0 forbids, C1 controls, noncharacters
 /// and explicit embeddings/overrides are dropped; tabs and line breaks become spaces (the model's
 /// paragraphs flow). Isolates are kept for [`resolve_isolates`].
-pub fn clean_char(c: char) -> Option<char> {
+pub(super) fn clean_char(c: char) -> Option<char> {
     match c {
         '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
         '\u{202A}'..='\u{202E}' => None,
@@ -124,7 +124,7 @@ pub fn clean_char(c: char) -> Option<char> {
 }
 
 /// Cleans plain text (titles, properties) the same way, with isolates dropped.
-pub fn clean_text(text: &str) -> String {
+pub(super) fn clean_text(text: &str) -> String {
     text.chars()
         .filter_map(clean_char)
         .filter(|c| !crate::model::is_isolation_mark(*c))
@@ -229,7 +229,7 @@ fn directions(chars: &[Ch], paragraph: Dir) -> Vec<Dir> {
 }
 
 /// The runs of a paragraph laid out in `direction`.
-pub fn pieces(para: &Para, direction: Direction, families: &Families<'_>) -> Vec<Piece> {
+pub(super) fn pieces(para: &Para, direction: Direction, families: &Families<'_>) -> Vec<Piece> {
     let paragraph = Dir::from(direction);
     let chars: Vec<Ch> = para
         .inlines

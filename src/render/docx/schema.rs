@@ -396,7 +396,7 @@ fn sequence(name: &str) -> Option<&'static [&'static str]> {
 }
 
 /// Reorders the children of `root` and all its descendants into schema order.
-pub fn normalise(element: &mut Element) {
+pub(super) fn normalise(element: &mut Element) {
     if let Some(order) = sequence(&element.name) {
         let others = order
             .iter()

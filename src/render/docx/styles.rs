@@ -12,33 +12,33 @@ use super::numbering::BULLET_NUM_ID;
 use super::page::Page;
 
 /// Style ids: Word's own ids for built-in styles.
-pub mod id {
-    pub const NORMAL: &str = "Normal";
-    pub const BODY: &str = "BodyText";
-    pub const TITLE: &str = "Title";
-    pub const SUBTITLE: &str = "Subtitle";
-    pub const HEADING_1: &str = "Heading1";
-    pub const HEADING_2: &str = "Heading2";
-    pub const KICKER: &str = "Kicker";
-    pub const LIST_BULLET: &str = "ListBullet";
-    pub const RECIPIENT: &str = "Recipient";
-    pub const SUBJECT: &str = "Subject";
-    pub const SALUTATION: &str = "Salutation";
-    pub const CLOSING: &str = "Closing";
-    pub const SIGNATURE: &str = "Signature";
-    pub const POST_HEADING: &str = "PostHeading";
-    pub const POST: &str = "Post";
-    pub const TABLE_TEXT: &str = "TableText";
-    pub const FOOTER: &str = "Footer";
-    pub const HYPERLINK: &str = "Hyperlink";
-    pub const DEFAULT_FONT: &str = "DefaultParagraphFont";
-    pub const TABLE_NORMAL: &str = "TableNormal";
-    pub const ADDRESS_TABLE: &str = "AddressTable";
-    pub const NO_LIST: &str = "NoList";
+pub(super) mod id {
+    pub(crate) const NORMAL: &str = "Normal";
+    pub(crate) const BODY: &str = "BodyText";
+    pub(crate) const TITLE: &str = "Title";
+    pub(crate) const SUBTITLE: &str = "Subtitle";
+    pub(crate) const HEADING_1: &str = "Heading1";
+    pub(crate) const HEADING_2: &str = "Heading2";
+    pub(crate) const KICKER: &str = "Kicker";
+    pub(crate) const LIST_BULLET: &str = "ListBullet";
+    pub(crate) const RECIPIENT: &str = "Recipient";
+    pub(crate) const SUBJECT: &str = "Subject";
+    pub(crate) const SALUTATION: &str = "Salutation";
+    pub(crate) const CLOSING: &str = "Closing";
+    pub(crate) const SIGNATURE: &str = "Signature";
+    pub(crate) const POST_HEADING: &str = "PostHeading";
+    pub(crate) const POST: &str = "Post";
+    pub(crate) const TABLE_TEXT: &str = "TableText";
+    pub(crate) const FOOTER: &str = "Footer";
+    pub(crate) const HYPERLINK: &str = "Hyperlink";
+    pub(crate) const DEFAULT_FONT: &str = "DefaultParagraphFont";
+    pub(crate) const TABLE_NORMAL: &str = "TableNormal";
+    pub(crate) const ADDRESS_TABLE: &str = "AddressTable";
+    pub(crate) const NO_LIST: &str = "NoList";
 }
 
 /// The default style of each type, which the post-pass marks `w:default="1"` (docx-rs cannot).
-pub const DEFAULTS: &[(&str, &str)] = &[
+pub(super) const DEFAULTS: &[(&str, &str)] = &[
     ("paragraph", id::NORMAL),
     ("character", id::DEFAULT_FONT),
     ("table", id::TABLE_NORMAL),
@@ -60,7 +60,7 @@ const TINT: &str = "EEF3F8";
 const TINT_RULE: &str = "C9D6E5";
 
 /// Everything the style sheet depends on.
-pub struct Sheet<'a> {
+pub(super) struct Sheet<'a> {
     pub latin_font: &'a str,
     pub complex_font: &'a str,
     pub rtl: bool,
@@ -78,7 +78,7 @@ fn paragraph(id: &str, name: &str, based_on: &str) -> Style {
         .next(id::BODY)
 }
 
-pub fn styles(sheet: &Sheet<'_>) -> Styles {
+pub(super) fn styles(sheet: &Sheet<'_>) -> Styles {
     let fonts = RunFonts::new()
         .ascii(sheet.latin_font)
         .hi_ansi(sheet.latin_font)

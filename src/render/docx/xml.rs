@@ -9,23 +9,23 @@ use quick_xml::events::Event;
 
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct XmlError(String);
+pub(super) struct XmlError(String);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Node {
+pub(super) enum Node {
     Element(Element),
     Text(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Element {
+pub(super) struct Element {
     pub name: String,
     pub attrs: Vec<(String, String)>,
     pub children: Vec<Node>,
 }
 
 impl Element {
-    pub fn new(name: impl Into<String>) -> Self {
+    pub(super) fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
             attrs: Vec::new(),
@@ -34,24 +34,24 @@ impl Element {
     }
 
     /// Builder form of [`Element::set_attr`].
-    pub fn attr(mut self, name: &str, value: impl Into<String>) -> Self {
+    pub(super) fn attr(mut self, name: &str, value: impl Into<String>) -> Self {
         self.set_attr(name, value);
         self
     }
 
     /// Builder form of [`Element::push`].
-    pub fn child(mut self, child: Element) -> Self {
+    pub(super) fn child(mut self, child: Element) -> Self {
         self.push(child);
         self
     }
 
     /// Builder form: appends a text node.
-    pub fn text_child(mut self, text: impl Into<String>) -> Self {
+    pub(super) fn text_child(mut self, text: impl Into<String>) -> Self {
         self.children.push(Node::Text(text.into()));
         self
     }
 
-    pub fn get_attr(&self, name: &str) -> Option<&str> {
+    pub(super) fn get_attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
@@ -59,7 +59,7 @@ impl Element {
     }
 
     /// Sets an attribute, replacing its value in place if it exists (attribute order is kept).
-    pub fn set_attr(&mut self, name: &str, value: impl Into<String>) {
+    pub(super) fn set_attr(&mut self, name: &str, value: impl Into<String>) {
         let value = value.into();
         match self.attrs.iter_mut().find(|(k, _)| k == name) {
             Some(slot) => slot.1 = value,
@@ -67,34 +67,34 @@ impl Element {
         }
     }
 
-    pub fn remove_attr(&mut self, name: &str) {
+    pub(super) fn remove_attr(&mut self, name: &str) {
         self.attrs.retain(|(k, _)| k != name);
     }
 
-    pub fn push(&mut self, child: Element) {
+    pub(super) fn push(&mut self, child: Element) {
         self.children.push(Node::Element(child));
     }
 
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+    pub(super) fn elements(&self) -> impl Iterator<Item = &Element> {
         self.children.iter().filter_map(|n| match n {
             Node::Element(e) => Some(e),
             Node::Text(_) => None,
         })
     }
 
-    pub fn elements_mut(&mut self) -> impl Iterator<Item = &mut Element> {
+    pub(super) fn elements_mut(&mut self) -> impl Iterator<Item = &mut Element> {
         self.children.iter_mut().filter_map(|n| match n {
             Node::Element(e) => Some(e),
             Node::Text(_) => None,
         })
     }
 
-    pub fn find(&self, name: &str) -> Option<&Element> {
+    pub(super) fn find(&self, name: &str) -> Option<&Element> {
         self.elements().find(|e| e.name == name)
     }
 
     /// The child `name`, appended if missing (the schema normaliser puts it in its place later).
-    pub fn ensure(&mut self, name: &str) -> &mut Element {
+    pub(super) fn ensure(&mut self, name: &str) -> &mut Element {
         let index = match self
             .children
             .iter()
@@ -113,18 +113,18 @@ impl Element {
     }
 
     /// Replaces the child `name` (or appends it) with `element`.
-    pub fn replace(&mut self, element: Element) {
+    pub(super) fn replace(&mut self, element: Element) {
         self.remove(&element.name);
         self.push(element);
     }
 
-    pub fn remove(&mut self, name: &str) {
+    pub(super) fn remove(&mut self, name: &str) {
         self.children
             .retain(|n| !matches!(n, Node::Element(e) if e.name == name));
     }
 
     /// Keeps only the child elements for which `keep` is true (text nodes stay).
-    pub fn retain_elements(&mut self, mut keep: impl FnMut(&Element) -> bool) {
+    pub(super) fn retain_elements(&mut self, mut keep: impl FnMut(&Element) -> bool) {
         self.children.retain(|n| match n {
             Node::Element(e) => keep(e),
             Node::Text(_) => true,
@@ -133,7 +133,7 @@ impl Element {
 
     /// The concatenated text of every descendant text node.
     #[cfg(test)]
-    pub fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         let mut out = String::new();
         self.collect_text(&mut out);
         out
@@ -150,7 +150,7 @@ impl Element {
     }
 
     /// Calls `f` on this element and every descendant element, parents before children.
-    pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Element)) {
+    pub(super) fn walk_mut(&mut self, f: &mut impl FnMut(&mut Element)) {
         f(self);
         for child in self.elements_mut() {
             child.walk_mut(f);
@@ -158,7 +158,7 @@ impl Element {
     }
 
     /// Calls `f` on this element and every descendant element, parents before children.
-    pub fn walk(&self, f: &mut impl FnMut(&Element)) {
+    pub(super) fn walk(&self, f: &mut impl FnMut(&Element)) {
         f(self);
         for child in self.elements() {
             child.walk(f);
@@ -169,7 +169,7 @@ impl Element {
 /// Parses one XML part into its root element. Comments, processing instructions and the XML
 /// declaration are dropped; whitespace-only text between elements is dropped too (OOXML has no
 /// mixed content outside text elements, which never hold only child elements).
-pub fn parse(bytes: &[u8]) -> Result<Element, XmlError> {
+pub(super) fn parse(bytes: &[u8]) -> Result<Element, XmlError> {
     let text =
         std::str::from_utf8(bytes).map_err(|e| XmlError(format!("part is not UTF-8: {e}")))?;
     let mut reader = Reader::from_str(text);
@@ -283,7 +283,7 @@ fn drop_layout_whitespace(element: &mut Element) {
 }
 
 /// Writes a part: XML declaration, then the tree with no added whitespace.
-pub fn write(root: &Element) -> Vec<u8> {
+pub(super) fn write(root: &Element) -> Vec<u8> {
     let mut out = String::with_capacity(4096);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n");
     write_element(root, &mut out);
@@ -317,7 +317,7 @@ fn write_element(element: &Element, out: &mut String) {
 }
 
 /// Whether XML 1.0 allows `c` in a document at all.
-pub fn is_xml_char(c: char) -> bool {
+pub(super) fn is_xml_char(c: char) -> bool {
     matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 

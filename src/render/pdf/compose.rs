@@ -40,7 +40,7 @@ impl Placement {
     };
 }
 
-pub struct Composer<'f, 'p> {
+pub(super) struct Composer<'f, 'p> {
     fonts: &'f FontSet<'f>,
     pack: &'p AppealPack,
     geometry: Geometry,
@@ -77,7 +77,7 @@ struct CacheKey {
 }
 
 impl<'f, 'p> Composer<'f, 'p> {
-    pub fn new(fonts: &'f FontSet<'f>, pack: &'p AppealPack, geometry: Geometry) -> Self {
+    pub(super) fn new(fonts: &'f FontSet<'f>, pack: &'p AppealPack, geometry: Geometry) -> Self {
         Self {
             fonts,
             pack,
@@ -98,7 +98,7 @@ impl<'f, 'p> Composer<'f, 'p> {
     }
 
     /// The elements of every page, and the messages with a word broken anywhere.
-    pub fn compose(mut self) -> Result<(Vec<Elem>, Vec<String>), RenderError> {
+    pub(super) fn compose(mut self) -> Result<(Vec<Elem>, Vec<String>), RenderError> {
         let pack = self.pack;
         self.title()?;
         for part in &pack.parts {
@@ -602,12 +602,12 @@ impl<'f, 'p> Composer<'f, 'p> {
 }
 
 /// Baseline of a line from the top of its line box: centred on the x-height.
-pub fn baseline_offset(text_style: &TextStyle) -> f32 {
+pub(super) fn baseline_offset(text_style: &TextStyle) -> f32 {
     text_style.leading / 2.0 + text_style.size * 0.3
 }
 
 impl StyledText {
-    pub fn plain(text: &str, style: FaceStyle) -> Self {
+    pub(super) fn plain(text: &str, style: FaceStyle) -> Self {
         Self {
             text: text.to_owned(),
             spans: vec![Span {
@@ -618,7 +618,7 @@ impl StyledText {
         }
     }
 
-    pub fn from_para(para: &Para, base: &TextStyle) -> Self {
+    pub(super) fn from_para(para: &Para, base: &TextStyle) -> Self {
         let mut text = String::new();
         let mut spans = Vec::new();
         for inline in &para.inlines {
@@ -654,7 +654,7 @@ impl StyledText {
 
 /// The running footer of one page ("Page 2 of 9" in the pack's words), centred, with its
 /// baseline in absolute page coordinates.
-pub fn footer(
+pub(super) fn footer(
     fonts: &FontSet<'_>,
     pack: &AppealPack,
     geometry: &Geometry,

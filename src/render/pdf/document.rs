@@ -27,7 +27,7 @@ pub struct LaidOutDocument {
     pub page_size: (f32, f32),
     /// Every face a [`GlyphRun`] refers to, by index. Glyph ids are those of these faces
     /// (the original font files, before any subsetting).
-    pub fonts: Vec<Arc<FontFace>>,
+    pub(crate) fonts: Vec<Arc<FontFace>>,
     pub pages: Vec<Page>,
     /// The outline, in document order.
     pub bookmarks: Vec<Bookmark>,

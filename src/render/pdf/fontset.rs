@@ -12,7 +12,7 @@ use crate::render::RenderError;
 
 /// Faces are referred to by their index in [`FontSet::faces`] (also the index in the laid-out
 /// document's font list).
-pub type FaceId = usize;
+pub(super) type FaceId = usize;
 
 /// Shape plans by face, direction and script.
 type PlanCache = HashMap<(FaceId, Direction, Option<Script>), Arc<ShapePlan>>;
@@ -22,7 +22,7 @@ type WordCache = HashMap<(FaceId, bool, String), Rc<[RawGlyph]>>;
 
 /// A glyph as the shaper gives it, in font units; `cluster` is a byte offset in the word.
 #[derive(Debug, Clone, Copy)]
-pub struct RawGlyph {
+pub(super) struct RawGlyph {
     pub id: u16,
     pub cluster: u32,
     pub x_advance: i32,
@@ -30,7 +30,7 @@ pub struct RawGlyph {
     pub y_offset: i32,
 }
 
-pub struct FontSet<'a> {
+pub(super) struct FontSet<'a> {
     stack: FontStack<'a>,
     pub faces: Vec<Arc<FontFace>>,
     shapers: Vec<rustybuzz::Face<'a>>,
@@ -50,7 +50,7 @@ impl std::fmt::Debug for FontSet<'_> {
 
 impl<'a> FontSet<'a> {
     /// Every face of the stack's families, parsed once for shaping.
-    pub fn new(
+    pub(super) fn new(
         library: &'a FontLibrary,
         families: &[String],
         locale: &str,
@@ -92,7 +92,12 @@ impl<'a> FontSet<'a> {
     /// The face that draws `ch` in `style`: the current face when it covers a character that
     /// belongs to any script (spaces, punctuation, digits, marks), else the first face of the
     /// stack that covers it.
-    pub fn face_for(&self, ch: char, style: FaceStyle, current: Option<FaceId>) -> Option<FaceId> {
+    pub(super) fn face_for(
+        &self,
+        ch: char,
+        style: FaceStyle,
+        current: Option<FaceId>,
+    ) -> Option<FaceId> {
         if let Some(current) = current
             && is_common(ch)
             && self.faces[current].style == self.stack_face_style(style, current)
@@ -114,16 +119,16 @@ impl<'a> FontSet<'a> {
     }
 
     /// How much larger than the nominal size the face is set, so scripts look the same size.
-    pub fn size_adjust(&self, face: FaceId) -> f32 {
+    pub(super) fn size_adjust(&self, face: FaceId) -> f32 {
         super::style::size_adjust(&self.faces[face].family)
     }
 
-    pub fn units_per_em(&self, face: FaceId) -> f32 {
+    pub(super) fn units_per_em(&self, face: FaceId) -> f32 {
         f32::from(self.faces[face].units_per_em)
     }
 
     /// Glyph id and advance (font units) of `ch` without shaping, for hyphens.
-    pub fn glyph(&self, face: FaceId, ch: char) -> Option<(u16, i32)> {
+    pub(super) fn glyph(&self, face: FaceId, ch: char) -> Option<(u16, i32)> {
         let shaper = &self.shapers[face];
         let id = shaper.glyph_index(ch)?;
         let advance = shaper.glyph_hor_advance(id).unwrap_or(0);
@@ -131,7 +136,7 @@ impl<'a> FontSet<'a> {
     }
 
     /// The glyphs of `word` in `face`, in the shaper's (visual) order; shaped once per pack.
-    pub fn shape_word(&self, face: FaceId, rtl: bool, word: &str) -> Rc<[RawGlyph]> {
+    pub(super) fn shape_word(&self, face: FaceId, rtl: bool, word: &str) -> Rc<[RawGlyph]> {
         let key = (face, rtl, word.to_owned());
         if let Some(glyphs) = self.words.borrow().get(&key) {
             return glyphs.clone();
@@ -161,7 +166,7 @@ impl<'a> FontSet<'a> {
     }
 
     /// Shapes `buffer` (direction already set) with the face's cached plan.
-    pub fn shape(&self, face: FaceId, mut buffer: UnicodeBuffer) -> rustybuzz::GlyphBuffer {
+    pub(super) fn shape(&self, face: FaceId, mut buffer: UnicodeBuffer) -> rustybuzz::GlyphBuffer {
         buffer.guess_segment_properties();
         if let Some(language) = &self.language {
             buffer.set_language(language.clone());
@@ -192,7 +197,7 @@ fn is_common(ch: char) -> bool {
 }
 
 /// Combining marks (general category M), approximated by the blocks the shipped scripts use.
-pub fn is_mark(ch: char) -> bool {
+pub(super) fn is_mark(ch: char) -> bool {
     matches!(ch,
         '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}'

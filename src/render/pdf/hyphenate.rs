@@ -114,7 +114,7 @@ fn load(language: Language) -> Option<&'static Standard> {
 /// ([`Hyphenation::name_points`]): capitalised words, except in languages that capitalise
 /// every noun (German), where only the capitalised words of the pack's names count as names.
 #[derive(Clone)]
-pub struct Hyphenation {
+pub(super) struct Hyphenation {
     dictionary: Option<&'static Standard>,
     script: Script,
     capitalises_nouns: bool,
@@ -133,7 +133,7 @@ impl std::fmt::Debug for Hyphenation {
 }
 
 impl Hyphenation {
-    pub fn for_locale(locale: &str) -> Self {
+    pub(super) fn for_locale(locale: &str) -> Self {
         let own = language(locale);
         Self {
             dictionary: own.and_then(load),
@@ -148,7 +148,7 @@ impl Hyphenation {
     /// organisations, the addressees) whose every word is capitalised, which matters where
     /// capitals do not tell names. A descriptive name with lowercase words in it (“Botschaft
     /// der Russischen Föderation in Brüssel”) is made of common nouns, which stay hyphenable.
-    pub fn with_names<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(super) fn with_names<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Self {
         let words = names
             .into_iter()
             .map(|name| {
@@ -164,7 +164,7 @@ impl Hyphenation {
         self
     }
 
-    pub fn enabled(&self) -> bool {
+    pub(super) fn enabled(&self) -> bool {
         self.dictionary.is_some()
     }
 
@@ -189,7 +189,7 @@ impl Hyphenation {
     }
 
     /// Byte offsets inside `word` where it may be hyphenated; none for a name.
-    pub fn points(&self, word: &str) -> Vec<usize> {
+    pub(super) fn points(&self, word: &str) -> Vec<usize> {
         match self.class(word) {
             Class::Ordinary => self.pattern_points(word),
             Class::Name | Class::Whole => Vec::new(),
@@ -198,7 +198,7 @@ impl Hyphenation {
 
     /// Where a name may be hyphenated as a last resort, when its paragraph cannot be set
     /// within the tolerance otherwise; none for any other word.
-    pub fn name_points(&self, word: &str) -> Vec<usize> {
+    pub(super) fn name_points(&self, word: &str) -> Vec<usize> {
         match self.class(word) {
             Class::Name => self.pattern_points(word),
             Class::Ordinary | Class::Whole => Vec::new(),

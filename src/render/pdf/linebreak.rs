@@ -8,10 +8,10 @@
 //! later, which is what keeps justified text free of rivers.
 
 /// A cost that forbids (positive) or forces (negative) a break.
-pub const INFINITE_PENALTY: f32 = 10_000.0;
+pub(crate) const INFINITE_PENALTY: f32 = 10_000.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum ItemKind {
+pub(crate) enum ItemKind {
     Box,
     Glue {
         stretch: f32,
@@ -30,20 +30,20 @@ pub enum ItemKind {
 
 /// One item; `width` is its natural width (for a penalty, the width added when breaking there).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Item {
+pub(crate) struct Item {
     pub kind: ItemKind,
     pub width: f32,
 }
 
 impl Item {
-    pub fn boxed(width: f32) -> Self {
+    pub(crate) fn boxed(width: f32) -> Self {
         Self {
             kind: ItemKind::Box,
             width,
         }
     }
 
-    pub fn glue(width: f32, stretch: f32, shrink: f32, breakable: bool) -> Self {
+    pub(crate) fn glue(width: f32, stretch: f32, shrink: f32, breakable: bool) -> Self {
         Self {
             kind: ItemKind::Glue {
                 stretch,
@@ -54,7 +54,7 @@ impl Item {
         }
     }
 
-    pub fn penalty(width: f32, cost: f32, flagged: bool) -> Self {
+    pub(crate) fn penalty(width: f32, cost: f32, flagged: bool) -> Self {
         Self {
             kind: ItemKind::Penalty {
                 cost,
@@ -66,7 +66,7 @@ impl Item {
     }
 
     /// A penalty that only the last pass may break at (see [`ItemKind::Penalty`]).
-    pub fn last_resort_penalty(width: f32, cost: f32, flagged: bool) -> Self {
+    pub(crate) fn last_resort_penalty(width: f32, cost: f32, flagged: bool) -> Self {
         Self {
             kind: ItemKind::Penalty {
                 cost,
@@ -86,7 +86,7 @@ impl Item {
 /// penalty 250 already costs 62 500, and a line stretched to the tolerance (badness 800) about
 /// 656 000. Extra demerits for hyphens must be weighed against those, or they decide nothing.
 #[derive(Debug, Clone, Copy)]
-pub struct Params {
+pub(crate) struct Params {
     /// Largest stretch ratio a line may have in the first pass.
     pub tolerance: f32,
     pub line_penalty: f32,
@@ -129,7 +129,7 @@ impl Default for Params {
 /// A chosen break: the index of the glue or penalty item the line ends at, and the line's
 /// adjustment ratio (positive: stretched, negative: shrunk).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Break {
+pub(crate) struct Break {
     pub item: usize,
     pub ratio: f32,
 }
@@ -160,7 +160,11 @@ struct Node {
 /// Breaks `items` into lines of `width(line_index)`. The last item must be a forced break
 /// (`penalty(0, -INFINITE_PENALTY, false)`), normally after a finishing glue of infinite
 /// stretch. Always returns breaks: when no set of lines fits, overfull lines are accepted.
-pub fn total_fit(items: &[Item], width: &dyn Fn(usize) -> f32, params: &Params) -> Vec<Break> {
+pub(crate) fn total_fit(
+    items: &[Item],
+    width: &dyn Fn(usize) -> f32,
+    params: &Params,
+) -> Vec<Break> {
     for pass in [Pass::Normal, Pass::Emergency] {
         if let Some(breaks) = run(items, width, params, pass) {
             return breaks;
@@ -450,7 +454,7 @@ fn demerits(
 }
 
 /// First-fit breaking for ragged text: each line takes as many items as fit.
-pub fn first_fit(items: &[Item], width: &dyn Fn(usize) -> f32) -> Vec<Break> {
+pub(crate) fn first_fit(items: &[Item], width: &dyn Fn(usize) -> f32) -> Vec<Break> {
     let sums = prefix_sums(items);
     let mut breaks = Vec::new();
     let mut start = sums[0];

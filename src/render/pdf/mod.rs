@@ -4,16 +4,17 @@
 //! PDF with printpdf and finishes the file with lopdf.
 
 mod compose;
-pub mod document;
-pub mod extract;
+pub(crate) mod document;
+#[cfg(any(test, feature = "test-support"))]
+pub(crate) mod extract;
 mod fontset;
 mod hyphenate;
-pub mod linebreak;
+pub(crate) mod linebreak;
 mod paginate;
 mod paragraph;
 mod postpass;
 mod shaping;
-pub mod style;
+pub(crate) mod style;
 mod subset;
 mod writer;
 

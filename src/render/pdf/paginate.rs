@@ -5,7 +5,7 @@ use super::style::Geometry;
 
 /// Whether a page may end just before an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum BreakRule {
+pub(super) enum BreakRule {
     /// A good place for a page break.
     Allowed,
     /// Only if nothing better is on the page (inside a list item or address entry).
@@ -18,7 +18,7 @@ pub enum BreakRule {
 
 /// Drawn material, with y relative to the top of its element and x absolute.
 #[derive(Debug, Clone, Default)]
-pub struct Content {
+pub(super) struct Content {
     pub runs: Vec<GlyphRun>,
     pub shapes: Vec<Shape>,
     pub links: Vec<Link>,
@@ -28,7 +28,7 @@ pub struct Content {
 
 impl Content {
     /// Appends `other`, moved down by `dy`.
-    pub fn append(&mut self, other: Content, dy: f32) {
+    pub(super) fn append(&mut self, other: Content, dy: f32) {
         let base = self.text.len();
         self.text.push_str(&other.text);
         for mut run in other.runs {
@@ -82,7 +82,7 @@ impl Content {
 
 /// One unbreakable piece of the vertical list.
 #[derive(Debug, Clone)]
-pub struct Elem {
+pub(super) struct Elem {
     pub height: f32,
     /// Space above, dropped at the top of a page.
     pub space_before: f32,
@@ -93,7 +93,7 @@ pub struct Elem {
 }
 
 /// Distributes `elems` over pages of `geometry`.
-pub fn paginate(elems: Vec<Elem>, geometry: &Geometry) -> (Vec<Page>, Vec<Bookmark>) {
+pub(super) fn paginate(elems: Vec<Elem>, geometry: &Geometry) -> (Vec<Page>, Vec<Bookmark>) {
     let top = geometry.top;
     let bottom = geometry.text_bottom();
     // Element indices and their y, per page.

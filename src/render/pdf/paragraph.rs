@@ -14,7 +14,7 @@ use crate::chars::is_invisible;
 
 /// How a paragraph is set.
 #[derive(Debug, Clone)]
-pub struct Setting {
+pub(super) struct Setting {
     /// Width of the measure.
     pub width: f32,
     pub justify: bool,
@@ -27,7 +27,7 @@ pub struct Setting {
 
 /// One line, with x relative to the measure's left edge and the baseline at y = 0.
 #[derive(Debug, Clone)]
-pub struct SetLine {
+pub(super) struct SetLine {
     pub runs: Vec<GlyphRun>,
     /// Characters of the glyphs ([`Glyph::text`] indexes into it).
     pub text: String,
@@ -77,7 +77,11 @@ struct Items {
 }
 
 /// Sets `shaped` into lines.
-pub fn set(fonts: &FontSet<'_>, shaped: &ShapedParagraph<'_>, setting: &Setting) -> Vec<SetLine> {
+pub(super) fn set(
+    fonts: &FontSet<'_>,
+    shaped: &ShapedParagraph<'_>,
+    setting: &Setting,
+) -> Vec<SetLine> {
     let text = shaped.styled.text.as_str();
     if shaped.runs.is_empty() {
         return Vec::new();

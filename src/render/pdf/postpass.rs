@@ -11,7 +11,7 @@ use crate::timestamp::Timestamp;
 /// Written in place of the `/ID` strings, then replaced by a hash of the file.
 const ID_PLACEHOLDER: [u8; 16] = *b"appealpack-id-00";
 
-pub fn finish(
+pub(super) fn finish(
     mut doc: Document,
     document: &LaidOutDocument,
     options: &RenderOptions,

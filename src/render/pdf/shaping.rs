@@ -11,7 +11,7 @@ use crate::render::RenderError;
 
 /// A paragraph's text with style spans, before shaping.
 #[derive(Debug, Clone)]
-pub struct StyledText {
+pub(super) struct StyledText {
     /// Logical text, isolation marks included.
     pub text: String,
     /// Spans cover the text without gaps, in order.
@@ -19,7 +19,7 @@ pub struct StyledText {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Span {
+pub(super) struct Span {
     pub range: Range<usize>,
     pub style: FaceStyle,
     pub link: Option<String>,
@@ -27,7 +27,7 @@ pub struct Span {
 
 /// One glyph out of the shaper, in points.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ShapedGlyph {
+pub(super) struct ShapedGlyph {
     pub id: u16,
     /// Byte offset in the paragraph text of the cluster's first character.
     pub cluster: usize,
@@ -45,7 +45,7 @@ pub struct ShapedGlyph {
 
 /// Text of one face, span and bidi level, shaped.
 #[derive(Debug, Clone)]
-pub struct ShapedRun {
+pub(super) struct ShapedRun {
     pub range: Range<usize>,
     pub face: FaceId,
     pub span: usize,
@@ -57,7 +57,7 @@ pub struct ShapedRun {
 }
 
 #[derive(Debug)]
-pub struct ShapedParagraph<'t> {
+pub(super) struct ShapedParagraph<'t> {
     pub styled: &'t StyledText,
     pub size: f32,
     pub bidi: ParagraphBidiInfo<'t>,
@@ -66,12 +66,12 @@ pub struct ShapedParagraph<'t> {
 
 /// Where to report a character no font can draw.
 #[derive(Debug, Clone, Copy)]
-pub struct Origin<'a> {
+pub(super) struct Origin<'a> {
     pub locale: &'a str,
     pub message: &'a str,
 }
 
-pub fn shape<'t>(
+pub(super) fn shape<'t>(
     fonts: &FontSet<'_>,
     styled: &'t StyledText,
     size: f32,
@@ -258,7 +258,7 @@ fn mirror_chars(
 }
 
 /// The Bidi_Mirroring_Glyph of the paired punctuation the shipped texts use.
-pub fn mirrored(ch: char) -> Option<char> {
+pub(super) fn mirrored(ch: char) -> Option<char> {
     Some(match ch {
         '(' => ')',
         ')' => '(',

@@ -34,19 +34,19 @@ impl Geometry {
     }
 
     /// Width of the text block.
-    pub fn measure(&self) -> f32 {
+    pub(crate) fn measure(&self) -> f32 {
         self.width - self.left - self.right
     }
 
     /// y of the bottom of the text block.
-    pub fn text_bottom(&self) -> f32 {
+    pub(crate) fn text_bottom(&self) -> f32 {
         self.height - self.bottom
     }
 }
 
 /// A text style: size, leading, weight, slant and colour.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TextStyle {
+pub(crate) struct TextStyle {
     pub size: f32,
     /// Distance between baselines.
     pub leading: f32,
@@ -56,7 +56,7 @@ pub struct TextStyle {
 }
 
 impl TextStyle {
-    pub const fn new(size: f32, leading: f32, color: Rgb) -> Self {
+    pub(crate) const fn new(size: f32, leading: f32, color: Rgb) -> Self {
         Self {
             size,
             leading,
@@ -66,49 +66,49 @@ impl TextStyle {
         }
     }
 
-    pub const fn bold(mut self) -> Self {
+    pub(crate) const fn bold(mut self) -> Self {
         self.bold = true;
         self
     }
 }
 
-pub const INK: Rgb = Rgb(0.11, 0.11, 0.12);
+pub(crate) const INK: Rgb = Rgb(0.11, 0.11, 0.12);
 /// Headings and the title: a deep, sober blue.
-pub const ACCENT: Rgb = Rgb(0.09, 0.22, 0.38);
-pub const MUTED: Rgb = Rgb(0.40, 0.42, 0.45);
+pub(crate) const ACCENT: Rgb = Rgb(0.09, 0.22, 0.38);
+pub(crate) const MUTED: Rgb = Rgb(0.40, 0.42, 0.45);
 /// Links: distinguishable from the text, quiet enough for print.
-pub const LINK: Rgb = Rgb(0.08, 0.32, 0.58);
-pub const RULE: Rgb = Rgb(0.62, 0.66, 0.70);
-pub const TINT: Rgb = Rgb(0.93, 0.95, 0.975);
+pub(crate) const LINK: Rgb = Rgb(0.08, 0.32, 0.58);
+pub(crate) const RULE: Rgb = Rgb(0.62, 0.66, 0.70);
+pub(crate) const TINT: Rgb = Rgb(0.93, 0.95, 0.975);
 
-pub const BODY: TextStyle = TextStyle::new(10.5, 15.0, INK);
-pub const TITLE: TextStyle = TextStyle::new(20.0, 25.0, ACCENT).bold();
-pub const SUBTITLE: TextStyle = TextStyle::new(12.0, 16.0, MUTED);
-pub const HEADING: TextStyle = TextStyle::new(13.0, 17.0, ACCENT).bold();
-pub const LETTER_HEADING: TextStyle = TextStyle::new(15.0, 19.0, ACCENT).bold();
-pub const KICKER: TextStyle = TextStyle::new(8.5, 12.0, MUTED);
-pub const FOOTER: TextStyle = TextStyle::new(8.5, 12.0, MUTED);
-pub const LABEL: TextStyle = TextStyle::new(9.0, 13.0, MUTED);
-pub const POST_HEADING: TextStyle = TextStyle::new(9.0, 13.0, ACCENT).bold();
-pub const POST: TextStyle = TextStyle::new(10.0, 14.0, INK);
+pub(crate) const BODY: TextStyle = TextStyle::new(10.5, 15.0, INK);
+pub(crate) const TITLE: TextStyle = TextStyle::new(20.0, 25.0, ACCENT).bold();
+pub(crate) const SUBTITLE: TextStyle = TextStyle::new(12.0, 16.0, MUTED);
+pub(crate) const HEADING: TextStyle = TextStyle::new(13.0, 17.0, ACCENT).bold();
+pub(crate) const LETTER_HEADING: TextStyle = TextStyle::new(15.0, 19.0, ACCENT).bold();
+pub(crate) const KICKER: TextStyle = TextStyle::new(8.5, 12.0, MUTED);
+pub(crate) const FOOTER: TextStyle = TextStyle::new(8.5, 12.0, MUTED);
+pub(crate) const LABEL: TextStyle = TextStyle::new(9.0, 13.0, MUTED);
+pub(crate) const POST_HEADING: TextStyle = TextStyle::new(9.0, 13.0, ACCENT).bold();
+pub(crate) const POST: TextStyle = TextStyle::new(10.0, 14.0, INK);
 
 /// Vertical rhythm, in points.
-pub const PARAGRAPH_GAP: f32 = 7.0;
-pub const LIST_ITEM_GAP: f32 = 4.0;
-pub const HEADING_ABOVE: f32 = 20.0;
-pub const HEADING_BELOW: f32 = 6.0;
+pub(crate) const PARAGRAPH_GAP: f32 = 7.0;
+pub(crate) const LIST_ITEM_GAP: f32 = 4.0;
+pub(crate) const HEADING_ABOVE: f32 = 20.0;
+pub(crate) const HEADING_BELOW: f32 = 6.0;
 /// Indent of list text from the start edge; the bullet hangs in it.
-pub const LIST_INDENT: f32 = 18.0;
-pub const BULLET_RADIUS: f32 = 1.6;
+pub(crate) const LIST_INDENT: f32 = 18.0;
+pub(crate) const BULLET_RADIUS: f32 = 1.6;
 /// Space above each signature line: room for a handwritten name.
-pub const SIGNATURE_GAP: f32 = 26.0;
-pub const SIGNATURE_COLUMN_GAP: f32 = 18.0;
-pub const POST_GAP: f32 = 16.0;
-pub const POST_PADDING: f32 = 10.0;
+pub(crate) const SIGNATURE_GAP: f32 = 26.0;
+pub(crate) const SIGNATURE_COLUMN_GAP: f32 = 18.0;
+pub(crate) const POST_GAP: f32 = 16.0;
+pub(crate) const POST_PADDING: f32 = 10.0;
 
 /// Size adjustment per font family, as CSS `font-size-adjust` would do: Naskh's letters are
 /// small for their em, so Arabic set at the Latin size reads a size smaller.
-pub fn size_adjust(family: &str) -> f32 {
+pub(crate) fn size_adjust(family: &str) -> f32 {
     match family {
         "Noto Naskh Arabic" => 1.2,
         _ => 1.0,
@@ -117,7 +117,7 @@ pub fn size_adjust(family: &str) -> f32 {
 
 /// Extra leading for packs whose main family needs it (Naskh's tall ascenders and deep
 /// descenders, and its marks).
-pub fn leading_adjust(family: &str) -> f32 {
+pub(crate) fn leading_adjust(family: &str) -> f32 {
     match family {
         "Noto Naskh Arabic" => 1.2,
         _ => 1.0,

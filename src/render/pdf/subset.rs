@@ -11,7 +11,7 @@ use super::document::LaidOutDocument;
 
 /// One face of the document, subset and ready for printpdf.
 #[derive(Debug)]
-pub struct EmbeddedFont {
+pub(super) struct EmbeddedFont {
     /// Resource name in the PDF (`/F1`): fixed, so output never depends on a global counter.
     pub resource: String,
     /// Original glyph id → glyph id in the subset.
@@ -25,7 +25,7 @@ pub struct EmbeddedFont {
 }
 
 /// Subsets every face the document uses. Faces no glyph refers to are `None`.
-pub fn embed_fonts(document: &LaidOutDocument) -> Result<Vec<Option<EmbeddedFont>>, String> {
+pub(super) fn embed_fonts(document: &LaidOutDocument) -> Result<Vec<Option<EmbeddedFont>>, String> {
     let mut used: Vec<BTreeMap<u16, Option<String>>> = vec![BTreeMap::new(); document.fonts.len()];
     for page in &document.pages {
         for run in &page.runs {
@@ -113,7 +113,7 @@ pub fn embed_fonts(document: &LaidOutDocument) -> Result<Vec<Option<EmbeddedFont
 }
 
 /// The `/W` entry printpdf writes for an advance: 1/1000 em, truncated.
-pub fn pdf_width(advance: u16, units_per_em: u16) -> i64 {
+pub(super) fn pdf_width(advance: u16, units_per_em: u16) -> i64 {
     (f32::from(advance) * 1000.0 / f32::from(units_per_em)) as i64
 }
 

@@ -12,7 +12,10 @@ use super::subset::{EmbeddedFont, embed_fonts};
 use crate::render::RenderOptions;
 
 /// Writes `document` as PDF bytes.
-pub fn write(document: &LaidOutDocument, options: &RenderOptions) -> Result<Vec<u8>, String> {
+pub(super) fn write(
+    document: &LaidOutDocument,
+    options: &RenderOptions,
+) -> Result<Vec<u8>, String> {
     let mut fonts = embed_fonts(document)?;
     let mut pdf = PdfDocument::new(&document.title);
     for font in fonts.iter_mut().flatten() {

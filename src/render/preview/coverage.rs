@@ -17,7 +17,7 @@ const MAX_PIECES: u32 = 64;
 
 /// Signed area per cell of a `width` × `height` pixel area, one spare cell at the end of each
 /// row for what spills past the right edge.
-pub struct Coverage {
+pub(super) struct Coverage {
     width: usize,
     height: usize,
     cells: Vec<f32>,
@@ -27,7 +27,7 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    pub fn new(width: u32, height: u32) -> Self {
+    pub(super) fn new(width: u32, height: u32) -> Self {
         let (width, height) = (width as usize, height as usize);
         Self {
             width,
@@ -39,12 +39,12 @@ impl Coverage {
     }
 
     /// The rows with any ink: `top..bottom` (empty when nothing was drawn).
-    pub fn rows(&self) -> std::ops::Range<usize> {
+    pub(super) fn rows(&self) -> std::ops::Range<usize> {
         self.top..self.bottom.max(self.top)
     }
 
     /// Forgets everything drawn, to draw again.
-    pub fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         let stride = self.width + 1;
         let rows = self.rows();
         self.cells[rows.start * stride..rows.end * stride].fill(0.0);
@@ -54,7 +54,7 @@ impl Coverage {
 
     /// Coverage of each pixel, row by row, 0 to 255, passed through `curve`; written into
     /// `out` (`width * height` bytes), rows outside [`Coverage::rows`] left as they are.
-    pub fn write(&self, out: &mut [u8], curve: impl Fn(u8) -> u8) {
+    pub(super) fn write(&self, out: &mut [u8], curve: impl Fn(u8) -> u8) {
         let stride = self.width + 1;
         for y in self.rows() {
             let row = &self.cells[y * stride..y * stride + self.width];
@@ -69,7 +69,7 @@ impl Coverage {
     }
 
     /// Adds the line from `a` to `b` (pixels, y down).
-    pub fn line(&mut self, a: (f32, f32), b: (f32, f32)) {
+    pub(super) fn line(&mut self, a: (f32, f32), b: (f32, f32)) {
         // Downward lines add area, upward ones take it away; walk both from the top.
         let (sign, (x0, y0), (x1, y1)) = if a.1 < b.1 { (1.0, a, b) } else { (-1.0, b, a) };
         let top = y0.max(0.0);
@@ -140,7 +140,7 @@ fn ceil(x: f32) -> f32 {
 
 /// A glyph outline in font units (y up) drawn into a [`Coverage`] in pixels (y down), placed
 /// at the glyph's origin, curves cut into lines.
-pub struct GlyphPen<'a> {
+pub(super) struct GlyphPen<'a> {
     pub coverage: &'a mut Coverage,
     /// Glyph origin in pixels.
     pub x: f32,
@@ -153,7 +153,7 @@ pub struct GlyphPen<'a> {
 }
 
 impl<'a> GlyphPen<'a> {
-    pub fn new(coverage: &'a mut Coverage, x: f32, y: f32, scale: f32) -> Self {
+    pub(super) fn new(coverage: &'a mut Coverage, x: f32, y: f32, scale: f32) -> Self {
         Self {
             coverage,
             x,

@@ -1,0 +1,81 @@
+//! The shipped alert's own tests: they describe the data in `i18n/`, not the tool.
+//!
+//! To an organisation that replaces the alert with its own (a new `i18n/` folder: manifest,
+//! `canonical.txt`, a folder of `.ftl` files per locale): these are the tests of your data.
+//! They ask what every alert must give before it goes out: the reference reproduces
+//! `canonical.txt` word for word, every locale the manifest lists checks clean (no error, no
+//! warning), and every locale builds as PDF and DOCX in a release. If one fails after your
+//! change, your data needs fixing, not the tests; only the byte copy of the source below names
+//! this alert's own file.
+//!
+//! Every other test describes how the tool behaves and runs on fixture trees under
+//! `tests/fixtures/` (the full-size one is `alert-observatory`, a frozen copy of the first
+//! alert), so replacing `i18n/` never breaks them.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn the_reference_reproduces_the_canonical_text() {
+    let tree = appealpack::load::load(&repo().join("i18n")).expect("the shipped i18n loads");
+    let reference = tree.reference.clone();
+    let pack = appealpack::model::build_pack(&tree, &reference, &Default::default())
+        .expect("the reference builds");
+    let lines: Vec<String> = appealpack::test_support::canonical_lines(&pack)
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    let canonical = std::fs::read_to_string(repo().join("i18n/canonical.txt")).unwrap();
+    let expected: Vec<String> = canonical
+        .lines()
+        .map(appealpack::test_support::normalise)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines, expected);
+    // And it is the verbatim copy of the source it was taken from (this alert's, when the
+    // project's shared folder is beside the checkout).
+    let shared = repo().join("../shared/canonical-alert.txt");
+    if shared.exists() {
+        assert_eq!(
+            std::fs::read(&shared).unwrap(),
+            canonical.as_bytes(),
+            "i18n/canonical.txt must be a byte copy"
+        );
+    }
+}
+
+#[test]
+fn every_listed_locale_checks_clean() {
+    let output = appealpack(&repo(), &["check"]);
+    assert!(output.status.success(), "{}", report(&output));
+    let summary = report(&output);
+    assert!(
+        summary.contains("check: 0 error(s), 0 warning(s)"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn every_listed_locale_builds_a_release_as_pdf_and_docx() {
+    let tree = appealpack::load::load(&repo().join("i18n")).expect("the shipped i18n loads");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let output = appealpack(
+        &repo(),
+        &["build", "--release", "--out", out.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", report(&output));
+    let files: Vec<String> = tree_contents(&out).into_iter().map(|(p, _)| p).collect();
+    for locale in tree.listed_locales() {
+        for extension in ["pdf", "docx"] {
+            assert!(
+                files
+                    .iter()
+                    .any(|f| f.starts_with(&format!("{locale}/")) && f.ends_with(extension)),
+                "no {extension} for {locale}: {files:?}"
+            );
+        }
+    }
+    assert!(files.iter().any(|f| f == "manifest.json"), "{files:?}");
+}

@@ -848,7 +848,7 @@ fn no_hyphen_ladders_and_no_latin_word_hyphenated_in_cyrillic() {
         let pack = pack(&i18n, locale);
         for paper in [Paper::A4, Paper::Letter] {
             let rtl = pack.direction == appealpack::model::Direction::Rtl;
-            let pages = extract::extract(&render(&pack, paper), rtl).expect("the PDF reads back");
+            let pages = extract(&render(&pack, paper), rtl).expect("the PDF reads back");
             for (index, page) in pages.iter().enumerate() {
                 let mut run = 0;
                 for line in page {

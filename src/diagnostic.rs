@@ -68,6 +68,8 @@ pub enum Code {
     ControlCharacter,
     // The reference against the canonical alert.
     CanonicalDrift,
+    /// A declared correction that no longer matches the canonical text or the reference.
+    CorrectionMismatch,
     // Manifest sanity.
     InvalidLocale,
     LocaleFolder,

@@ -11,6 +11,12 @@ use crate::chars::lowercase_first;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::source::FileId;
 
+mod channel;
+mod date;
+
+pub(crate) use channel::{Channel, number_problem, tel_uri};
+pub(crate) use date::IsoDate;
+
 // docs/manifest.md documents every key of the types below (a test).
 #[cfg(test)]
 mod schema_doc;
@@ -82,6 +88,29 @@ pub(crate) struct Manifest {
     pub limits: Vec<LimitConfig>,
     #[serde(default)]
     pub release: ReleaseConfig,
+    /// Differences from the canonical text that the reference makes on purpose.
+    #[serde(default)]
+    pub corrections: Vec<CorrectionConfig>,
+}
+
+/// A slip of the source that the reference corrects (`[[corrections]]`): on the canonical line
+/// that `message` makes, the canonical check reads `source` as `corrected`, and accepts no
+/// other difference.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct CorrectionConfig {
+    /// The message whose text holds the corrected words (`id` or `id.attribute`).
+    pub message: MessageRef,
+    /// The source's words, as canonical.txt has them on that message's line.
+    pub source: Ident,
+    /// The words the reference has instead.
+    pub corrected: Ident,
+    /// Why, for the next reader (and for the issuing organisation).
+    pub reason: String,
+    /// The correction in each locale's words, listed in the editor's note when
+    /// `pack.corrections-note` asks for one.
+    #[serde(default)]
+    pub note: Option<MessageRef>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -95,6 +124,12 @@ pub(crate) struct AlertConfig {
     #[serde(default)]
     pub canonical: Option<Ident>,
     pub locales: Vec<Ident>,
+    /// When the alert was issued, `YYYY-MM-DD`; the packs print it in the locale's words.
+    #[serde(default, deserialize_with = "date::date_value")]
+    pub date: Option<Ident>,
+    /// The last day to act, `YYYY-MM-DD`, if the alert gives one.
+    #[serde(default, deserialize_with = "date::date_value")]
+    pub act_before: Option<Ident>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -127,6 +162,21 @@ pub(crate) struct PackConfig {
     pub language_name: MessageRef,
     /// Running footer; receives `$page` and `$pages`.
     pub footer: MessageRef,
+    /// A date in the locale's words; receives `$day`, `$year` (numbers) and `$month` (the
+    /// month's name, from the message's attribute `.january` … `.december`). Required when
+    /// `[alert]` gives a date.
+    #[serde(default)]
+    pub date: Option<MessageRef>,
+    /// The line that says when the alert was issued; receives `$date`.
+    #[serde(default)]
+    pub issued: Option<MessageRef>,
+    /// The line that says until when to act; receives `$date`.
+    #[serde(default)]
+    pub act_before: Option<MessageRef>,
+    /// Introduces the editor's note that lists the `[[corrections]]` (each by its `note`),
+    /// after the last canonical section; receives `$count`. No note without it.
+    #[serde(default)]
+    pub corrections_note: Option<MessageRef>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -172,12 +222,21 @@ pub(crate) struct LettersConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct ContactsConfig {
-    /// One address entry; receives `$name`, `$role` and `$contact`.
+    /// One address entry; receives `$name`, `$role`, `$kind` and `$contact`.
     pub entry: MessageRef,
     /// Between two channels of one addressee.
     pub separator: MessageRef,
-    pub email: MessageRef,
-    pub x: MessageRef,
+    /// Between two lines of a postal address in the address list; required when an address
+    /// has several lines.
+    #[serde(default)]
+    pub line_separator: Option<MessageRef>,
+    // Each channel's label; required only when an addressee uses the channel.
+    #[serde(default)]
+    pub email: Option<MessageRef>,
+    #[serde(default)]
+    pub x: Option<MessageRef>,
+    #[serde(default)]
+    pub fax: Option<MessageRef>,
     #[serde(default)]
     pub postal: Option<MessageRef>,
     #[serde(default)]
@@ -192,10 +251,18 @@ pub(crate) struct AddresseeConfig {
     pub id: Ident,
     /// Message whose value is the name, with `.role`, `.salutation` and `.closing`.
     pub message: MessageRef,
-    /// Passed to letter messages as `$kind`.
+    /// Free text passed as `$kind` to the address entry and the letter's messages, which may
+    /// select on it (the shipped alert uses "official" and "mission").
     #[serde(default = "default_kind")]
     pub kind: Ident,
     pub channels: Vec<Channel>,
+    /// `false`: listed among the addresses, but no model letter. An addressee that no letter
+    /// can reach (no e-mail, postal or fax channel) gets none either way.
+    #[serde(default)]
+    pub letter: Option<bool>,
+    /// This addressee's letter body, replacing `[letters] body`.
+    #[serde(default)]
+    pub letter_body: Option<Vec<BlockConfig>>,
     /// Warnings about this addressee that the alert's author has checked and keeps, each with
     /// the reason: `allow = [{ code = "duplicate-contact", reason = "…" }]`.
     #[serde(default)]
@@ -210,40 +277,21 @@ pub(crate) struct AllowConfig {
     pub reason: String,
 }
 
+impl AddresseeConfig {
+    /// Whether the addressee gets a model letter: a channel a letter can go through (e-mail,
+    /// post or fax), and not `letter = false`.
+    pub(crate) fn gets_letter(&self) -> bool {
+        self.letter != Some(false) && self.channels.iter().any(Channel::carries_letters)
+    }
+
+    /// The blocks of this addressee's letter body: its own, or the letters' default.
+    pub(crate) fn letter_body<'a>(&'a self, letters: &'a LettersConfig) -> &'a [BlockConfig] {
+        self.letter_body.as_deref().unwrap_or(&letters.body)
+    }
+}
+
 fn default_kind() -> Ident {
     Ident::new("official")
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(crate) enum Channel {
-    Email(Ident),
-    X(Ident),
-    Postal(Ident),
-    Web(Ident),
-    Phone(Ident),
-}
-
-impl Channel {
-    pub(crate) fn value(&self) -> &Ident {
-        match self {
-            Channel::Email(v)
-            | Channel::X(v)
-            | Channel::Postal(v)
-            | Channel::Web(v)
-            | Channel::Phone(v) => v,
-        }
-    }
-
-    pub(crate) fn kind(&self) -> &'static str {
-        match self {
-            Channel::Email(_) => "email",
-            Channel::X(_) => "x",
-            Channel::Postal(_) => "postal",
-            Channel::Web(_) => "web",
-            Channel::Phone(_) => "phone",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -322,6 +370,27 @@ impl Manifest {
 
     pub(crate) fn addressee(&self, id: &str) -> Option<&AddresseeConfig> {
         self.addressees.iter().find(|a| a.id.name == id)
+    }
+
+    /// The addressees that get a model letter, in the manifest's order (none without
+    /// `[letters]`).
+    pub(crate) fn letter_addressees(&self) -> impl Iterator<Item = &AddresseeConfig> {
+        self.addressees
+            .iter()
+            .filter(|a| self.letters.is_some() && a.gets_letter())
+    }
+
+    /// The message that labels a channel kind in the address list, if `[contacts]` names one.
+    pub(crate) fn channel_label(&self, channel: &Channel) -> Option<&MessageRef> {
+        let contacts = &self.contacts;
+        match channel {
+            Channel::Email(_) => contacts.email.as_ref(),
+            Channel::X(_) => contacts.x.as_ref(),
+            Channel::Postal(_) => contacts.postal.as_ref(),
+            Channel::Web(_) => contacts.web.as_ref(),
+            Channel::Phone(_) => contacts.phone.as_ref(),
+            Channel::Fax(_) => contacts.fax.as_ref(),
+        }
     }
 
     /// Checks what serde cannot: locale ids, references between parts of the manifest.
@@ -405,15 +474,22 @@ impl Manifest {
                     Code::ManifestInvalid,
                     format!("addressee `{}` has no contact channel", addressee.id),
                     &addressee.id,
-                    "add e-mail, x, postal, web or phone",
+                    "add email, postal, fax, phone, web or x",
                 ));
             }
         }
+        self.validate_dates(file, &mut out);
+        self.validate_letters_and_labels(file, &mut out);
         let blocks = self
             .sections
             .iter()
             .flat_map(|s| &s.blocks)
-            .chain(self.letters.iter().flat_map(|l| &l.body));
+            .chain(self.letters.iter().flat_map(|l| &l.body))
+            .chain(
+                self.addressees
+                    .iter()
+                    .flat_map(|a| a.letter_body.iter().flatten()),
+            );
         for block in blocks {
             if let BlockConfig::Addresses(ids) = block {
                 for id in ids.iter().filter(|id| self.addressee(id).is_none()) {
@@ -426,7 +502,198 @@ impl Manifest {
                 }
             }
         }
+        out.extend(self.validate_corrections(file));
         out
+    }
+
+    /// Corrections must say what changes, to what and why; a note lists every one or none.
+    fn validate_corrections(&self, file: FileId) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let error = |message: String, at: &Ident, label: &str, help: &str| {
+            Diagnostic::error(Code::ManifestInvalid, message)
+                .with_label(file, at.span.clone(), label.to_owned())
+                .with_help(help.to_owned())
+        };
+        let mut seen = BTreeSet::new();
+        for correction in &self.corrections {
+            let message = &correction.message;
+            let source = collapse_spaces(&correction.source);
+            let corrected = collapse_spaces(&correction.corrected);
+            if source.is_empty() || corrected.is_empty() {
+                let at = if source.is_empty() {
+                    &correction.source
+                } else {
+                    &correction.corrected
+                };
+                out.push(error(
+                    format!("a correction of `{message}` has no words here"),
+                    at,
+                    "empty",
+                    "write the words that change with a word either side, as the source and as corrected",
+                ));
+            } else if source == corrected {
+                out.push(error(
+                    format!("a correction of `{message}` changes nothing"),
+                    &correction.corrected,
+                    "the same as `source`",
+                    "write the corrected words, or remove the correction",
+                ));
+            } else if !seen.insert((message.name.as_str(), source.clone())) {
+                out.push(error(
+                    format!("`{}` is corrected twice in `{message}`", correction.source),
+                    &correction.source,
+                    "declared again",
+                    "keep one correction of these words",
+                ));
+            }
+            if correction.reason.trim().is_empty() {
+                out.push(error(
+                    format!("the correction of `{message}` gives no reason"),
+                    message,
+                    "corrected without a reason",
+                    "say why, for the next reader: reason = \"the service is the FSB\"",
+                ));
+            }
+            if self.pack.corrections_note.is_some() && correction.note.is_none() {
+                out.push(error(
+                    format!("the correction of `{message}` has no `note`, and `pack.corrections-note` lists every correction"),
+                    message,
+                    "no note",
+                    "add note = \"a-message-id\": the correction in each locale's words",
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// Runs of whitespace as one space, none at the ends: as the canonical check compares text.
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Manifest {
+    /// Each date is a day of the calendar, the deadline is not before the issue, and a
+    /// message says how a date reads.
+    fn validate_dates(&self, file: FileId, out: &mut Vec<Diagnostic>) {
+        let alert = &self.alert;
+        let mut parsed = Vec::new();
+        for (key, value) in [("date", &alert.date), ("act-before", &alert.act_before)] {
+            let Some(value) = value else { continue };
+            match IsoDate::parse(value) {
+                Ok(date) => parsed.push((key, value, date)),
+                Err(problem) => out.push(
+                    Diagnostic::error(Code::ManifestInvalid, format!("`alert.{key}`: {problem}"))
+                        .with_label(file, value.span.clone(), "not a date"),
+                ),
+            }
+        }
+        if let [("date", _, issued), ("act-before", deadline, before)] = parsed.as_slice()
+            && before < issued
+        {
+            out.push(
+                Diagnostic::error(
+                    Code::ManifestInvalid,
+                    format!("`alert.act-before` ({before}) is before the alert's date ({issued})"),
+                )
+                .with_label(
+                    file,
+                    deadline.span.clone(),
+                    "before the date of issue",
+                ),
+            );
+        }
+        if self.pack.date.is_none()
+            && let Some(first) = alert.date.as_ref().or(alert.act_before.as_ref())
+        {
+            out.push(
+                Diagnostic::error(
+                    Code::ManifestInvalid,
+                    "the alert has a date but `[pack]` names no `date` message to write it with",
+                )
+                .with_label(file, first.span.clone(), "a date to print")
+                .with_help("add to [pack]: date = \"date\", a message with $day, $month and $year and the attributes .january … .december"),
+            );
+        }
+    }
+
+    /// Channels have the labels they need, and the letters asked for can be written.
+    fn validate_letters_and_labels(&self, file: FileId, out: &mut Vec<Diagnostic>) {
+        let mut unlabelled = BTreeSet::new();
+        for addressee in &self.addressees {
+            for channel in &addressee.channels {
+                let kind = channel.kind();
+                if self.channel_label(channel).is_none() && unlabelled.insert(kind) {
+                    let article = if matches!(kind, "email" | "x") {
+                        "an"
+                    } else {
+                        "a"
+                    };
+                    out.push(
+                        Diagnostic::error(
+                            Code::ManifestInvalid,
+                            format!("{article} {kind} channel is used but `[contacts]` names no `{kind}` message"),
+                        )
+                        .with_label(file, channel.span(), format!("first {kind} channel"))
+                        .with_help(format!("add to [contacts]: {kind} = \"channel-{kind}\", a message with the label and the value")),
+                    );
+                }
+                if let Channel::Postal(postal) = channel
+                    && postal.lines.len() > 1
+                    && self.contacts.line_separator.is_none()
+                    && unlabelled.insert("line-separator")
+                {
+                    out.push(
+                        Diagnostic::error(
+                            Code::ManifestInvalid,
+                            "a postal address has several lines but `[contacts]` names no `line-separator` message",
+                        )
+                        .with_label(file, postal.span.clone(), "several lines")
+                        .with_help("add to [contacts]: line-separator = \"postal-line-separator\", the text between two lines in the address list (\", \" in English)"),
+                    );
+                }
+            }
+            if let Some(body) = &addressee.letter_body {
+                let problem = if self.letters.is_none() {
+                    Some("the manifest has no [letters]")
+                } else if !addressee.gets_letter() {
+                    Some("this addressee gets no letter")
+                } else if body.is_empty() {
+                    Some("it is empty")
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    out.push(
+                        Diagnostic::error(
+                            Code::ManifestInvalid,
+                            format!(
+                                "the letter body of `{}` is never used: {problem}",
+                                addressee.id
+                            ),
+                        )
+                        .with_label(
+                            file,
+                            addressee.id.span.clone(),
+                            "this addressee",
+                        ),
+                    );
+                }
+            }
+            if addressee.letter == Some(true)
+                && !addressee.channels.iter().any(Channel::carries_letters)
+            {
+                out.push(
+                    Diagnostic::error(
+                        Code::ManifestInvalid,
+                        format!("`{}` asks for a letter but has no channel a letter can go through", addressee.id),
+                    )
+                    .with_label(file, addressee.id.span.clone(), "letter = true")
+                    .with_note("a letter goes by e-mail, post or fax; X, a web form and a telephone get the address list's entry (and the suggested post, for X)")
+                    .with_help("add an email, postal or fax channel, or remove `letter = true`"),
+                );
+            }
+        }
     }
 }
 

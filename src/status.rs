@@ -66,9 +66,15 @@ fn sections_of(manifest: &Manifest) -> (Vec<String>, BTreeMap<String, String>) {
         for id in ids {
             claim("letters", id, &mut names);
         }
-        for block in &letters.body {
-            if let BlockConfig::Paragraph(m) = block {
-                claim("letters", m, &mut names);
+        let bodies = std::iter::once(&letters.body)
+            .chain(manifest.addressees.iter().flat_map(|a| &a.letter_body));
+        for block in bodies.flatten() {
+            match block {
+                BlockConfig::Paragraph(m) => claim("letters", m, &mut names),
+                BlockConfig::Paragraphs(ms) | BlockConfig::List(ms) => {
+                    ms.iter().for_each(|m| claim("letters", m, &mut names))
+                }
+                BlockConfig::Addresses(_) => {}
             }
         }
     }

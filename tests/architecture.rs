@@ -54,7 +54,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // Canonical fidelity is a check (called by `check`, walks patterns with its walker).
     (
         "canonical",
-        &["check", "diagnostic", "diff", "load", "model", "source"],
+        &[
+            "check",
+            "diagnostic",
+            "diff",
+            "load",
+            // The corrections it accepts, and the addressees behind address lines.
+            "manifest",
+            "model",
+            "source",
+        ],
     ),
     // Renderers: pure functions of the model.
     (

@@ -316,7 +316,7 @@ fn glyphs_limits_and_manifest_contacts() {
             "manifest.toml:45:19: error[malformed-contact]: X handle `@President_Of_Examples` of `president` must have 1 to 15 characters after `@`",
             "manifest.toml:50:23: error[malformed-contact]: e-mail address `office.example.org` of `office` has no `@`",
             "fr/main.ftl:5:68: error[missing-glyph]: no font of `fr` can draw U+4E0D '不' in `alert-p1` [fr]",
-            "fr/main.ftl:27:1: error[too-long]: `x-post` is 168 characters as X counts them, over the limit of 140 (in `letter-president`) [fr]",
+            "fr/main.ftl:27:1: error[too-long]: `x-post` is 168 characters as X counts them, over the limit of 140 (in `addresses`) [fr]",
         ]
     );
     let glyph = &report["diagnostics"][3];

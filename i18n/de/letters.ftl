@@ -5,9 +5,9 @@
 
 letters-heading = Musterbriefe
 letters-intro = { $count ->
-    [one] Dieses Dokument enthält einen Musterbrief an die oben genannte Stelle.
-   *[other] Dieses Dokument enthält { $count } Musterbriefe, je einen an jede der oben genannten Stellen.
-} Tragen Sie Ihren Namen, Ihre Organisation und das Datum ein, unterschreiben Sie den Brief und senden Sie ihn an die angegebene Adresse oder an die Botschaft der Russischen Föderation in Ihrem Land.
+    [one] Dieses Dokument enthält einen Musterbrief an die oben genannte Stelle mit E-Mail-Adresse.
+   *[other] Dieses Dokument enthält { $count } Musterbriefe, je einen an jede der oben genannten Stellen mit E-Mail-Adresse.
+} Für die Stellen, die nur über X erreichbar sind, verwenden Sie bitte die oben vorgeschlagenen Beiträge. Tragen Sie Ihren Namen, Ihre Organisation und das Datum ein, unterschreiben Sie den Brief und senden Sie ihn an die angegebene Adresse oder an die Botschaft der Russischen Föderation in Ihrem Land.
 
 letter-kicker = Musterbrief { $number } von { $count }
 letter-subject = Einstufung von { -amnesty } als „unerwünschte Organisation“

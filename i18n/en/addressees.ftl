@@ -19,14 +19,16 @@ addressee-lavrov = Mr. Sergey Lavrov
     .closing = Yours sincerely,
 
 # The source calls him “General Prosecutor”: his title is Prosecutor General of the Russian Federation.
+# The English corrects it (declared in manifest.toml's [[corrections]]).
 addressee-krasnov = Mr. Igor Krasnov
-    .role = General Prosecutor of the Russian Federation
+    .role = Prosecutor General of the Russian Federation
     .salutation = Dear Prosecutor General,
     .closing = Yours sincerely,
 
-# “Federal Security Service (FSS)”: the FSB. Use the service’s official name and usual abbreviation.
+# The source has “Federal Security Service (FSS)”: it is the FSB, as the English has it (a declared
+# correction). Use the service’s official name and usual abbreviation.
 addressee-bortnikov = Mr. Alexander Bortnikov
-    .role = Director of Federal Security Service (FSS)
+    .role = Director of Federal Security Service (FSB)
     .salutation = Dear Director,
     .closing = Yours sincerely,
 

@@ -1,7 +1,9 @@
 ### Reference messages: the alert itself.
 ### These messages must reproduce ../canonical.txt word for word (`appealpack check` verifies it),
-### so the English text keeps the source's own spelling, quotes and slips. Translators: translate
-### the meaning, in your language's typography; the notes say where a slip should not be copied.
+### so the English text keeps the source's own spelling and quotes. Its slips of form are corrected
+### here and declared, each with its reason, in manifest.toml's [[corrections]]: the check accepts
+### those and no other difference. Facts stay as the source gives them. Translators: translate the
+### meaning, in your language's typography; the notes say where the source had a slip.
 
 
 # The opening of the alert. “Undesirable organisation” is the legal status under Russian law
@@ -11,9 +13,9 @@ alert-p1 = The { -observatory } has been informed about the designation of { -am
 # Legal weight: the date (19 May 2025) and the two quotations are the Prosecutor General’s own words;
 # translate the quotations faithfully from the Russian wording where known, in your quotation marks.
 # The English source has “Prosecutor’s General Office” and a straight closing quote after “projects”: both are slips
-# of the original. Use the institution’s official name (Генеральная прокуратура Российской Федерации) and
-# your language’s quotation marks.
-alert-p2 = On 19 May 2025, the Russian Prosecutor’s General Office announced that it had declared { -amnesty } an “undesirable organisation”, accusing the organisation of being a “center for the preparation of global Russophobic projects" and “justifying the crimes of Ukrainian neo-Nazis”.
+# of the original, corrected here. Use the institution’s official name (Генеральная прокуратура Российской Федерации)
+# and your language’s quotation marks.
+alert-p2 = On 19 May 2025, the Russian Prosecutor General’s Office announced that it had declared { -amnesty } an “undesirable organisation”, accusing the organisation of being a “center for the preparation of global Russophobic projects” and “justifying the crimes of Ukrainian neo-Nazis”.
 
 # “Administrative liability” and “prosecution” are legal terms: keep them distinct.
 alert-p3 = The designation as “undesirable” effectively bans { -amnesty }’s activities in Russia, exposing anyone affiliated with, supporting, or even disseminating information from the organisation to significant risks of administrative liability and prosecution. Previously, shortly after the beginning of Russia’s full-scale invasion of Ukraine, the authorities had closed down { -amnesty }’s Moscow Office, and blocked access to its website.
@@ -25,13 +27,13 @@ alert-p4 = The { -observatory } recalls that under the repressive law on “unde
 # Legal weight: fine of up to 15,000 Russian roubles (about 167 euros), Article 20.33 of the Code of
 # Administrative Offences of the Russian Federation (КоАП РФ). Group the digits as your language does
 # (15 000, 15.000, …); the checker accepts any grouping but not a different number.
-# The source uses a straight apostrophe in “organisation's”; use your language’s apostrophe.
-alert-p5 = “Undesirable organisations” are banned from engaging in any activities inside Russia, including the publication or dissemination of any information, carrying out financial transactions, and providing financial or other assistance to local organisations and individuals. The “participation in the activities” of an organisation declared “undesirable” leads to administrative liability and fines of up to 15,000 Russian rubles (about 167 Euros), under Article 20.33 of Russian Code of Administrative Offences. In practice, the vague wording of the law has led to the punishment of individuals simply for reposting information disseminated by an “undesirable organisation” on social media platforms, even if the original posts predated the organisation's designation as “undesirable”.
+# The source uses a straight apostrophe in “organisation's” (corrected here); use your language’s apostrophe.
+alert-p5 = “Undesirable organisations” are banned from engaging in any activities inside Russia, including the publication or dissemination of any information, carrying out financial transactions, and providing financial or other assistance to local organisations and individuals. The “participation in the activities” of an organisation declared “undesirable” leads to administrative liability and fines of up to 15,000 Russian rubles (about 167 Euros), under Article 20.33 of Russian Code of Administrative Offences. In practice, the vague wording of the law has led to the punishment of individuals simply for reposting information disseminated by an “undesirable organisation” on social media platforms, even if the original posts predated the organisation’s designation as “undesirable”.
 
 # Legal weight: up to four years of imprisonment for repeated violations; up to four years (donating)
 # and six years (managing), “respectively”; Article 284.1 of the Criminal Code of the Russian Federation
-# (the source says “Penal Code”; use the official name, Уголовный кодекс).
-alert-p6 = Additionally, repeated violations lead to criminal liability of up to four years of imprisonment, while those donating to or managing an organisation declared “undesirable” face up to four and six years of imprisonment, respectively (Article 284.1 of Russian Penal Code). Any Russian citizen or organisation cooperating with an “undesirable organisation”, even if residing outside Russia, faces administrative penalties and, in the case of individuals, criminal liability.
+# (the source says “Penal Code”, corrected here; use the official name, Уголовный кодекс).
+alert-p6 = Additionally, repeated violations lead to criminal liability of up to four years of imprisonment, while those donating to or managing an organisation declared “undesirable” face up to four and six years of imprisonment, respectively (Article 284.1 of Russian Criminal Code). Any Russian citizen or organisation cooperating with an “undesirable organisation”, even if residing outside Russia, faces administrative penalties and, in the case of individuals, criminal liability.
 
 # “Over 200”: keep the number; the list is kept by the Ministry of Justice.
 alert-p7 = The list of “undesirable organisations”, maintained by the Russian Ministry of Justice, currently features over 200 organisations, including leading independent media outlets and human rights organisations.
@@ -63,8 +65,8 @@ demand-repeal = Repeal the law on “undesirable organisations”, as well as an
 demand-harassment = Put an end to all acts of harassment, including at the judicial level, against { -amnesty }, its members, as well as against all human rights organisations and defenders in Russia, and ensure in all circumstances that they are able to carry out their legitimate activities without any hindrance and fear of reprisals;
 # Legal weight: Articles 19, 21 and 22 of the International Covenant on Civil and Political Rights
 # (use its official title in your language). The source’s “human right law” is a slip for
-# “human rights law”: translate the intended meaning.
-demand-freedoms = Guarantee, in all circumstances, the rights to freedom of expression, assembly and association, as enshrined in international human right law, and particularly in Articles 19, 21 and 22 of the International Covenant on Civil and Political Rights.
+# “human rights law”, corrected here: translate the intended meaning.
+demand-freedoms = Guarantee, in all circumstances, the rights to freedom of expression, assembly and association, as enshrined in international human rights law, and particularly in Articles 19, 21 and 22 of the International Covenant on Civil and Political Rights.
 
 ## Addresses
 

@@ -1,18 +1,21 @@
 ### Reference messages: the model letters and the suggested posts on X.
-### One letter is printed for each addressee. Variables available in every letter message:
+### One letter is printed for each addressee a letter can reach (e-mail, post or fax). Variables
+### available in every letter message:
 ###   $name   the addressee’s name (or the mission’s), as in addressees.ftl
 ###   $role   their position (or the mission’s country)
 ###   $kind   "official" for a person in office, "mission" for an embassy or permanent mission
 ###   $number the letter’s number, $count the number of letters
 
 letters-heading = Model letters
-# $count is the number of letters (one per addressee; 7 in this pack, but any number is possible).
+# $count is the number of letters: one per addressee with an e-mail address (5 in this pack, but
+# any number is possible). Those reached only on X get no letter: their suggested posts stand
+# after the addresses.
 # In many languages a plural category covers several numbers (Russian “one” is also 21, 31, …),
 # so write { $count } in every variant rather than a number word.
 letters-intro = { $count ->
-    [one] This pack contains one model letter, addressed to the authority listed above.
-   *[other] This pack contains { $count } model letters, one for each authority listed above.
-} Add your name, your organisation and the date, sign the letter and send it to the address shown, or to the embassy of the Russian Federation in your country.
+    [one] This pack contains one model letter, for the authority above with an e-mail address.
+   *[other] This pack contains { $count } model letters, one for each authority above with an e-mail address.
+} For the authorities reached only on X, use the suggested posts above. Add your name, your organisation and the date, sign the letter and send it to the address shown, or to the embassy of the Russian Federation in your country.
 
 # Small line above each letter’s heading.
 letter-kicker = Model letter { $number } of { $count }

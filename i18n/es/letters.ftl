@@ -5,12 +5,12 @@
 ### a:» and «mi llamamiento a:».
 
 letters-heading = Modelos de carta
-# $count: número de cartas (una por destinatario; 7 en este documento).
+# $count: número de cartas (una por destinatario con dirección de correo electrónico; 5 en este documento).
 letters-intro = { $count ->
-    [one] Este documento contiene un modelo de carta, dirigido a la autoridad indicada más arriba.
-    [many] Este documento contiene { $count } de modelos de carta, uno para cada una de las autoridades indicadas más arriba.
-   *[other] Este documento contiene { $count } modelos de carta, uno para cada una de las autoridades indicadas más arriba.
-} Añada su nombre, el de su organización y la fecha, firme la carta y envíela a la dirección indicada o a la embajada de la Federación de Rusia en su país.
+    [one] Este documento contiene un modelo de carta, dirigido a la autoridad indicada más arriba que dispone de dirección de correo electrónico.
+    [many] Este documento contiene { $count } de modelos de carta, uno para cada una de las autoridades indicadas más arriba que disponen de dirección de correo electrónico.
+   *[other] Este documento contiene { $count } modelos de carta, uno para cada una de las autoridades indicadas más arriba que disponen de dirección de correo electrónico.
+} Para las autoridades a las que solo se puede llegar por X, utilice las publicaciones sugeridas más arriba. Añada su nombre, el de su organización y la fecha, firme la carta y envíela a la dirección indicada o a la embajada de la Federación de Rusia en su país.
 
 letter-kicker = Modelo de carta { $number } de { $count }
 letter-subject = Asunto: designación de { -amnesty } como «organización indeseable»

@@ -8,10 +8,10 @@
 letters-heading = Lettres types
 # $count : nombre de lettres (une par destinataire, 7 dans ce dossier).
 letters-intro = { $count ->
-    [one] Ce dossier contient { $count } lettre type, adressée à l’autorité mentionnée ci-dessus.
-    [many] Ce dossier contient { $count } de lettres types, une pour chacune des autorités mentionnées ci-dessus.
-   *[other] Ce dossier contient { $count } lettres types, une pour chacune des autorités mentionnées ci-dessus.
-} Ajoutez votre nom, celui de votre organisation et la date, signez la lettre et envoyez-la à l’adresse indiquée ou à l’ambassade de la Fédération de Russie dans votre pays.
+    [one] Ce dossier contient { $count } lettre type, adressée à l’autorité mentionnée ci-dessus qui dispose d’une adresse électronique.
+    [many] Ce dossier contient { $count } de lettres types, une pour chacune des autorités mentionnées ci-dessus qui disposent d’une adresse électronique.
+   *[other] Ce dossier contient { $count } lettres types, une pour chacune des autorités mentionnées ci-dessus qui disposent d’une adresse électronique.
+} Pour les autorités joignables uniquement sur X, utilisez les publications suggérées ci-dessus. Ajoutez votre nom, celui de votre organisation et la date, signez la lettre et envoyez-la à l’adresse indiquée ou à l’ambassade de la Fédération de Russie dans votre pays.
 
 letter-kicker = Lettre type { $number } sur { $count }
 letter-subject = Objet : désignation d’{ -amnesty } comme « organisation indésirable »

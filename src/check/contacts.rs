@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::manifest::{Channel, Manifest};
+use crate::manifest::{Channel, Manifest, number_problem};
 use crate::source::FileId;
 
 /// The codes an addressee's `allow` may silence.
@@ -57,8 +57,14 @@ pub(crate) fn check(manifest: &Manifest, file: FileId) -> (Vec<Diagnostic>, Vec<
     let mut first_use: BTreeMap<(&str, String), &str> = BTreeMap::new();
     for addressee in &manifest.addressees {
         for channel in &addressee.channels {
-            let value = channel.value();
-            if let Some(problem) = malformed(channel) {
+            let value = channel.text();
+            if let Some((problem, span)) = malformed(channel) {
+                let help = match channel {
+                    Channel::Phone(_) | Channel::Fax(_) => {
+                        "copy the number exactly from the source alert: spaces, parentheses, `-` and `.` may stay"
+                    }
+                    _ => "copy the contact exactly from the source alert",
+                };
                 out.push(
                     Diagnostic::error(
                         Code::MalformedContact,
@@ -68,14 +74,22 @@ pub(crate) fn check(manifest: &Manifest, file: FileId) -> (Vec<Diagnostic>, Vec<
                             addressee.id
                         ),
                     )
-                    .with_label(file, value.span.clone(), problem.to_owned())
-                    .with_help("copy the contact exactly from the source alert"),
+                    .with_label(
+                        file,
+                        span,
+                        problem.split(": ").next().unwrap_or(&problem).to_owned(),
+                    )
+                    .with_help(help),
                 );
             }
-            let normal = if matches!(channel, Channel::Email(_) | Channel::X(_)) {
-                value.name.to_lowercase()
-            } else {
-                value.name.split_whitespace().collect::<Vec<_>>().join(" ")
+            let normal = match channel {
+                Channel::Email(_) | Channel::X(_) => value.to_lowercase(),
+                // The same number grouped otherwise is the same number.
+                Channel::Phone(_) | Channel::Fax(_) => value
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '+')
+                    .collect(),
+                _ => value.split_whitespace().collect::<Vec<_>>().join(" "),
             };
             let allow = addressee
                 .allow
@@ -97,10 +111,10 @@ pub(crate) fn check(manifest: &Manifest, file: FileId) -> (Vec<Diagnostic>, Vec<
                         Code::DuplicateContact,
                         format!("`{}` has the same {} as `{first}`: {value}", addressee.id, describe(channel)),
                     )
-                    .with_label(file, value.span.clone(), "repeated here")
+                    .with_label(file, channel.span(), "repeated here")
                     .with_label(
                         file,
-                        manifest.addressee(first).and_then(|a| a.channels.iter().find(|c| c.kind() == channel.kind() && c.value().name.to_lowercase() == value.name.to_lowercase())).map_or(0..0, |c| c.value().span.clone()),
+                        manifest.addressee(first).and_then(|a| a.channels.iter().find(|c| c.kind() == channel.kind() && c.text().to_lowercase() == value.to_lowercase())).map_or(0..0, |c| c.span()),
                         format!("first given for `{first}`"),
                     )
                     .with_note("two addressees with one contact is often a copy-paste slip in the source alert")
@@ -148,54 +162,59 @@ fn describe(channel: &Channel) -> &'static str {
         Channel::Postal(_) => "postal address",
         Channel::Web(_) => "web address",
         Channel::Phone(_) => "telephone number",
+        Channel::Fax(_) => "fax number",
     }
 }
 
-/// Why a channel's value is not usable, if it is not.
-fn malformed(channel: &Channel) -> Option<&'static str> {
-    let value = channel.value().name.as_str();
+/// Why a channel's value is not usable, if it is not, and where.
+fn malformed(channel: &Channel) -> Option<(String, std::ops::Range<usize>)> {
+    if let Channel::Postal(postal) = channel {
+        if postal.lines.is_empty() {
+            return Some(("is empty".into(), postal.span.clone()));
+        }
+        for (index, line) in postal.lines.iter().enumerate() {
+            let problem = if line.trim().is_empty() {
+                Some("is empty")
+            } else if line.name != line.trim() {
+                Some("has spaces around it")
+            } else if line.chars().any(char::is_control) {
+                Some("has a control character")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                let what = if postal.lines.len() > 1 {
+                    format!("has a line {} that {problem}", index + 1)
+                } else {
+                    problem.to_owned()
+                };
+                return Some((what, line.span.clone()));
+            }
+        }
+        return None;
+    }
+    let span = channel.span();
+    let value = channel.text();
+    let value = value.as_ref();
     if value.trim().is_empty() {
-        return Some("is empty");
+        return Some(("is empty".into(), span));
     }
     if value != value.trim() {
-        return Some("has spaces around it");
+        return Some(("has spaces around it".into(), span));
     }
-    match channel {
-        Channel::Email(_) => {
-            let Some((local, domain)) = value.split_once('@') else {
-                return Some("has no `@`");
-            };
-            let local_ok = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
-            if local.is_empty()
-                || !local.bytes().all(local_ok)
-                || local.starts_with('.')
-                || local.ends_with('.')
-            {
-                return Some("has an invalid part before `@`");
-            }
-            let labels: Vec<&str> = domain.split('.').collect();
-            let label_ok = |l: &&str| {
-                !l.is_empty()
-                    && !l.starts_with('-')
-                    && !l.ends_with('-')
-                    && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            };
-            if labels.len() < 2 || !labels.iter().all(label_ok) {
-                return Some("has an invalid domain");
-            }
-            None
-        }
+    let problem = match channel {
+        Channel::Email(_) => email_problem(value),
         Channel::X(_) => {
             let Some(name) = value.strip_prefix('@') else {
-                return Some("does not start with `@`");
+                return Some(("does not start with `@`".into(), span));
             };
             if name.is_empty() || name.len() > 15 {
-                return Some("must have 1 to 15 characters after `@`");
+                Some("must have 1 to 15 characters after `@`")
+            } else if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                Some("may use only letters, digits and `_`")
+            } else {
+                None
             }
-            if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-                return Some("may use only letters, digits and `_`");
-            }
-            None
         }
         Channel::Web(_) => match value.strip_prefix("https://") {
             None => Some("must start with `https://`"),
@@ -209,19 +228,35 @@ fn malformed(channel: &Channel) -> Option<&'static str> {
             }
             Some(_) => None,
         },
-        Channel::Phone(_) => {
-            let digits = value.strip_prefix('+').unwrap_or(value);
-            if digits.is_empty()
-                || !digits
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
-            {
-                return Some("must be digits, `-` or `.`, in international format (+41-22-…)");
-            }
-            None
-        }
+        Channel::Phone(_) | Channel::Fax(_) => return number_problem(value).map(|p| (p, span)),
         Channel::Postal(_) => None,
+    };
+    problem.map(|p| (p.to_owned(), span))
+}
+
+fn email_problem(value: &str) -> Option<&'static str> {
+    let Some((local, domain)) = value.split_once('@') else {
+        return Some("has no `@`");
+    };
+    let local_ok = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
+    if local.is_empty()
+        || !local.bytes().all(local_ok)
+        || local.starts_with('.')
+        || local.ends_with('.')
+    {
+        return Some("has an invalid part before `@`");
     }
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    if labels.len() < 2 || !labels.iter().all(label_ok) {
+        return Some("has an invalid domain");
+    }
+    None
 }
 
 #[cfg(test)]
@@ -231,28 +266,35 @@ mod tests {
 
     #[test]
     fn contacts_must_be_well_formed() {
-        let email = |v: &str| malformed(&Channel::Email(Ident::new(v)));
+        let problem = |c: Channel| malformed(&c).map(|(p, _)| p);
+        let email = |v: &str| problem(Channel::Email(Ident::new(v)));
         assert_eq!(email("fsb@fsb.ru"), None);
         assert_eq!(email("mission.russian@vtxnet.ch"), None);
-        assert_eq!(email("fsb.fsb.ru"), Some("has no `@`"));
-        assert_eq!(email("fsb@fsb"), Some("has an invalid domain"));
-        assert_eq!(email("fsb@fsb..ru"), Some("has an invalid domain"));
-        let x = |v: &str| malformed(&Channel::X(Ident::new(v)));
+        assert_eq!(email("fsb.fsb.ru"), Some("has no `@`".into()));
+        assert_eq!(email("fsb@fsb"), Some("has an invalid domain".into()));
+        assert_eq!(email("fsb@fsb..ru"), Some("has an invalid domain".into()));
+        let x = |v: &str| problem(Channel::X(Ident::new(v)));
         assert_eq!(x("@KremlinRussia_E"), None);
-        assert_eq!(x("KremlinRussia_E"), Some("does not start with `@`"));
+        assert_eq!(x("KremlinRussia_E"), Some("does not start with `@`".into()));
         assert_eq!(
             x("@a_very_long_handle_name"),
-            Some("must have 1 to 15 characters after `@`")
+            Some("must have 1 to 15 characters after `@`".into())
         );
         assert_eq!(
             x("@Kremlin-Russia"),
-            Some("may use only letters, digits and `_`")
+            Some("may use only letters, digits and `_`".into())
         );
-        let web = |v: &str| malformed(&Channel::Web(Ident::new(v)));
+        let web = |v: &str| problem(Channel::Web(Ident::new(v)));
         assert_eq!(
             web("http://example.org"),
-            Some("must start with `https://`")
+            Some("must start with `https://`".into())
         );
         assert_eq!(web("https://example.org/form"), None);
+        let fax = |v: &str| problem(Channel::Fax(Ident::new(v)));
+        assert_eq!(fax("+32 2 555 01 24"), None);
+        assert_eq!(
+            fax("fax"),
+            Some("has a letter, `f`: write the digits only".into())
+        );
     }
 }

@@ -20,6 +20,21 @@ const MAX_LABELS: usize = 6;
 /// bold or italic face may lack a character the regular face has.
 fn styled_texts(pack: &AppealPack) -> Vec<(&str, String, FaceStyle)> {
     let mut texts = Vec::new();
+    for date in [&pack.issued, &pack.act_before].into_iter().flatten() {
+        // The date alone may be set apart from its label (a header band), in either face.
+        for style in [FaceStyle::Regular, FaceStyle::Bold] {
+            texts.push((date.source.as_str(), date.text.clone(), style));
+        }
+        if let Some(line) = &date.line {
+            for inline in &line.inlines {
+                texts.push((
+                    line.source.as_str(),
+                    inline.text.clone(),
+                    FaceStyle::Regular,
+                ));
+            }
+        }
+    }
     for part in &pack.parts {
         if let Some(kicker) = &part.kicker {
             texts.push((

@@ -7,11 +7,13 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use fluent_syntax::ast;
 use unic_langid::CharacterDirection;
 
-use super::{AppealPack, Block, Direction, FooterPiece, Inline, Metadata, Para, Part, PartKind};
+use super::{
+    AlertDate, AppealPack, Block, Direction, FooterPiece, Inline, Metadata, Para, Part, PartKind,
+};
 use crate::chars::{is_bidi_control, lowercase_first};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Locale, Tree};
-use crate::manifest::{AddresseeConfig, BlockConfig, Channel, Manifest, MessageRef};
+use crate::manifest::{AddresseeConfig, BlockConfig, Ident, IsoDate, Manifest, MessageRef};
 
 type Bundle = FluentBundle<Arc<FluentResource>>;
 
@@ -122,7 +124,7 @@ fn bundle_for(locale: &Locale) -> Bundle {
 /// Values for `{ $variables }` that stand for rich text (bold names, links): each is passed to
 /// Fluent as one private-use character, found again in the output and replaced by its inlines.
 /// This keeps word order entirely in the translator's hands.
-struct RichArgs(Vec<(&'static str, Vec<Inline>)>);
+pub(super) struct RichArgs(pub(super) Vec<(&'static str, Vec<Inline>)>);
 
 const SENTINEL_BASE: u32 = 0xF0000;
 
@@ -134,13 +136,13 @@ fn sentinel(index: usize) -> char {
     char::from_u32(SENTINEL_BASE + index as u32).expect("few rich arguments")
 }
 
-struct Builder<'t> {
+pub(super) struct Builder<'t> {
     tree: &'t Tree,
-    manifest: &'t Manifest,
+    pub(super) manifest: &'t Manifest,
     locale: &'t Locale,
     bundle: Bundle,
     fallback: Option<(&'t Locale, Bundle)>,
-    diagnostics: Diagnostics,
+    pub(super) diagnostics: Diagnostics,
     fallbacks: BTreeSet<String>,
 }
 
@@ -156,10 +158,8 @@ impl Builder<'_> {
                     _ => Direction::Ltr,
                 });
         let no_args = FluentArgs::new();
-        let letter_count = manifest
-            .letters
-            .as_ref()
-            .map_or(0, |_| manifest.addressees.len());
+        // `$count` counts letters: an addressee no letter reaches is listed but not counted.
+        let letter_count = manifest.letter_addressees().count();
         let mut doc_args = FluentArgs::new();
         doc_args.set("count", letter_count);
 
@@ -174,6 +174,8 @@ impl Builder<'_> {
         };
         let language_name = self.text(&pack_config.language_name, &no_args);
         let footer = self.footer(&pack_config.footer);
+        let issued = self.date(&manifest.alert.date, pack_config.issued.as_ref());
+        let act_before = self.date(&manifest.alert.act_before, pack_config.act_before.as_ref());
 
         let mut parts = Vec::new();
         for section in &manifest.sections {
@@ -181,7 +183,18 @@ impl Builder<'_> {
                 .heading
                 .as_ref()
                 .map(|m| self.para(m, &doc_args, RichArgs(Vec::new())));
-            let blocks = self.blocks(&section.blocks, &doc_args);
+            let mut blocks = self.blocks(&section.blocks, &doc_args);
+            // The suggested posts close the section that lists their addressees.
+            let listed: Vec<&AddresseeConfig> = section
+                .blocks
+                .iter()
+                .flat_map(|b| match b {
+                    BlockConfig::Addresses(ids) => ids.as_slice(),
+                    _ => &[],
+                })
+                .filter_map(|id| manifest.addressee(id))
+                .collect();
+            blocks.extend(self.posts(&listed));
             parts.push(Part {
                 id: section.id.name.clone(),
                 kind: PartKind::Section,
@@ -192,11 +205,17 @@ impl Builder<'_> {
                 blocks,
             });
         }
-        if manifest.letters.is_some() {
-            for (index, addressee) in manifest.addressees.iter().enumerate() {
-                let letter = self.letter(addressee, index + 1, letter_count);
-                parts.push(letter);
-            }
+        if let Some(note) = self.corrections_note() {
+            // After the text that reproduces the source, which is what it speaks about.
+            let at = parts
+                .iter()
+                .rposition(|p| p.canonical)
+                .map_or(parts.len(), |i| i + 1);
+            parts.insert(at, note);
+        }
+        for (index, addressee) in manifest.letter_addressees().enumerate() {
+            let letter = self.letter(addressee, index + 1, letter_count);
+            parts.push(letter);
         }
 
         AppealPack {
@@ -206,6 +225,8 @@ impl Builder<'_> {
             language_name,
             fonts: manifest.fonts.for_locale(&self.locale.id).to_vec(),
             meta,
+            issued,
+            act_before,
             footer,
             parts,
             fallbacks: self.fallbacks.iter().cloned().collect(),
@@ -249,6 +270,37 @@ impl Builder<'_> {
         names.into_iter().collect()
     }
 
+    /// The editor's note that lists the declared corrections, when the manifest asks for one:
+    /// its introduction (with `$count`), then each correction's `note`, in the locale's words.
+    fn corrections_note(&mut self) -> Option<Part> {
+        let intro = self.manifest.pack.corrections_note.as_ref()?;
+        let notes: Vec<&MessageRef> = self
+            .manifest
+            .corrections
+            .iter()
+            .filter_map(|c| c.note.as_ref())
+            .collect();
+        if notes.is_empty() {
+            return None;
+        }
+        let mut args = FluentArgs::new();
+        args.set("count", notes.len());
+        let intro = self.para(intro, &args, RichArgs(Vec::new()));
+        let items = notes
+            .into_iter()
+            .map(|m| self.para(m, &FluentArgs::new(), RichArgs(Vec::new())))
+            .collect();
+        Some(Part {
+            id: "corrections-note".into(),
+            kind: PartKind::Section,
+            canonical: false,
+            new_page: false,
+            kicker: None,
+            heading: None,
+            blocks: vec![Block::Paragraph(intro), Block::List(items)],
+        })
+    }
+
     fn blocks(&mut self, configs: &[BlockConfig], args: &FluentArgs) -> Vec<Block> {
         let mut blocks = Vec::new();
         for config in configs {
@@ -281,88 +333,13 @@ impl Builder<'_> {
         blocks
     }
 
-    fn address_entry(&mut self, addressee: &AddresseeConfig) -> Para {
-        let no_args = FluentArgs::new();
-        let name = self.text(&addressee.message, &no_args);
-        let role = self.text(&attribute(&addressee.message, "role"), &no_args);
-        let contact = self.contact(addressee);
-        let strong = Inline {
-            strong: true,
-            ..Inline::plain(name)
-        };
-        let rich = RichArgs(vec![
-            ("name", vec![strong]),
-            ("role", vec![Inline::plain(role)]),
-            ("contact", contact),
-        ]);
-        self.para(&self.manifest.contacts.entry, &no_args, rich)
-    }
-
-    /// Every channel of an addressee, joined by the locale's separator.
-    fn contact(&mut self, addressee: &AddresseeConfig) -> Vec<Inline> {
-        let separator = self.text(&self.manifest.contacts.separator, &FluentArgs::new());
-        let mut inlines = Vec::new();
-        for (i, channel) in addressee.channels.iter().enumerate() {
-            if i > 0 {
-                inlines.push(Inline::plain(separator.clone()));
-            }
-            inlines.extend(self.channel(channel).inlines);
-        }
-        inlines
-    }
-
-    fn channel(&mut self, channel: &Channel) -> Para {
-        let contacts = &self.manifest.contacts;
-        let (message, variable) = match channel {
-            Channel::Email(_) => (Some(&contacts.email), "address"),
-            Channel::X(_) => (Some(&contacts.x), "handle"),
-            Channel::Postal(_) => (contacts.postal.as_ref(), "address"),
-            Channel::Web(_) => (contacts.web.as_ref(), "url"),
-            Channel::Phone(_) => (contacts.phone.as_ref(), "number"),
-        };
-        let value = channel.value();
-        let Some(message) = message else {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    Code::ManifestInvalid,
-                    format!(
-                        "a {} channel is used but `contacts.{}` names no message",
-                        channel.kind(),
-                        channel.kind()
-                    ),
-                )
-                .with_label(
-                    self.manifest_file(),
-                    value.span.clone(),
-                    "this channel",
-                ),
-            );
-            return Para::plain(String::new(), value.name.clone());
-        };
-        let inline = Inline {
-            link: link_target(channel),
-            ..Inline::plain(value.name.clone())
-        };
-        self.para(
-            message,
-            &FluentArgs::new(),
-            RichArgs(vec![(variable, vec![inline])]),
-        )
-    }
-
     fn letter(&mut self, addressee: &AddresseeConfig, number: usize, count: usize) -> Part {
         let letters = self
             .manifest
             .letters
             .as_ref()
-            .expect("letters are configured");
-        let no_args = FluentArgs::new();
-        let name = self.text(&addressee.message, &no_args);
-        let role = self.text(&attribute(&addressee.message, "role"), &no_args);
-        let mut args = FluentArgs::new();
-        args.set("name", name.clone());
-        args.set("role", role.clone());
-        args.set("kind", addressee.kind.name.clone());
+            .expect("only addressees of [letters] get one");
+        let mut args = self.addressee_args(addressee);
         args.set("number", number);
         args.set("count", count);
 
@@ -370,10 +347,8 @@ impl Builder<'_> {
             .kicker
             .as_ref()
             .map(|m| self.para(m, &args, RichArgs(Vec::new())));
-        let heading = Para::plain(addressee.message.name.clone(), name);
-        let mut recipient = vec![Para::plain(format!("{}.role", addressee.message), role)];
-        recipient.extend(addressee.channels.iter().map(|c| self.channel(c)));
-
+        let recipient = self.recipient(addressee);
+        let heading = recipient.name.clone();
         let mut blocks = vec![Block::Recipient(recipient)];
         if let Some(subject) = &letters.subject {
             blocks.push(Block::Subject(self.para(
@@ -388,7 +363,7 @@ impl Builder<'_> {
             &args,
             RichArgs(Vec::new()),
         )));
-        blocks.extend(self.blocks(&letters.body, &args));
+        blocks.extend(self.blocks(addressee.letter_body(letters), &args));
         let closing = attribute(&addressee.message, "closing");
         blocks.push(Block::Closing(self.para(
             &closing,
@@ -403,25 +378,6 @@ impl Builder<'_> {
                 .collect();
             blocks.push(Block::Signature(fields));
         }
-        // A suggested post only for addressees that X is the only way to reach.
-        let only_x = addressee
-            .channels
-            .iter()
-            .all(|c| matches!(c, Channel::X(_)));
-        if let (true, Some(post), Some(Channel::X(handle))) =
-            (only_x, &letters.post, addressee.channels.first())
-        {
-            let heading = match &letters.post_heading {
-                Some(m) => self.para(m, &args, RichArgs(Vec::new())),
-                None => Para::plain(String::new(), String::new()),
-            };
-            let handle = Inline {
-                link: link_target(&Channel::X(handle.clone())),
-                ..Inline::plain(handle.name.clone())
-            };
-            let text = self.para(post, &args, RichArgs(vec![("handle", vec![handle])]));
-            blocks.push(Block::Post { heading, text });
-        }
         Part {
             id: format!("letter-{}", addressee.id),
             kind: PartKind::Letter,
@@ -431,6 +387,30 @@ impl Builder<'_> {
             heading: Some(heading),
             blocks,
         }
+    }
+
+    /// A date of the alert in the locale's words, and its labelled line if a message is named.
+    fn date(&mut self, value: &Option<Ident>, label: Option<&MessageRef>) -> Option<AlertDate> {
+        let date = IsoDate::parse(value.as_ref()?).ok()?;
+        // Validation makes sure a dated alert names its date message.
+        let message = self.manifest.pack.date.as_ref()?;
+        let month = self.text(&attribute(message, date.month_key()), &FluentArgs::new());
+        let mut args = FluentArgs::new();
+        args.set("day", date.day);
+        args.set("month", month);
+        args.set("year", date.year);
+        let text = self.text(message, &args);
+        let line = label.map(|label| {
+            let mut args = FluentArgs::new();
+            args.set("date", text.clone());
+            self.para(label, &args, RichArgs(Vec::new()))
+        });
+        Some(AlertDate {
+            iso: date.to_string(),
+            text,
+            source: message.name.clone(),
+            line,
+        })
     }
 
     fn footer(&mut self, message: &MessageRef) -> Vec<FooterPiece> {
@@ -465,7 +445,7 @@ impl Builder<'_> {
     /// Plain text (titles, names, metadata) without Fluent's isolation marks, which only make
     /// sense around a placeable inside a paragraph. Explicit controls a text carries (an RLM in
     /// Arabic, the overrides of the mirrored pseudo-locale) stay: they shape how it is drawn.
-    fn text(&mut self, message: &MessageRef, args: &FluentArgs) -> String {
+    pub(super) fn text(&mut self, message: &MessageRef, args: &FluentArgs) -> String {
         self.format(message, args)
             .chars()
             .filter(|c| !super::is_isolation_mark(*c))
@@ -473,7 +453,7 @@ impl Builder<'_> {
     }
 
     /// A paragraph whose `rich` variables become styled or linked inlines.
-    fn para(&mut self, message: &MessageRef, args: &FluentArgs, rich: RichArgs) -> Para {
+    pub(super) fn para(&mut self, message: &MessageRef, args: &FluentArgs, rich: RichArgs) -> Para {
         let mut all_args = FluentArgs::new();
         for (key, value) in args.iter() {
             all_args.set(key.to_owned(), value.clone());
@@ -623,7 +603,7 @@ impl Builder<'_> {
         text
     }
 
-    fn manifest_file(&self) -> crate::source::FileId {
+    pub(super) fn manifest_file(&self) -> crate::source::FileId {
         self.tree
             .manifest_file()
             .expect("a pack is built from a manifest")
@@ -670,7 +650,7 @@ fn split_ref(message: &str) -> (&str, Option<&str>) {
     }
 }
 
-fn attribute(message: &MessageRef, name: &str) -> MessageRef {
+pub(super) fn attribute(message: &MessageRef, name: &str) -> MessageRef {
     MessageRef {
         name: format!("{}.{name}", message.name),
         span: message.span.clone(),
@@ -700,53 +680,6 @@ fn merge_plain(inlines: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
-/// The link for a channel; only well-formed `mailto:`, `https:` and `tel:` targets are made.
-pub(super) fn link_target(channel: &Channel) -> Option<String> {
-    let value = channel.value().name.as_str();
-    let clean = !value.is_empty() && !value.chars().any(|c| c.is_whitespace() || c.is_control());
-    if !clean {
-        return None;
-    }
-    match channel {
-        Channel::Email(_) => is_email(value).then(|| format!("mailto:{value}")),
-        Channel::X(_) => {
-            let name = value.strip_prefix('@')?;
-            let valid = (1..=15).contains(&name.len())
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-            valid.then(|| format!("https://x.com/{name}"))
-        }
-        Channel::Web(_) => {
-            let rest = value.strip_prefix("https://")?;
-            (!rest.is_empty() && !value.contains(['"', '<', '>', '\\'])).then(|| value.to_owned())
-        }
-        Channel::Phone(_) => {
-            let digits = value.trim_start_matches('+');
-            let valid = digits
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '-' || c == '.')
-                && !digits.is_empty();
-            valid.then(|| format!("tel:{value}"))
-        }
-        Channel::Postal(_) => None,
-    }
-}
-
-/// A deliberately plain e-mail shape: `local@domain.tld`, ASCII, no quoting.
-pub(super) fn is_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else {
-        return false;
-    };
-    let ok_char = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
-    !local.is_empty()
-        && local.bytes().all(ok_char)
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && domain
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-}
-
 /// A Fluent formatting error in words: fluent-bundle's own say "resolver error: Too many
 /// placeables" and leave out the limit.
 fn describe_error(error: &fluent_bundle::FluentError) -> String {
@@ -769,31 +702,6 @@ fn describe_error(error: &fluent_bundle::FluentError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::manifest::Ident;
-
-    #[test]
-    fn only_safe_schemes_become_links() {
-        let email = |v: &str| link_target(&Channel::Email(Ident::new(v)));
-        assert_eq!(email("fsb@fsb.ru").as_deref(), Some("mailto:fsb@fsb.ru"));
-        assert_eq!(email("javascript:alert(1)@x.ru"), None);
-        assert_eq!(email("a b@c.d"), None);
-        let x = |v: &str| link_target(&Channel::X(Ident::new(v)));
-        assert_eq!(
-            x("@KremlinRussia_E").as_deref(),
-            Some("https://x.com/KremlinRussia_E")
-        );
-        assert_eq!(x("@javascript:alert(1)"), None);
-        let web = |v: &str| link_target(&Channel::Web(Ident::new(v)));
-        assert_eq!(web("javascript:alert(1)"), None);
-        assert_eq!(web("http://example.org"), None);
-        assert_eq!(
-            web("https://example.org/form").as_deref(),
-            Some("https://example.org/form")
-        );
-        let phone = |v: &str| link_target(&Channel::Phone(Ident::new(v)));
-        assert_eq!(phone("+41 22 000").as_deref(), None);
-        assert_eq!(phone("+41-22-000").as_deref(), Some("tel:+41-22-000"));
-    }
 
     #[test]
     fn a_reserved_character_in_a_translation_is_an_error_not_a_link() {

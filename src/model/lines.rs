@@ -22,29 +22,30 @@ pub(crate) fn part_lines(part: &Part) -> Vec<Line> {
     let mut lines = Vec::new();
     lines.extend(part.kicker.iter().map(|p| line(p, "")));
     lines.extend(part.heading.iter().map(|p| line(p, "")));
-    for block in &part.blocks {
-        match block {
-            Block::Paragraph(p) | Block::Salutation(p) | Block::Closing(p) | Block::Subject(p) => {
-                lines.push(line(p, ""))
-            }
-            Block::List(items) | Block::Addresses(items) => {
-                lines.extend(items.iter().map(|p| line(p, "- ")))
-            }
-            Block::Recipient(items) => lines.extend(items.iter().map(|p| line(p, ""))),
-            Block::Signature(fields) => {
-                lines.extend(fields.iter().map(|p| Line {
-                    source: p.source.clone(),
-                    // No colon: its spacing is the locale's business, a rule needs none.
-                    text: format!("{} ______________________________", p.text()),
-                }));
-            }
-            Block::Post { heading, text } => {
-                lines.push(line(heading, ""));
-                lines.push(line(text, "> "));
-            }
-        }
-    }
+    lines.extend(part.blocks.iter().flat_map(block_lines));
     lines
+}
+
+/// The lines of one block: one per paragraph, `- ` before list items and addresses.
+pub(crate) fn block_lines(block: &Block) -> Vec<Line> {
+    match block {
+        Block::Paragraph(p) | Block::Salutation(p) | Block::Closing(p) | Block::Subject(p) => {
+            vec![line(p, "")]
+        }
+        Block::List(items) | Block::Addresses(items) => {
+            items.iter().map(|p| line(p, "- ")).collect()
+        }
+        Block::Recipient(recipient) => recipient.lines().into_iter().map(|p| line(p, "")).collect(),
+        Block::Signature(fields) => fields
+            .iter()
+            .map(|p| Line {
+                source: p.source.clone(),
+                // No colon: its spacing is the locale's business, a rule needs none.
+                text: format!("{} ______________________________", p.text()),
+            })
+            .collect(),
+        Block::Post { heading, text } => vec![line(heading, ""), line(text, "> ")],
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The document model: one `AppealPack` per locale, which every renderer turns into bytes.
 
 mod build;
+mod contacts;
 pub(crate) mod lines;
 pub mod pseudo;
 
@@ -20,6 +21,10 @@ pub struct AppealPack {
     /// Font families in fallback order.
     pub fonts: Vec<String>,
     pub meta: Metadata,
+    /// When the alert was issued, if the manifest says.
+    pub issued: Option<AlertDate>,
+    /// The last day to act, if the manifest gives one.
+    pub act_before: Option<AlertDate>,
     /// The running footer, e.g. `Page `, the page number, ` of `, the page count.
     pub footer: Vec<FooterPiece>,
     pub parts: Vec<Part>,
@@ -42,6 +47,20 @@ pub struct Metadata {
     pub subtitle: Option<String>,
     pub subject: Option<String>,
     pub author: Option<String>,
+}
+
+/// A date of the alert, in the locale's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AlertDate {
+    /// ISO 8601, `2025-05-19`.
+    pub iso: String,
+    /// As the locale writes it in running text ("19 May 2025", "19 мая 2025 г."), from the
+    /// manifest's date message; no isolation marks.
+    pub text: String,
+    /// The message that wrote `text`, for diagnostics.
+    pub source: String,
+    /// The labelled line ("Issued: 19 May 2025"), when the manifest names a message for it.
+    pub line: Option<Para>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,8 +101,8 @@ pub enum Block {
     List(Vec<Para>),
     /// The list of addresses: one entry per addressee, with links.
     Addresses(Vec<Para>),
-    /// The inside address of a letter: position, then contact lines.
-    Recipient(Vec<Para>),
+    /// The inside address of a letter.
+    Recipient(Recipient),
     Subject(Para),
     Salutation(Para),
     Closing(Para),
@@ -94,6 +113,31 @@ pub enum Block {
         heading: Para,
         text: Para,
     },
+}
+
+/// Whom a letter goes to, in parts, so a renderer can lay out an inside address: name, role,
+/// each line of the postal address, then the other channels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recipient {
+    /// The addressee's name (the letter's heading shows it too).
+    pub name: Para,
+    /// Their position, or the country of a mission.
+    pub role: Para,
+    /// The postal address, one line each as the manifest gives them; empty without one.
+    pub postal: Vec<Para>,
+    /// Every other channel (e-mail, fax, telephone, web, X), labelled and linked as in the
+    /// address list, in the manifest's order.
+    pub channels: Vec<Para>,
+}
+
+impl Recipient {
+    /// The lines under the letter's heading, in order: role, postal lines, channels.
+    pub fn lines(&self) -> Vec<&Para> {
+        std::iter::once(&self.role)
+            .chain(&self.postal)
+            .chain(&self.channels)
+            .collect()
+    }
 }
 
 /// A run of inline text that came from one message.
@@ -177,24 +221,27 @@ impl Block {
             Block::Paragraph(p) | Block::Subject(p) | Block::Salutation(p) | Block::Closing(p) => {
                 vec![p]
             }
-            Block::List(items)
-            | Block::Addresses(items)
-            | Block::Recipient(items)
-            | Block::Signature(items) => items.iter().collect(),
+            Block::List(items) | Block::Addresses(items) | Block::Signature(items) => {
+                items.iter().collect()
+            }
+            Block::Recipient(recipient) => recipient.lines(),
             Block::Post { heading, text } => vec![heading, text],
         }
     }
 }
 
 impl AppealPack {
-    /// Every paragraph of the pack in reading order, headings included.
+    /// Every paragraph of the pack in reading order, headings and date lines included.
     pub fn paras(&self) -> impl Iterator<Item = &Para> {
-        self.parts.iter().flat_map(|part| {
+        let dates = [&self.issued, &self.act_before]
+            .into_iter()
+            .flat_map(|d| d.iter().flat_map(|d| d.line.iter()));
+        dates.chain(self.parts.iter().flat_map(|part| {
             part.kicker
                 .iter()
                 .chain(part.heading.iter())
                 .chain(part.blocks.iter().flat_map(Block::paras))
-        })
+        }))
     }
 
     pub fn letters(&self) -> impl Iterator<Item = &Part> {

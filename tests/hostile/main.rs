@@ -13,6 +13,7 @@ mod bounded;
 mod commands;
 #[cfg(unix)]
 mod confine;
+mod corrections;
 mod fonts;
 mod ftl;
 mod links;

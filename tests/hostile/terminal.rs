@@ -91,6 +91,12 @@ fn a_bidi_override_in_the_manifest_is_a_warning() {
         r#"channels = [{ email = "minister@example.org" }]"#,
         "channels = [{ email = \"minister@example.org\" }, { postal = \"1 Main St\u{202E}, Exampletown\" }]",
     );
+    // A postal channel needs its label.
+    case.replace(
+        "t/manifest.toml",
+        "x = \"channel-x\"",
+        "x = \"channel-x\"\npostal = \"channel-email\"",
+    );
     let (_, human) = check(&case, "human");
     let warning: String = human
         .split("\n\n")

@@ -79,9 +79,12 @@ impl Body<'_> {
                 items.extend(entries.iter().map(|p| self.para(id::LIST_BULLET, p)))
             }
             Block::Addresses(entries) => items.push(self.addresses(entries)),
-            Block::Recipient(lines) => {
-                items.extend(lines.iter().map(|p| self.para(id::RECIPIENT, p)))
-            }
+            Block::Recipient(recipient) => items.extend(
+                recipient
+                    .lines()
+                    .into_iter()
+                    .map(|p| self.para(id::RECIPIENT, p)),
+            ),
             Block::Subject(p) => items.push(self.para(id::SUBJECT, p)),
             Block::Salutation(p) => items.push(self.para(id::SALUTATION, p)),
             Block::Closing(p) => items.push(self.para(id::CLOSING, p)),

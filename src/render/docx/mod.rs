@@ -220,6 +220,8 @@ mod tests {
                 subject: None,
                 author: None,
             },
+            issued: None,
+            act_before: None,
             footer: vec![FooterPiece::Text("Page ".into()), FooterPiece::Page],
             parts: vec![Part {
                 id: "p".into(),

@@ -218,8 +218,8 @@ impl<'f, 'p> Composer<'f, 'p> {
             Block::Paragraph(p) => self.para(p, style::BODY, Placement::BODY, gap),
             Block::List(items) => self.list(items, true, gap),
             Block::Addresses(items) => self.list(items, false, gap),
-            Block::Recipient(lines) => {
-                for (i, line) in lines.iter().enumerate() {
+            Block::Recipient(recipient) => {
+                for (i, line) in recipient.lines().into_iter().enumerate() {
                     self.para(
                         line,
                         style::BODY,

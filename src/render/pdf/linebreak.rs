@@ -327,7 +327,7 @@ fn run(
             let ladder = flagged && node.hyphens >= limit;
             let stub = forced && node.flagged && natural < line_width * params.stub;
             let feasible =
-                !overfull && ratio <= tolerance && !ladder && !(stub && pass != Pass::Emergency);
+                !overfull && ratio <= tolerance && !ladder && (!stub || pass == Pass::Emergency);
             if feasible || (pass == Pass::Emergency && forced && !overfull) {
                 let demerits = node.demerits
                     + demerits(params, ratio, penalty, flagged, node, forced)

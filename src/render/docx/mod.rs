@@ -236,6 +236,7 @@ mod tests {
                 })],
             }],
             fallbacks: Vec::new(),
+            names: Vec::new(),
         }
     }
 

@@ -640,10 +640,15 @@ impl Manifest {
             for channel in &addressee.channels {
                 let kind = channel.kind();
                 if self.channel_label(channel).is_none() && unlabelled.insert(kind) {
+                    let article = if matches!(kind, "email" | "x") {
+                        "an"
+                    } else {
+                        "a"
+                    };
                     out.push(
                         Diagnostic::error(
                             Code::ManifestInvalid,
-                            format!("a {kind} channel is used but `[contacts]` names no `{kind}` message"),
+                            format!("{article} {kind} channel is used but `[contacts]` names no `{kind}` message"),
                         )
                         .with_label(file, channel.span(), format!("first {kind} channel"))
                         .with_help(format!("add to [contacts]: {kind} = \"channel-{kind}\", a message with the label and the value")),

@@ -1,4 +1,5 @@
 //! `appealpack init-locale`: a new locale folder with every reference message, commented out.
+//! (`init-alert`, a new alert folder, is in `alert`.)
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -8,6 +9,9 @@ use fluent_syntax::ast;
 use crate::check::stale;
 use crate::load::{FtlFile, Locale, Tree};
 use crate::manifest::{Ident, locale_id_problem};
+
+mod alert;
+pub use alert::{AlertScaffold, InitAlertError, scaffold_alert};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum InitError {

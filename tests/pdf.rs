@@ -854,3 +854,44 @@ fn pdftotext_gives_back_arabic_in_logical_order() {
         assert_same_text("ar", &got, &want);
     }
 }
+
+/// Issue 15: every PDF of the fixtures, read back, has no three hyphenated lines in a row, and
+/// no Latin word of a Russian or Ukrainian text is hyphenated (Cyrillic patterns know nothing
+/// of it).
+#[test]
+fn no_hyphen_ladders_and_no_latin_word_hyphenated_in_cyrillic() {
+    let cases = LOCALES
+        .iter()
+        .map(|l| (alert(), *l))
+        .chain(FIXTURE.iter().map(|l| (fixture("scripts"), *l)));
+    for (i18n, locale) in cases {
+        let pack = pack(&i18n, locale);
+        for paper in [Paper::A4, Paper::Letter] {
+            let rtl = pack.direction == appealpack::model::Direction::Rtl;
+            let pages = extract(&render(&pack, paper), rtl).expect("the PDF reads back");
+            for (index, page) in pages.iter().enumerate() {
+                let mut run = 0;
+                for line in page {
+                    let Some(text) = line.text.trim_end().strip_suffix('\u{00AD}') else {
+                        run = 0;
+                        continue;
+                    };
+                    run += 1;
+                    assert!(
+                        run < 3,
+                        "{locale}, page {}: three hyphenated lines in a row, up to `{text}`",
+                        index + 1
+                    );
+                    let word = text.rsplit(|c: char| !c.is_alphabetic()).next();
+                    assert!(
+                        !matches!(locale, "ru" | "uk")
+                            || !word
+                                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())),
+                        "{locale}, page {}: a Latin word is hyphenated: `{text}`",
+                        index + 1
+                    );
+                }
+            }
+        }
+    }
+}

@@ -35,3 +35,21 @@ channel-x = إكس: { $handle }
 channel-postal = العنوان البريدي: { $address }
 channel-web = استمارة الاتصال الإلكترونية: { $url }
 channel-phone = الهاتف: { $number }
+
+## تواريخ النداء (الأشهر بالاسمين السرياني والميلادي، كما في نص النداء: 19 أيار/مايو 2025)
+
+date = { $day } { $month } { $year }
+    .january = كانون الثاني/يناير
+    .february = شباط/فبراير
+    .march = آذار/مارس
+    .april = نيسان/أبريل
+    .may = أيار/مايو
+    .june = حزيران/يونيو
+    .july = تموز/يوليو
+    .august = آب/أغسطس
+    .september = أيلول/سبتمبر
+    .october = تشرين الأول/أكتوبر
+    .november = تشرين الثاني/نوفمبر
+    .december = كانون الأول/ديسمبر
+pack-issued = تاريخ الإصدار: { $date }
+pack-act-before = يُرجى التحرك قبل { $date }

@@ -35,3 +35,21 @@ channel-x = X: { $handle }
 channel-postal = Postanschrift: { $address }
 channel-web = Kontaktformular: { $url }
 channel-phone = Telefon: { $number }
+
+## Daten der Eilaktion
+
+date = { $day }. { $month } { $year }
+    .january = Januar
+    .february = Februar
+    .march = März
+    .april = April
+    .may = Mai
+    .june = Juni
+    .july = Juli
+    .august = August
+    .september = September
+    .october = Oktober
+    .november = November
+    .december = Dezember
+pack-issued = Veröffentlicht am { $date }
+pack-act-before = Bitte handeln Sie bis zum { $date }

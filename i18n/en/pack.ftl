@@ -51,3 +51,25 @@ channel-postal = Post: { $address }
 channel-web = Web form: { $url }
 # $number is a telephone number in international format.
 channel-phone = Telephone: { $number }
+
+## Dates of the alert ([alert] date and act-before in the manifest; this alert states none yet)
+
+# A date in running text. $day and $year are numbers; $month is the month’s name, taken from
+# the attributes below: write each in the form that follows a day number (Russian: мая).
+date = { $day } { $month } { $year }
+    .january = January
+    .february = February
+    .march = March
+    .april = April
+    .may = May
+    .june = June
+    .july = July
+    .august = August
+    .september = September
+    .october = October
+    .november = November
+    .december = December
+# $date is the day the alert was issued, as `date` writes it.
+pack-issued = Issued: { $date }
+# $date is the last day to act.
+pack-act-before = Please act before { $date }

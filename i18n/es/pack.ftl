@@ -40,3 +40,21 @@ channel-x = X: { $handle }
 channel-postal = Dirección postal: { $address }
 channel-web = Formulario web: { $url }
 channel-phone = Teléfono: { $number }
+
+## Fechas de la alerta
+
+date = { $day } de { $month } de { $year }
+    .january = enero
+    .february = febrero
+    .march = marzo
+    .april = abril
+    .may = mayo
+    .june = junio
+    .july = julio
+    .august = agosto
+    .september = septiembre
+    .october = octubre
+    .november = noviembre
+    .december = diciembre
+pack-issued = Fecha de publicación: { $date }
+pack-act-before = Actúe antes del { $date }

@@ -40,3 +40,24 @@ channel-x = X : { $handle }
 channel-postal = Adresse postale : { $address }
 channel-web = Formulaire en ligne : { $url }
 channel-phone = Téléphone : { $number }
+
+## Dates de l’alerte
+
+date = { $day ->
+        [one] 1er
+       *[other] { $day }
+    } { $month } { $year }
+    .january = janvier
+    .february = février
+    .march = mars
+    .april = avril
+    .may = mai
+    .june = juin
+    .july = juillet
+    .august = août
+    .september = septembre
+    .october = octobre
+    .november = novembre
+    .december = décembre
+pack-issued = Date de publication : { $date }
+pack-act-before = Merci d’agir avant le { $date }

@@ -42,3 +42,21 @@ channel-x = X: { $handle }
 channel-postal = Почтовый адрес: { $address }
 channel-web = Веб-форма: { $url }
 channel-phone = Телефон: { $number }
+
+## Даты призыва (месяц в родительном падеже: «19 мая 2025 г.»)
+
+date = { $day } { $month } { $year } г.
+    .january = января
+    .february = февраля
+    .march = марта
+    .april = апреля
+    .may = мая
+    .june = июня
+    .july = июля
+    .august = августа
+    .september = сентября
+    .october = октября
+    .november = ноября
+    .december = декабря
+pack-issued = Дата публикации: { $date }
+pack-act-before = Просим принять меры до { $date }

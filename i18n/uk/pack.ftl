@@ -41,3 +41,21 @@ channel-x = X: { $handle }
 channel-postal = Поштова адреса: { $address }
 channel-web = Вебформа: { $url }
 channel-phone = Телефон: { $number }
+
+## Дати заклику (місяць у родовому відмінку: «19 травня 2025 р.»)
+
+date = { $day } { $month } { $year } р.
+    .january = січня
+    .february = лютого
+    .march = березня
+    .april = квітня
+    .may = травня
+    .june = червня
+    .july = липня
+    .august = серпня
+    .september = вересня
+    .october = жовтня
+    .november = листопада
+    .december = грудня
+pack-issued = Дата публікації: { $date }
+pack-act-before = Просимо вжити заходів до { $date }

@@ -50,6 +50,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Start a new locale: a folder with every reference message commented out, ready to translate.
     InitLocale(InitLocaleArgs),
+    /// Start a new alert: a folder with a commented manifest, English messages of each kind and
+    /// a canonical text to replace with the source, which checks clean as it is.
+    InitAlert(InitAlertArgs),
     /// A matrix of locales by sections: done, missing, stale and warnings. Exits 0 when the
     /// report ran, whatever it shows: `check` is the command that fails on errors.
     Status(StatusArgs),
@@ -63,6 +66,15 @@ pub struct InitLocaleArgs {
     #[arg(long)]
     pub unlisted_language: bool,
     /// The i18n folder.
+    #[arg(long, value_name = "DIR", default_value = "i18n")]
+    pub i18n: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InitAlertArgs {
+    /// The alert's id: letters, digits, `-` and `_`; it names the output files.
+    pub id: String,
+    /// The folder to create; it must not exist.
     #[arg(long, value_name = "DIR", default_value = "i18n")]
     pub i18n: PathBuf,
 }

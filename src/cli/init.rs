@@ -1,4 +1,5 @@
-//! `appealpack init-locale`: scaffolds a locale folder and adds the locale to the manifest.
+//! `appealpack init-locale` and `init-alert`: scaffold a locale folder (added to the manifest)
+//! or a new alert's folder.
 
 use std::path::Path;
 
@@ -7,9 +8,9 @@ use anyhow::Result;
 use appealpack::artifacts::WriteError;
 use appealpack::artifacts::write_file_atomic;
 use appealpack::load;
-use appealpack::scaffold::{Scaffold, scaffold};
+use appealpack::scaffold::{AlertScaffold, Scaffold, scaffold, scaffold_alert};
 
-use super::args::{GlobalArgs, InitLocaleArgs};
+use super::args::{GlobalArgs, InitAlertArgs, InitLocaleArgs};
 use super::{exit, output};
 
 pub fn run(global: &GlobalArgs, args: &InitLocaleArgs) -> Result<u8> {
@@ -94,6 +95,79 @@ fn write_scaffold(plan: &Scaffold, original: &str) -> Result<(), WriteError> {
                     path: plan.dir.clone(),
                     reason: appealpack::load::io_reason(&e),
                 }
+            })
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+pub fn run_alert(global: &GlobalArgs, args: &InitAlertArgs) -> Result<u8> {
+    let plan = match scaffold_alert(&args.id, &args.i18n) {
+        Ok(plan) => plan,
+        Err(error) => {
+            output::error(global, &error.to_string());
+            return Ok(exit::CANNOT_RUN);
+        }
+    };
+    if let Err(error) = write_alert(&plan) {
+        output::error(
+            global,
+            &format!(
+                "{error}; nothing was changed: no {} folder",
+                plan.dir.display()
+            ),
+        );
+        return Ok(exit::CANNOT_RUN);
+    }
+    let dir = plan.dir.display();
+    output::status(
+        global,
+        &format!(
+            "created {dir} for the alert `{}`: manifest.toml, canonical.txt, en/alert.ftl",
+            args.id
+        ),
+    );
+    output::status(
+        global,
+        &format!(
+            "next: replace each line of {dir}/canonical.txt with the source alert, word for word, \
+             and the English messages to match (the manifest's comments say how), then run \
+             `appealpack check --i18n {dir}`"
+        ),
+    );
+    Ok(exit::OK)
+}
+
+/// Writes the alert as one step: its files into a hidden staging folder beside it, then the
+/// folder renamed into place; on any failure the staging folder goes and nothing changed.
+fn write_alert(plan: &AlertScaffold) -> Result<(), WriteError> {
+    let parent = match plan.dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = plan
+        .dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let staging = parent.join(format!(".{name}.init-{}", std::process::id()));
+    let result = plan
+        .files
+        .iter()
+        .try_for_each(|(path, text)| write_file_atomic(&staging.join(path), text.as_bytes()))
+        .and_then(|()| {
+            // Refuses a folder made meanwhile rather than merging into it.
+            if plan.dir.symlink_metadata().is_ok() {
+                return Err(WriteError {
+                    path: plan.dir.clone(),
+                    reason: "it was created meanwhile".into(),
+                });
+            }
+            std::fs::rename(&staging, &plan.dir).map_err(|e| WriteError {
+                path: plan.dir.clone(),
+                reason: appealpack::load::io_reason(&e),
             })
         });
     if result.is_err() {

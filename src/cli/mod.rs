@@ -27,6 +27,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&cli.global, &args),
         Some(Command::Build(args)) => build::run(&cli.global, &args),
         Some(Command::InitLocale(args)) => init::run(&cli.global, &args),
+        Some(Command::InitAlert(args)) => init::run_alert(&cli.global, &args),
         Some(Command::Status(args)) => status::run(&cli.global, &args),
         None => build::run(&cli.global, &cli.build),
     };

@@ -11,7 +11,7 @@ use super::{
     AlertDate, AppealPack, Band, Block, Direction, FooterPiece, Inline, Metadata, Para, Part,
     PartKind,
 };
-use crate::chars::lowercase_first;
+use crate::chars::{is_bidi_control, lowercase_first};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::load::{Locale, Tree};
 use crate::manifest::{AddresseeConfig, BlockConfig, Ident, IsoDate, Manifest, MessageRef};
@@ -243,7 +243,44 @@ impl Builder<'_> {
             footer,
             parts,
             fallbacks: self.fallbacks.iter().cloned().collect(),
+            names: self.names(),
         }
+    }
+
+    /// The pack's proper names: each addressee's name, and the values of the reference
+    /// locale's terms (the names that recur, such as the organisation's, as they read before
+    /// translation). Read quietly: a message that cannot be formatted is reported where the
+    /// pack uses it.
+    fn names(&self) -> Vec<String> {
+        let mut names = BTreeSet::new();
+        for addressee in &self.manifest.addressees {
+            let pattern = self
+                .bundle
+                .get_message(&addressee.message.name)
+                .and_then(|m| m.value());
+            if let Some(pattern) = pattern {
+                let mut errors = Vec::new();
+                let name = self.bundle.format_pattern(pattern, None, &mut errors);
+                names.insert(name.chars().filter(|c| !is_bidi_control(*c)).collect());
+            }
+        }
+        let terms = self
+            .tree
+            .reference_locale()
+            .into_iter()
+            .flat_map(|l| &l.files)
+            .flat_map(|f| f.resource.entries())
+            .filter_map(|entry| match entry {
+                ast::Entry::Term(term) => Some(&term.value),
+                _ => None,
+            });
+        for pattern in terms {
+            let mut text = String::new();
+            pattern_text(pattern, &mut text);
+            names.insert(text);
+        }
+        names.retain(|name: &String| !name.trim().is_empty());
+        names.into_iter().collect()
     }
 
     /// The editor's note that lists the declared corrections, when the manifest asks for one:
@@ -648,6 +685,27 @@ impl Builder<'_> {
         self.tree
             .manifest_file()
             .expect("a pack is built from a manifest")
+    }
+}
+
+/// The literal text of a pattern, every variant of its selections included.
+fn pattern_text(pattern: &ast::Pattern<&str>, out: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable { expression } => match expression {
+                ast::Expression::Select { variants, .. } => {
+                    for variant in variants {
+                        out.push(' ');
+                        pattern_text(&variant.value, out);
+                    }
+                }
+                ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => {
+                    out.push_str(value)
+                }
+                _ => out.push(' '),
+            },
+        }
     }
 }
 

@@ -59,6 +59,8 @@ impl Builder<'_> {
                 };
                 postal.joined(&separator)
             }
+            // A number is printed as written, but never broken across two lines.
+            Channel::Phone(number) | Channel::Fax(number) => number.replace(' ', "\u{a0}"),
             _ => channel.text().into_owned(),
         };
         let Some(message) = self.manifest.channel_label(channel) else {
@@ -141,12 +143,13 @@ impl Builder<'_> {
         let mut channels = Vec::new();
         for channel in &addressee.channels {
             match channel {
-                Channel::Postal(address) => postal.extend(
-                    address
-                        .lines
-                        .iter()
-                        .map(|line| Para::plain("postal", line.name.clone())),
-                ),
+                // Each line isolated, as Fluent isolates a placeable: in a right-to-left letter
+                // "12 Freedom Square" keeps its number before the street.
+                Channel::Postal(address) => {
+                    postal.extend(address.lines.iter().map(|line| {
+                        Para::plain("postal", format!("\u{2068}{}\u{2069}", line.name))
+                    }))
+                }
                 _ => channels.push(self.channel(channel)),
             }
         }

@@ -32,6 +32,8 @@ pub struct AppealPack {
     pub parts: Vec<Part>,
     /// Messages taken from the reference locale because this locale lacks them.
     pub fallbacks: Vec<String>,
+    /// Proper names (the addressees', the organisations'), which renderers do not hyphenate.
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -143,3 +143,57 @@ fn a_correction_without_a_reason_or_a_change_is_refused() {
     );
     insta::assert_snapshot!(case.refused(&[], 2));
 }
+
+#[test]
+fn an_editors_note_lists_the_corrections_in_each_locales_words() {
+    let case = corrected();
+    case.replace(
+        MANIFEST,
+        "footer = \"footer-page\"",
+        "footer = \"footer-page\"\ncorrections-note = \"corrections-note\"",
+    );
+    case.replace(
+        MANIFEST,
+        "corrected = \"Article\"",
+        "corrected = \"Article\"\nnote = \"correction-article\"",
+    );
+    // The note is all or nothing: the second correction has none yet.
+    insta::assert_snapshot!(case.refused(&[], 2));
+    case.replace(
+        MANIFEST,
+        "corrected = \"Minister of\"",
+        "corrected = \"Minister of\"\nnote = \"correction-minister\"",
+    );
+    let en = case.read(EN);
+    case.write(
+        EN,
+        format!(
+            "{en}corrections-note = Editor’s note: this text corrects {{ $count }} slips of the source alert:\n\
+             correction-article = “Artcle” for “Article”;\n\
+             correction-minister = “Minster” for “Minister”.\n"
+        ),
+    );
+    let fr = case.read("t/fr/main.ftl");
+    case.write(
+        "t/fr/main.ftl",
+        format!(
+            "{fr}corrections-note = Note de la rédaction : le texte anglais corrige {{ $count }} coquilles de l’alerte source :\n\
+             correction-article = « Artcle » pour « Article » ;\n\
+             correction-minister = « Minster » pour « Minister ».\n"
+        ),
+    );
+    let (code, out) = check(&case);
+    assert_eq!(code, 0, "{out}");
+    case.built(&["-f", "text"]);
+    let text = case.read("out/fr/test-alert-fr.txt");
+    // After the last canonical section (the addresses), before the letters.
+    let note = text
+        .find("Note de la rédaction : le texte anglais corrige 2 coquilles")
+        .expect(&text);
+    assert!(text.find("Mme Jane Doe,").unwrap() < note, "{text}");
+    assert!(note < text.find('\u{c}').unwrap(), "{text}");
+    assert!(
+        text.contains("- « Artcle » pour « Article » ;\n- « Minster » pour « Minister ».\n"),
+        "{text}"
+    );
+}

@@ -84,3 +84,49 @@ fn a_locale_listed_twice_is_refused() {
     );
     insta::assert_snapshot!(case.refused(&[], 2));
 }
+
+#[test]
+fn a_telephone_number_with_a_letter_is_refused_at_the_number() {
+    // Spaces as the source writes them are fine; the letter O for a zero is not.
+    let case = Case::new();
+    case.replace(
+        MANIFEST,
+        r#"channels = [{ email = "minister@example.org" }]"#,
+        r#"channels = [{ email = "minister@example.org" }, { fax = "+41 22 555 01 24" }, { phone = "+41 22 9O7 00 00" }]"#,
+    );
+    case.replace(
+        MANIFEST,
+        "x = \"channel-x\"",
+        "x = \"channel-x\"\nphone = \"channel-phone\"\nfax = \"channel-fax\"",
+    );
+    for locale in ["en", "fr"] {
+        case.replace(
+            &format!("t/{locale}/main.ftl"),
+            "channel-x = X",
+            "channel-phone = Tel. { $number }\nchannel-fax = Fax { $number }\nchannel-x = X",
+        );
+    }
+    insta::assert_snapshot!(case.refused(&[], 1));
+}
+
+#[test]
+fn a_date_that_is_not_on_the_calendar_is_refused_at_the_value() {
+    let case = Case::new();
+    case.replace(
+        MANIFEST,
+        "locales = [\"en\", \"fr\"]",
+        "locales = [\"en\", \"fr\"]\ndate = \"2026-02-30\"\nact-before = \"26/01/2026\"",
+    );
+    insta::assert_snapshot!(case.refused(&[], 2));
+}
+
+#[test]
+fn a_channel_without_its_label_is_refused_at_the_first_such_channel() {
+    let case = Case::new();
+    case.replace(
+        MANIFEST,
+        r#"channels = [{ email = "minister@example.org" }]"#,
+        r#"channels = [{ email = "minister@example.org" }, { postal = ["1 Main Street", "Exampletown"] }]"#,
+    );
+    insta::assert_snapshot!(case.refused(&[], 2));
+}

@@ -237,6 +237,7 @@ mod tests {
                 })],
             }],
             fallbacks: Vec::new(),
+            names: Vec::new(),
         }
     }
 

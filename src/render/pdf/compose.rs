@@ -88,7 +88,8 @@ impl<'f, 'p> Composer<'f, 'p> {
             fonts,
             pack,
             geometry,
-            hyphenation: Hyphenation::for_locale(&pack.locale),
+            hyphenation: Hyphenation::for_locale(&pack.locale)
+                .with_names(pack.names.iter().map(String::as_str)),
             rtl: pack.direction == Direction::Rtl,
             leading: pack.fonts.first().map_or(1.0, |f| style::leading_adjust(f)),
             elems: Vec::new(),

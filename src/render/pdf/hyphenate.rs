@@ -1,7 +1,7 @@
 //! Hyphenation points from the `hyphenation` crate's embedded Knuth–Liang patterns.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::{Mutex, OnceLock};
 
@@ -30,22 +30,65 @@ fn language(locale: &str) -> Option<Language> {
     Language::try_from_code(code)
 }
 
-/// Languages written in a script other than Latin, whose texts quote Latin names.
-fn is_non_latin(language: Language) -> bool {
-    matches!(
-        language.code(),
-        "ru" | "uk"
-            | "be"
-            | "bg"
-            | "mk"
-            | "sr-cyrl"
-            | "sh-cyrl"
-            | "mn-cyrl"
-            | "el-monoton"
-            | "el-polyton"
-            | "hy"
-            | "ka"
-    )
+/// The writing systems whose words hyphenation patterns are made for. A word is hyphenated
+/// only when all its letters are in the script of the locale's language: the patterns of one
+/// language know nothing of words in another script (a Latin name inside Russian text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Armenian,
+    Georgian,
+    /// Any other script (Indic, Thai, …): its words are told from the ones above by having
+    /// none of their letters.
+    Other,
+}
+
+fn script_of_char(c: char) -> Script {
+    match c {
+        'A'..='Z'
+        | 'a'..='z'
+        | 'ª'
+        | 'º'
+        | '\u{C0}'..='\u{2AF}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{2C60}'..='\u{2C7F}'
+        | '\u{A720}'..='\u{A7FF}'
+        | '\u{AB30}'..='\u{AB6F}'
+        | '\u{FB00}'..='\u{FB06}' => Script::Latin,
+        '\u{400}'..='\u{52F}'
+        | '\u{1C80}'..='\u{1C8F}'
+        | '\u{2DE0}'..='\u{2DFF}'
+        | '\u{A640}'..='\u{A69F}' => Script::Cyrillic,
+        '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' => Script::Greek,
+        '\u{530}'..='\u{58F}' | '\u{FB13}'..='\u{FB17}' => Script::Armenian,
+        '\u{10A0}'..='\u{10FF}' | '\u{1C90}'..='\u{1CBF}' | '\u{2D00}'..='\u{2D2F}' => {
+            Script::Georgian
+        }
+        _ => Script::Other,
+    }
+}
+
+/// The script a language's patterns are for.
+fn script_of(language: Language) -> Script {
+    match language.code() {
+        "ru" | "uk" | "be" | "bg" | "mk" | "sr-cyrl" | "sh-cyrl" | "mn-cyrl" | "cu" => {
+            Script::Cyrillic
+        }
+        "el-monoton" | "el-polyton" | "grc" => Script::Greek,
+        "hy" => Script::Armenian,
+        "ka" => Script::Georgian,
+        // Indic scripts, Thai, Coptic, Ethiopic.
+        "as" | "bn" | "gu" | "hi" | "kn" | "ml" | "mr" | "or" | "pa" | "sa" | "ta" | "te"
+        | "th" | "cop" | "mul-ethi" => Script::Other,
+        _ => Script::Latin,
+    }
+}
+
+/// Languages that capitalise every noun: there a capital letter does not mark a name.
+fn capitalises_nouns(language: Language) -> bool {
+    language.code().starts_with("de")
 }
 
 /// Dictionaries are immutable once loaded: each language's is loaded once per process, on first
@@ -64,12 +107,19 @@ fn load(language: Language) -> Option<&'static Standard> {
 }
 
 /// A hyphenator for one locale, remembering the words it has seen (a pack repeats many).
+///
+/// Which words it hyphenates (docs/decisions/0007-hyphenation-of-names.md): never words with
+/// a letter outside the language's script, words with a capital after the first letter
+/// (acronyms such as `NGOs`) or words shorter than five letters; names only as a last resort
+/// ([`Hyphenation::name_points`]): capitalised words, except in languages that capitalise
+/// every noun (German), where only the capitalised words of the pack's names count as names.
 #[derive(Clone)]
 pub(super) struct Hyphenation {
     dictionary: Option<&'static Standard>,
-    /// For words in Latin letters when the locale's own script is another (the organisation's
-    /// name inside Russian text): English patterns.
-    latin: Option<&'static Standard>,
+    script: Script,
+    capitalises_nouns: bool,
+    /// Capitalised words of the pack's proper names.
+    names: Rc<HashSet<String>>,
     seen: Rc<RefCell<HashMap<String, Vec<usize>>>>,
 }
 
@@ -77,6 +127,7 @@ impl std::fmt::Debug for Hyphenation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Hyphenation")
             .field("enabled", &self.dictionary.is_some())
+            .field("script", &self.script)
             .finish()
     }
 }
@@ -84,40 +135,80 @@ impl std::fmt::Debug for Hyphenation {
 impl Hyphenation {
     pub(super) fn for_locale(locale: &str) -> Self {
         let own = language(locale);
-        let dictionary = own.and_then(load);
-        // Cyrillic (or Greek, …) text quotes Latin names; Arabic is not hyphenated at all.
-        let latin = match own {
-            Some(l) if is_non_latin(l) => load(Language::EnglishGB),
-            _ => None,
-        };
         Self {
-            dictionary,
-            latin,
+            dictionary: own.and_then(load),
+            script: own.map_or(Script::Other, script_of),
+            capitalises_nouns: own.is_some_and(capitalises_nouns),
+            names: Rc::default(),
             seen: Rc::default(),
         }
     }
 
-    pub(super) fn enabled(&self) -> bool {
-        self.dictionary.is_some() || self.latin.is_some()
+    /// Also treats as names the words of those `names` (the pack's proper names: the
+    /// organisations, the addressees) whose every word is capitalised, which matters where
+    /// capitals do not tell names. A descriptive name with lowercase words in it (“Botschaft
+    /// der Russischen Föderation in Brüssel”) is made of common nouns, which stay hyphenable.
+    pub(super) fn with_names<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Self {
+        let words = names
+            .into_iter()
+            .map(|name| {
+                name.split(|c: char| !c.is_alphabetic())
+                    .filter(|word| !word.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|words| words.iter().all(|w| w.starts_with(char::is_uppercase)))
+            .flatten()
+            .map(str::to_owned)
+            .collect();
+        self.names = Rc::new(words);
+        self
     }
 
-    /// Byte offsets inside `word` where it may be hyphenated. Words shorter than five letters
-    /// and words with a capital after the first letter (acronyms such as `NGOs`) are left whole.
-    pub(super) fn points(&self, word: &str) -> Vec<usize> {
-        let is_latin = word
-            .chars()
-            .all(|c| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c));
-        let dictionary = match (is_latin, self.latin) {
-            (true, Some(latin)) => latin,
-            _ => match self.dictionary {
-                Some(dictionary) => dictionary,
-                None => return Vec::new(),
-            },
-        };
-        let letters = word.chars().count();
-        if letters < 5 || word.chars().skip(1).any(char::is_uppercase) {
-            return Vec::new();
+    pub(super) fn enabled(&self) -> bool {
+        self.dictionary.is_some()
+    }
+
+    /// What `word` is, for hyphenation (see the type's documentation).
+    fn class(&self, word: &str) -> Class {
+        let mut letters = 0;
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            if script_of_char(c) != self.script {
+                return Class::Whole;
+            }
+            letters += 1;
         }
+        if letters < 5 || word.chars().skip(1).any(char::is_uppercase) {
+            Class::Whole
+        } else if word.starts_with(char::is_uppercase)
+            && (!self.capitalises_nouns || self.names.contains(word))
+        {
+            Class::Name
+        } else {
+            Class::Ordinary
+        }
+    }
+
+    /// Byte offsets inside `word` where it may be hyphenated; none for a name.
+    pub(super) fn points(&self, word: &str) -> Vec<usize> {
+        match self.class(word) {
+            Class::Ordinary => self.pattern_points(word),
+            Class::Name | Class::Whole => Vec::new(),
+        }
+    }
+
+    /// Where a name may be hyphenated as a last resort, when its paragraph cannot be set
+    /// within the tolerance otherwise; none for any other word.
+    pub(super) fn name_points(&self, word: &str) -> Vec<usize> {
+        match self.class(word) {
+            Class::Name => self.pattern_points(word),
+            Class::Ordinary | Class::Whole => Vec::new(),
+        }
+    }
+
+    fn pattern_points(&self, word: &str) -> Vec<usize> {
+        let Some(dictionary) = self.dictionary else {
+            return Vec::new();
+        };
         if let Some(points) = self.seen.borrow().get(word) {
             return points.clone();
         }
@@ -129,6 +220,16 @@ impl Hyphenation {
             .insert(word.to_owned(), points.clone());
         points
     }
+}
+
+/// How a word may be hyphenated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Ordinary,
+    /// A proper name: only as a last resort.
+    Name,
+    /// Never: in another script, an acronym, or too short.
+    Whole,
 }
 
 #[cfg(test)]
@@ -148,6 +249,47 @@ mod tests {
             .collect();
         assert_eq!(pieces.concat(), word);
         assert!(h.points("NGOs").is_empty());
+    }
+
+    #[test]
+    fn a_word_in_another_script_is_left_whole() {
+        let ru = Hyphenation::for_locale("ru");
+        assert!(ru.points("International").is_empty());
+        assert!(ru.name_points("International").is_empty());
+        assert!(ru.points("organisation").is_empty());
+        assert!(!ru.points("организации").is_empty());
+        let en = Hyphenation::for_locale("en");
+        assert!(en.points("организации").is_empty());
+        assert!(!en.points("organisation").is_empty());
+        // Latin letters with diacritics are Latin.
+        assert!(
+            !Hyphenation::for_locale("fr")
+                .points("désignation")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn capitalised_names_are_left_whole_and_german_nouns_are_not() {
+        let fr = Hyphenation::for_locale("fr");
+        assert!(fr.points("Amnesty").is_empty());
+        assert!(!fr.name_points("Amnesty").is_empty());
+        assert!(fr.name_points("amnistie").is_empty());
+        assert!(fr.points("Observatoire").is_empty());
+        assert!(!fr.points("observatoire").is_empty());
+        assert!(
+            Hyphenation::for_locale("ru")
+                .points("Обсерватории")
+                .is_empty()
+        );
+        let de = Hyphenation::for_locale("de")
+            .with_names(["Amnesty International", "Herrn Wladimir Putin"]);
+        assert!(de.points("International").is_empty());
+        assert!(de.points("Wladimir").is_empty());
+        assert!(!de.points("Menschenrechtsverteidigerinnen").is_empty());
+        assert!(!de.points("Organisation").is_empty());
+        // A lowercase word that is also part of a name is an ordinary word.
+        assert!(!de.points("international").is_empty());
     }
 
     #[test]

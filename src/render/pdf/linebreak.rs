@@ -21,6 +21,10 @@ pub(crate) enum ItemKind {
     Penalty {
         cost: f32,
         flagged: bool,
+        /// Legal only in the emergency pass, when the paragraph cannot be set within the
+        /// tolerance without it (hyphenating a name); its cost then weighs it against
+        /// lines looser than the tolerance.
+        last_resort: bool,
     },
 }
 
@@ -52,13 +56,35 @@ impl Item {
 
     pub(crate) fn penalty(width: f32, cost: f32, flagged: bool) -> Self {
         Self {
-            kind: ItemKind::Penalty { cost, flagged },
+            kind: ItemKind::Penalty {
+                cost,
+                flagged,
+                last_resort: false,
+            },
+            width,
+        }
+    }
+
+    /// A penalty that only the last pass may break at (see [`ItemKind::Penalty`]).
+    pub(crate) fn last_resort_penalty(width: f32, cost: f32, flagged: bool) -> Self {
+        Self {
+            kind: ItemKind::Penalty {
+                cost,
+                flagged,
+                last_resort: true,
+            },
             width,
         }
     }
 }
 
-/// The parameters TeX calls `\tolerance`, `\linepenalty`, `\adjdemerits`, `\doublehyphendemerits`.
+/// The parameters TeX calls `\tolerance`, `\linepenalty`, `\adjdemerits`,
+/// `\doublehyphendemerits` and `\finalhyphendemerits`, and a limit on consecutive hyphenated
+/// lines (what Word and InDesign call the hyphen limit; TeX has none).
+///
+/// Demerits are in the squared units of `(line_penalty + badness)² + penalty²`: a hyphen of
+/// penalty 250 already costs 62 500, and a line stretched to the tolerance (badness 800) about
+/// 656 000. Extra demerits for hyphens must be weighed against those, or they decide nothing.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Params {
     /// Largest stretch ratio a line may have in the first pass.
@@ -68,8 +94,18 @@ pub(crate) struct Params {
     pub adjacent_demerits: f32,
     /// Added for two consecutive lines ending in a hyphen.
     pub double_hyphen_demerits: f32,
-    /// Added when the second-last line ends in a hyphen.
+    /// Added when the second-last line ends in a hyphen (the last line would start with the
+    /// stub of a word).
     pub final_hyphen_demerits: f32,
+    /// At most this many lines in a row end in a hyphen, always (a looser line instead).
+    pub max_consecutive_hyphens: u8,
+    /// A last line narrower than `stub` times the measure does not follow a hyphen (the end
+    /// of a word alone, “ной».”) whenever the paragraph can be set within the tolerance;
+    /// otherwise (the emergency pass) it costs [`Params::hyphen_rule_demerits`].
+    pub stub: f32,
+    /// The cost of a stub when nothing else fits: about a line whose spaces are stretched to
+    /// 2.4 times their width (ratio 2.8), so that a line looser than that is not preferred.
+    pub hyphen_rule_demerits: f32,
 }
 
 impl Default for Params {
@@ -78,8 +114,13 @@ impl Default for Params {
             tolerance: 2.0,
             line_penalty: 10.0,
             adjacent_demerits: 10_000.0,
-            double_hyphen_demerits: 30_000.0,
-            final_hyphen_demerits: 60_000.0,
+            // TeX's proportions: four and two times a hyphen's own cost (10 000 and 5 000
+            // for \hyphenpenalty 50, i.e. 2 500 demerits).
+            double_hyphen_demerits: 100_000.0,
+            final_hyphen_demerits: 125_000.0,
+            max_consecutive_hyphens: 2,
+            stub: 1.0 / 3.0,
+            hyphen_rule_demerits: 5_000_000.0,
         }
     }
 }
@@ -106,6 +147,8 @@ struct Node {
     line: usize,
     fitness: usize,
     flagged: bool,
+    /// How many lines in a row, up to this one, end in a flagged break (capped).
+    hyphens: u8,
     /// Sums of the material after the break (discardable items skipped).
     after: Sums,
     demerits: f64,
@@ -129,9 +172,15 @@ pub(crate) fn total_fit(
     unreachable!("the emergency pass always finds breaks")
 }
 
+/// A possible new node: its demerits, the node it follows, its ratio and run of hyphens.
+type Candidate = (f64, usize, f32, u8);
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Pass {
+    /// Within the tolerance, by the hyphen rules, without last-resort breaks.
     Normal,
+    /// Any stretch, last-resort breaks and the hyphen rules at a cost, overfull lines if
+    /// need be: always finds breaks.
     Emergency,
 }
 
@@ -203,12 +252,14 @@ fn run(
     params: &Params,
     pass: Pass,
 ) -> Option<Vec<Break>> {
+    let limit = params.max_consecutive_hyphens;
     let sums = prefix_sums(items);
     let mut nodes: Vec<Node> = vec![Node {
         item: usize::MAX,
         line: 0,
         fitness: 1,
         flagged: false,
+        hyphens: 0,
         after: sums[0],
         demerits: 0.0,
         ratio: 0.0,
@@ -221,12 +272,18 @@ fn run(
             continue;
         }
         let (penalty, flagged, penalty_width) = match items[b].kind {
-            ItemKind::Penalty { cost, flagged } => (cost, flagged, items[b].width),
+            ItemKind::Penalty {
+                last_resort: true, ..
+            } if pass == Pass::Normal => continue,
+            ItemKind::Penalty { cost, flagged, .. } => (cost, flagged, items[b].width),
             _ => (0.0, false, 0.0),
         };
         let forced = penalty <= -INFINITE_PENALTY;
-        // Best new node per fitness class: (demerits, from node, ratio).
-        let mut best: [Option<(f64, usize, f32)>; 4] = [None; 4];
+        // Best new node per run of hyphenated lines (0 when this break is not flagged, else 1
+        // up to the limit plus one; longer limits than 2 share the last slot) and fitness
+        // class: (demerits, from node, ratio, run). The run is part of the state, or the cheapest
+        // way to a break could hide the only one that may be followed by a hyphen.
+        let mut best: [[Option<Candidate>; 4]; 4] = [[None; 4]; 4];
         let mut deactivated_best: Option<(f64, usize, f32)> = None;
         let mut kept = Vec::with_capacity(active.len());
         for &a in &active {
@@ -259,10 +316,26 @@ fn run(
             } else {
                 params.tolerance
             };
-            let feasible = !overfull && ratio <= tolerance;
+            let hyphens = if flagged {
+                node.hyphens.saturating_add(1).min(limit.saturating_add(1))
+            } else {
+                0
+            };
+            // Too many hyphens in a row, or a stub of a word alone on the last line.
+            // A third hyphen in a row is never chosen: there is always a looser line instead.
+            // A stub is, in the emergency pass, when the line before it would be far looser.
+            let ladder = flagged && node.hyphens >= limit;
+            let stub = forced && node.flagged && natural < line_width * params.stub;
+            let feasible =
+                !overfull && ratio <= tolerance && !ladder && (!stub || pass == Pass::Emergency);
             if feasible || (pass == Pass::Emergency && forced && !overfull) {
-                let demerits =
-                    node.demerits + demerits(params, ratio, penalty, flagged, node, forced);
+                let demerits = node.demerits
+                    + demerits(params, ratio, penalty, flagged, node, forced)
+                    + if stub {
+                        f64::from(params.hyphen_rule_demerits)
+                    } else {
+                        0.0
+                    };
                 let class = fitness_class(ratio.min(10.0));
                 let demerits = demerits
                     + if class.abs_diff(node.fitness) > 1 {
@@ -270,8 +343,9 @@ fn run(
                     } else {
                         0.0
                     };
-                if best[class].is_none_or(|(d, _, _)| demerits < d) {
-                    best[class] = Some((demerits, a, ratio));
+                let slot = &mut best[usize::from(hyphens).min(3)][class];
+                if slot.is_none_or(|(d, ..)| demerits < d) {
+                    *slot = Some((demerits, a, ratio, hyphens));
                 }
             } else if overfull && deactivated_best.is_none_or(|(d, _, _)| node.demerits < d) {
                 deactivated_best = Some((node.demerits, a, ratio.max(-1.0)));
@@ -279,13 +353,17 @@ fn run(
         }
         active = kept;
         let mut created = false;
-        for (class, candidate) in best.iter().enumerate() {
-            if let Some((demerits, from, ratio)) = *candidate {
+        for classes in &best {
+            for (class, candidate) in classes.iter().enumerate() {
+                let Some((demerits, from, ratio, hyphens)) = *candidate else {
+                    continue;
+                };
                 nodes.push(Node {
                     item: b,
                     line: nodes[from].line + 1,
                     fitness: class,
                     flagged,
+                    hyphens,
                     after: sums_after(items, &sums, b),
                     demerits,
                     ratio,
@@ -304,6 +382,14 @@ fn run(
                 line: nodes[from].line + 1,
                 fitness: 0,
                 flagged,
+                hyphens: if flagged {
+                    nodes[from]
+                        .hyphens
+                        .saturating_add(1)
+                        .min(limit.saturating_add(1))
+                } else {
+                    0
+                },
                 after: sums_after(items, &sums, b),
                 demerits: demerits + 1e9,
                 ratio,
@@ -521,6 +607,86 @@ mod tests {
         let breaks = total_fit(&items, &|_| 10.0, &Params::default());
         assert_eq!(breaks.last().unwrap().item, items.len() - 1);
         assert!(breaks.len() >= 2);
+    }
+
+    /// Words of pseudo-random widths, each with a hyphenation point in its middle.
+    fn hyphenable(count: usize, seed: u32) -> Vec<Item> {
+        let mut state = seed;
+        let mut next = || {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (state >> 16) % 7
+        };
+        let mut items = Vec::new();
+        for i in 0..count {
+            if i > 0 {
+                items.push(Item::glue(1.0, 0.5, 1.0 / 3.0, true));
+            }
+            let (a, b) = (2 + next(), 2 + next());
+            items.push(Item::boxed(a as f32));
+            items.push(Item::penalty(0.5, 250.0, true));
+            items.push(Item::boxed(b as f32));
+        }
+        items.push(Item::glue(0.0, 1e6, 0.0, false));
+        items.push(Item::penalty(0.0, -INFINITE_PENALTY, false));
+        items
+    }
+
+    fn flagged(items: &[Item], b: &Break) -> bool {
+        matches!(items[b.item].kind, ItemKind::Penalty { flagged: true, .. })
+    }
+
+    #[test]
+    fn no_more_than_two_hyphens_in_a_row_and_no_stub_after_a_hyphen() {
+        let params = Params::default();
+        let (mut settable, mut hyphenated, mut finals) = (0, 0, 0);
+        for seed in 0..40 {
+            let items = hyphenable(60, seed);
+            for width in [23.0, 31.0, 40.0, 47.0, 55.0, 63.0, 70.0] {
+                let breaks = total_fit(&items, &|_| width, &params);
+                let flags: Vec<bool> = breaks.iter().map(|b| flagged(&items, b)).collect();
+                hyphenated += flags.iter().filter(|&&f| f).count();
+                assert!(
+                    !flags.windows(3).any(|w| w.iter().all(|&f| f)),
+                    "seed {seed}, width {width}: {flags:?}"
+                );
+                // No stub whenever the paragraph can be set within the tolerance (the first
+                // pass finds breaks); where it cannot, a stub is weighed against looser lines.
+                if run(&items, &|_| width, &params, Pass::Normal).is_none() {
+                    continue;
+                }
+                settable += 1;
+                if flags.len() >= 2 && flags[flags.len() - 2] {
+                    let sums = prefix_sums(&items);
+                    let start = sums_after(&items, &sums, breaks[breaks.len() - 2].item);
+                    let last = sums[items.len() - 1].width - start.width;
+                    assert!(last >= width / 3.0, "seed {seed}, width {width}: {last}");
+                    finals += 1;
+                }
+            }
+        }
+        // The rules constrain hyphenation, they do not switch it off.
+        assert!(
+            settable > 50 && hyphenated > 100 && finals > 0,
+            "{settable} {hyphenated} {finals}"
+        );
+    }
+
+    #[test]
+    fn the_last_pass_may_break_the_hyphen_rules_rather_than_fail() {
+        // A word that only fits the measure hyphenated: the last line is then the stub of
+        // the word, as there is no other way.
+        let items = vec![
+            Item::boxed(6.0),
+            Item::penalty(1.0, 250.0, true),
+            Item::boxed(2.0),
+            Item::glue(0.0, 1e6, 0.0, false),
+            Item::penalty(0.0, -INFINITE_PENALTY, false),
+        ];
+        let breaks = total_fit(&items, &|_| 7.0, &Params::default());
+        assert_eq!(
+            breaks.iter().map(|b| b.item).collect::<Vec<_>>(),
+            vec![1, 4]
+        );
     }
 
     #[test]

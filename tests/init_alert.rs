@@ -43,10 +43,11 @@ fn a_new_alert_checks_clean_and_builds() {
         "How You Can Help",
         "- Replace this line with the first demand",
         "- Name Surname, Position, E-mail: name@example.org",
-        "Model letter 1 of 1",
     ] {
         assert!(text.contains(kind), "{kind}: {text}");
     }
+    // One letter, on a page of its own (its number is in the outline only, never printed).
+    assert_eq!(text.matches('\u{c}').count(), 1, "{text}");
     // And a language can be added to it.
     let output = appealpack(dir.path(), &["init-locale", "fr"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

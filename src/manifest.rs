@@ -162,6 +162,12 @@ pub(crate) struct PackConfig {
     pub language_name: MessageRef,
     /// Running footer; receives `$page` and `$pages`.
     pub footer: MessageRef,
+    /// What the pack is, for the band at the top of page 1 ("Urgent appeal").
+    #[serde(default)]
+    pub kind: Option<MessageRef>,
+    /// The alert's reference in the band; receives `$id`, the alert's id.
+    #[serde(default)]
+    pub reference: Option<MessageRef>,
     /// A date in the locale's words; receives `$day`, `$year` (numbers) and `$month` (the
     /// month's name, from the message's attribute `.january` … `.december`). Required when
     /// `[alert]` gives a date.
@@ -204,12 +210,22 @@ pub(crate) enum BlockConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct LettersConfig {
+    /// Each letter's entry in the PDF outline and the DOCX navigation ("Model letter 2 of 5");
+    /// receives `$number` and `$count`. Never printed: the letter is for its recipient.
     #[serde(default)]
     pub kicker: Option<MessageRef>,
+    /// Labels of the sender's block at the top of each letter (name, address), each printed
+    /// under a line to write on.
+    #[serde(default)]
+    pub sender: Vec<MessageRef>,
+    /// Label of the date line above the recipient's block.
+    #[serde(default)]
+    pub date: Option<MessageRef>,
     #[serde(default)]
     pub subject: Option<MessageRef>,
     pub body: Vec<BlockConfig>,
-    /// Labels of the places the sender fills in (name, organisation, date).
+    /// Labels under the lines below the closing (signature, printed name), with room to sign
+    /// above them.
     #[serde(default)]
     pub signature: Vec<MessageRef>,
     #[serde(default)]

@@ -59,6 +59,8 @@ fn sections_of(manifest: &Manifest) -> (Vec<String>, BTreeMap<String, String>) {
         let ids = letters
             .kicker
             .iter()
+            .chain(&letters.sender)
+            .chain(&letters.date)
             .chain(&letters.subject)
             .chain(&letters.signature)
             .chain(&letters.post_heading)

@@ -108,10 +108,14 @@ fn assert_round_trip(pack: &AppealPack) -> Result<(), TestCaseError> {
                 .filter(|t| normalise(t) != footer),
         );
     }
-    let mut want = vec![pack.meta.title.clone()];
+    // The band above the title, then the title, then every part.
+    let band = pack.band.as_ref().map_or(Vec::new(), |b| b.paras());
+    let mut want: Vec<String> = band.iter().map(|p| p.text()).collect();
+    want.push(pack.meta.title.clone());
     want.extend(pack.meta.subtitle.clone());
     want.extend(
         pack.paras()
+            .skip(band.len())
             .map(|p| p.text())
             .filter(|t| !t.trim().is_empty()),
     );

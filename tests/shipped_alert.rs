@@ -14,6 +14,9 @@
 
 mod common;
 
+use appealpack::model::Block;
+use appealpack::render::Paper;
+use common::layout::*;
 use common::*;
 
 #[test]
@@ -94,4 +97,53 @@ fn every_listed_locale_builds_a_release_as_pdf_and_docx() {
         }
     }
     assert!(files.iter().any(|f| f == "manifest.json"), "{files:?}");
+}
+
+// ---- The pack's pages (issue 15) ------------------------------------------------------------
+
+/// Every locale the shipped manifest lists.
+fn listed_locales() -> Vec<String> {
+    let tree = appealpack::load::load(&repo().join("i18n")).expect("the shipped i18n loads");
+    tree.listed_locales()
+        .into_iter()
+        .map(|l| l.to_string())
+        .collect()
+}
+
+#[test]
+fn no_page_is_mostly_empty_and_every_letter_has_room_to_sign() {
+    for locale in listed_locales() {
+        let locale = locale.as_str();
+        let pack = pack(&repo().join("i18n"), locale);
+        let doc = layout(&pack, Paper::A4);
+        assert_no_mostly_empty_page(locale, &doc, Paper::A4);
+        for room in signature_rooms(&doc) {
+            assert!(room >= ROOM_TO_SIGN, "{locale}: {room:.1} pt to sign");
+        }
+    }
+}
+
+#[test]
+/// This alert's Russian and Ukrainian letters are addressed in the dative (`.recipient`).
+fn russian_and_ukrainian_letters_are_addressed_in_the_dative() {
+    for (locale, first) in [
+        ("ru", "Министру иностранных дел Российской Федерации"),
+        ("uk", "Міністрові закордонних справ Російської Федерації"),
+    ] {
+        let pack = pack(&repo().join("i18n"), locale);
+        let found = pack.letters().any(|letter| {
+            letter
+                .blocks
+                .iter()
+                .any(|b| matches!(b, Block::Recipient(r) if r.lines()[0].text() == first))
+        });
+        assert!(found, "{locale}: no letter opens with «{first}»");
+    }
+}
+
+#[test]
+fn libreoffice_paginates_every_docx_like_the_pdf() {
+    let locales = listed_locales();
+    let locales: Vec<&str> = locales.iter().map(String::as_str).collect();
+    docx_paginates_like_the_pdf(&repo().join("i18n"), &locales);
 }

@@ -29,6 +29,8 @@ letter-final = يجب أن تتمكن منظمات حقوق الإنسان، ب�
 letter-field-name = الاسم
 letter-field-organisation = المنظمة
 letter-field-date = التاريخ
+letter-field-address = العنوان
+letter-field-signature = التوقيع
 
 ## منشور مقترح على منصة إكس
 

@@ -23,6 +23,8 @@ pack-subtitle = نداء عاجل صادر عن { -observatory-full }
 pack-subject = نداء عاجل، وعناوين السلطات، ورسائل نموذجية
 pack-author = { -observatory-full }
 footer-page = الصفحة { $page } من { $pages }
+pack-kind = نداء عاجل
+pack-reference = المرجع: { $id }
 
 ## Contacts
 

@@ -24,6 +24,8 @@ letter-final = Menschenrechtsorganisationen, einschließlich ausländischer und 
 letter-field-name = Name
 letter-field-organisation = Organisation
 letter-field-date = Datum
+letter-field-address = Anschrift
+letter-field-signature = Unterschrift
 
 ## Beitrag auf X
 

@@ -23,6 +23,8 @@ pack-subtitle = Eilappell der { -observatory-full }
 pack-subject = Eilappell, Adressen der Behörden und Musterbriefe
 pack-author = { -observatory-full }
 footer-page = Seite { $page } von { $pages }
+pack-kind = Eilappell
+pack-reference = Referenz: { $id }
 
 ## Contacts
 

@@ -2,6 +2,15 @@
 ### Each message holds a name as its value and the attributes .role, .salutation and .closing.
 ### Transliterate personal names by your language’s convention; use the official title of each office.
 ### .salutation and .closing are the forms a formal letter to that person or mission takes in your language.
+### Optional, in your locale only: .recipient, the first lines of the address block of the model letter, when
+### your language addresses a letter differently from how it names the person in the list of addresses.
+### Russian and Ukrainian use the dative, title first, one line per line of the block:
+###     .recipient =
+###         Министру иностранных дел Российской Федерации
+###         С. В. Лаврову
+### It replaces the name and .role lines in the letter only; the list of addresses keeps the value and .role
+### (the nominative). For a mission, address its head («Постоянному представителю …», «Послу …»). Leave it out
+### where the name and .role read right on an envelope; the reference locale has none.
 
 addressee-putin = Mr. Vladimir Putin
     .role = President of the Russian Federation

@@ -6,7 +6,7 @@
 ###   $kind   "official" for a person in office, "mission" for an embassy or permanent mission
 ###   $number the letter’s number, $count the number of letters
 
-letters-heading = Model letters
+letters-heading = Model Letters
 # $count is the number of letters: one per addressee with an e-mail address (5 in this pack, but
 # any number is possible). Those reached only on X get no letter: their suggested posts stand
 # after the addresses.
@@ -17,7 +17,7 @@ letters-intro = { $count ->
    *[other] This pack contains { $count } model letters, one for each authority above with an e-mail address.
 } For the authorities reached only on X, use the suggested posts above. Add your name, your organisation and the date, sign the letter and send it to the address shown, or to the embassy of the Russian Federation in your country.
 
-# Small line above each letter’s heading.
+# Each letter’s entry in the PDF bookmarks and the DOCX navigation pane (never printed: the letter is for its recipient).
 letter-kicker = Model letter { $number } of { $count }
 # Subject line of every letter.
 letter-subject = Subject: designation of { -amnesty } as an “undesirable organisation”
@@ -31,11 +31,14 @@ letter-demands-intro = { $kind ->
 }
 letter-final = Human rights organisations, including foreign and international NGOs, must be able to carry out their legitimate activities in Russia without any hindrance and fear of reprisals.
 
-## Places for the sender to fill in, each printed with a line to write on.
+## Places for the sender to fill in, each printed under a line to write on: name, organisation
+## and address at the top of the letter, the date above the recipient, signature and name at the end.
 
 letter-field-name = Name
 letter-field-organisation = Organisation
 letter-field-date = Date
+letter-field-address = Address
+letter-field-signature = Signature
 
 ## Suggested post on X, printed for addressees that can only be reached on X.
 

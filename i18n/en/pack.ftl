@@ -29,6 +29,10 @@ pack-subject = Urgent appeal, addresses of the authorities and model letters
 pack-author = { -observatory-full }
 # Running footer on every page. $page is the current page, $pages the number of pages.
 footer-page = Page { $page } of { $pages }
+# What the pack is, in the band at the top of page 1.
+pack-kind = Urgent appeal
+# The alert’s reference in the band; $id is the alert’s id (ru-amnesty-undesirable-2025).
+pack-reference = Reference: { $id }
 
 ## Contacts: how one addressee reads in the list of addresses.
 

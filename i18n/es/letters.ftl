@@ -28,6 +28,8 @@ letter-final = Las organizaciones de derechos humanos, incluidas las ONG extranj
 letter-field-name = Nombre
 letter-field-organisation = Organización
 letter-field-date = Fecha
+letter-field-address = Dirección
+letter-field-signature = Firma
 
 ## Publicación sugerida en X
 

@@ -28,6 +28,8 @@ pack-subtitle = Llamamiento urgente del { -observatory-full }
 pack-subject = Llamamiento urgente, direcciones de las autoridades y modelos de carta
 pack-author = { -observatory-full }
 footer-page = Página { $page } de { $pages }
+pack-kind = Llamamiento urgente
+pack-reference = Referencia: { $id }
 
 ## Contactos
 

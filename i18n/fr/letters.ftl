@@ -29,6 +29,8 @@ letter-final = Les organisations de défense des droits humains, y compris les O
 letter-field-name = Nom
 letter-field-organisation = Organisation
 letter-field-date = Date
+letter-field-address = Adresse
+letter-field-signature = Signature
 
 ## Publication suggérée sur X
 

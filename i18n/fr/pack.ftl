@@ -27,6 +27,8 @@ pack-subtitle = Appel urgent de l’{ -observatory-full }
 pack-subject = Appel urgent, adresses des autorités et lettres types
 pack-author = { -observatory-full }
 footer-page = Page { $page } sur { $pages }
+pack-kind = Appel urgent
+pack-reference = Référence : { $id }
 
 ## Contacts
 

@@ -27,6 +27,8 @@ letter-final = Правозащитные организации, в том чи
 letter-field-name = Имя и фамилия
 letter-field-organisation = Организация
 letter-field-date = Дата
+letter-field-address = Адрес
+letter-field-signature = Подпись
 
 ## Предлагаемая публикация в X.
 

@@ -30,6 +30,8 @@ pack-subtitle = Срочное обращение { -observatory-full(case: "gen
 pack-subject = Срочное обращение, адреса органов власти и образцы писем
 pack-author = { -observatory-full }
 footer-page = Страница { $page } из { $pages }
+pack-kind = Срочное обращение
+pack-reference = Индекс: { $id }
 
 ## Контакты: как выглядит один адресат в списке адресов.
 

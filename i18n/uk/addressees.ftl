@@ -6,6 +6,8 @@
 ### «…запевнення в моїй найвищій повазі» (the Ukrainian equivalent of “highest consideration”).
 ### Titles translate the official Russian ones (kremlin.ru, government.ru, mid.ru, genproc.gov.ru, fsb.ru,
 ### geneva.mid.ru, belgium.mid.ru).
+### .recipient: the letter’s address block in the dative (Кому?), -ові forms of the official style:
+### «Міністрові …», then the name as this file gives it («Сергію Лаврову»); for a mission, its head («Послові …»).
 
 addressee-putin = Володимир Путін
     .role = Президент Російської Федерації
@@ -22,16 +24,25 @@ addressee-lavrov = Сергій Лавров
     .role = Міністр закордонних справ Російської Федерації
     .salutation = Шановний пане Міністре!
     .closing = З повагою,
+    .recipient =
+        Міністрові закордонних справ Російської Федерації
+        Сергію Лаврову
 
 addressee-krasnov = Ігор Краснов
     .role = Генеральний прокурор Російської Федерації
     .salutation = Шановний пане Генеральний прокуроре!
     .closing = З повагою,
+    .recipient =
+        Генеральному прокуророві Російської Федерації
+        Ігорю Краснову
 
 addressee-bortnikov = Олександр Бортников
     .role = Директор Федеральної служби безпеки Російської Федерації (ФСБ Росії)
     .salutation = Шановний пане Директоре!
     .closing = З повагою,
+    .recipient =
+        Директорові Федеральної служби безпеки Російської Федерації
+        Олександрові Бортникову
 
 # Official name of the mission: Постоянное представительство Российской Федерации при Отделении ООН и других
 # международных организациях в Женеве. The letter is addressed to the Permanent Representative.
@@ -39,6 +50,9 @@ addressee-mission-geneva = Постійне представництво Рос�
     .role = Швейцарія
     .salutation = Ваша Ексцеленціє!
     .closing = Прийміть, Ваша Ексцеленціє, запевнення в моїй найвищій повазі.
+    .recipient =
+        Постійному представникові Російської Федерації
+        при Відділенні ООН та інших міжнародних організаціях у Женеві
 
 # As in the source, “in Brussels”, parallel to «…у Женеві» above. The official name «Посольство Российской Федерации
 # в Королевстве Бельгия» (= «…в Королівстві Бельгія») is not used because .role already prints the country.
@@ -47,3 +61,6 @@ addressee-embassy-brussels = Посольство Російської Феде�
     .role = Бельгія
     .salutation = Ваша Ексцеленціє!
     .closing = Прийміть, Ваша Ексцеленціє, запевнення в моїй найвищій повазі.
+    .recipient =
+        Послові Російської Федерації
+        в Королівстві Бельгія

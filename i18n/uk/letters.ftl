@@ -27,6 +27,8 @@ letter-final = Правозахисні організації, зокрема �
 letter-field-name = Ім’я та прізвище
 letter-field-organisation = Організація
 letter-field-date = Дата
+letter-field-address = Адреса
+letter-field-signature = Підпис
 
 ## Пропонований допис у X.
 

@@ -29,6 +29,8 @@ pack-subtitle = Термінове звернення { -observatory-full(case: 
 pack-subject = Термінове звернення, адреси органів влади та зразки листів
 pack-author = { -observatory-full }
 footer-page = Сторінка { $page } з { $pages }
+pack-kind = Термінове звернення
+pack-reference = Індекс: { $id }
 
 ## Контакти: як виглядає один адресат у списку адрес.
 

@@ -20,6 +20,17 @@ const MAX_LABELS: usize = 6;
 /// bold or italic face may lack a character the regular face has.
 fn styled_texts(pack: &AppealPack) -> Vec<(&str, String, FaceStyle)> {
     let mut texts = Vec::new();
+    // The band: what the pack is in bold, the rest regular.
+    if let Some(band) = &pack.band {
+        for (i, para) in band.paras().into_iter().enumerate() {
+            let style = if i == 0 {
+                FaceStyle::Bold
+            } else {
+                FaceStyle::Regular
+            };
+            texts.push((para.source.as_str(), para.logical_text(), style));
+        }
+    }
     for date in [&pack.issued, &pack.act_before].into_iter().flatten() {
         // The date alone may be set apart from its label (a header band), in either face.
         for style in [FaceStyle::Regular, FaceStyle::Bold] {

@@ -317,6 +317,10 @@ fn compare_entry(
         let Some(attribute) = pattern.attribute else {
             continue;
         };
+        // A locale's own wording of a letter's inside address: optional, in any locale.
+        if attribute == crate::model::RECIPIENT_ATTRIBUTE {
+            continue;
+        }
         if theirs.attribute(attribute).is_none() {
             out.push(
                 view.warning(

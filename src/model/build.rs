@@ -8,7 +8,8 @@ use fluent_syntax::ast;
 use unic_langid::CharacterDirection;
 
 use super::{
-    AlertDate, AppealPack, Block, Direction, FooterPiece, Inline, Metadata, Para, Part, PartKind,
+    AlertDate, AppealPack, Band, Block, Direction, FooterPiece, Inline, Metadata, Para, Part,
+    PartKind,
 };
 use crate::chars::{is_bidi_control, lowercase_first};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -16,6 +17,10 @@ use crate::load::{Locale, Tree};
 use crate::manifest::{AddresseeConfig, BlockConfig, Ident, IsoDate, Manifest, MessageRef};
 
 type Bundle = FluentBundle<Arc<FluentResource>>;
+
+/// The optional attribute of an addressee's message that words a letter's inside address in
+/// the locale's own way (see `recipient_lines`); the checker accepts it in any locale.
+pub const RECIPIENT_ATTRIBUTE: &str = "recipient";
 
 #[derive(Debug, Clone, Default)]
 pub struct ModelOptions {
@@ -176,6 +181,12 @@ impl Builder<'_> {
         let footer = self.footer(&pack_config.footer);
         let issued = self.date(&manifest.alert.date, pack_config.issued.as_ref());
         let act_before = self.date(&manifest.alert.act_before, pack_config.act_before.as_ref());
+        let dates = [&issued, &act_before]
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d.line.clone())
+            .collect();
+        let band = self.band(dates);
 
         let mut parts = Vec::new();
         for section in &manifest.sections {
@@ -202,6 +213,7 @@ impl Builder<'_> {
                 new_page: false,
                 kicker: None,
                 heading,
+                outline: None,
                 blocks,
             });
         }
@@ -225,6 +237,7 @@ impl Builder<'_> {
             language_name,
             fonts: manifest.fonts.for_locale(&self.locale.id).to_vec(),
             meta,
+            band,
             issued,
             act_before,
             footer,
@@ -297,6 +310,7 @@ impl Builder<'_> {
             new_page: false,
             kicker: None,
             heading: None,
+            outline: None,
             blocks: vec![Block::Paragraph(intro), Block::List(items)],
         })
     }
@@ -343,13 +357,28 @@ impl Builder<'_> {
         args.set("number", number);
         args.set("count", count);
 
-        let kicker = letters
-            .kicker
-            .as_ref()
-            .map(|m| self.para(m, &args, RichArgs(Vec::new())));
-        let recipient = self.recipient(addressee);
-        let heading = recipient.name.clone();
-        let mut blocks = vec![Block::Recipient(recipient)];
+        let mut recipient = self.recipient(addressee);
+        recipient.wording = self.recipient_wording(addressee);
+        // The letter is for its recipient: "Model letter 2 of 5" names it in the outline only.
+        let name = recipient.name.text();
+        let outline = match &letters.kicker {
+            Some(m) => format!("{}: {name}", self.text(m, &args)),
+            None => name,
+        };
+
+        let mut blocks = Vec::new();
+        if !letters.sender.is_empty() {
+            let fields = letters
+                .sender
+                .iter()
+                .map(|m| self.para(m, &args, RichArgs(Vec::new())))
+                .collect();
+            blocks.push(Block::Sender(fields));
+        }
+        if let Some(date) = &letters.date {
+            blocks.push(Block::Date(self.para(date, &args, RichArgs(Vec::new()))));
+        }
+        blocks.push(Block::Recipient(recipient));
         if let Some(subject) = &letters.subject {
             blocks.push(Block::Subject(self.para(
                 subject,
@@ -383,10 +412,59 @@ impl Builder<'_> {
             kind: PartKind::Letter,
             canonical: false,
             new_page: true,
-            kicker,
-            heading: Some(heading),
+            kicker: None,
+            heading: None,
+            outline: Some(outline),
             blocks,
         }
+    }
+
+    /// The band of page 1, when `[pack] kind` names what the pack is.
+    fn band(&mut self, dates: Vec<Para>) -> Option<Band> {
+        let pack = &self.manifest.pack;
+        let kind = pack.kind.as_ref()?;
+        let no_args = FluentArgs::new();
+        let kind = self.para(kind, &no_args, RichArgs(Vec::new()));
+        let organisation = pack
+            .author
+            .as_ref()
+            .map(|m| self.para(m, &no_args, RichArgs(Vec::new())));
+        let id = self.manifest.alert.id.name.clone();
+        let reference = match &pack.reference {
+            Some(m) => {
+                let mut args = FluentArgs::new();
+                args.set("id", id);
+                self.para(m, &args, RichArgs(Vec::new()))
+            }
+            None => Para::plain("alert.id", id),
+        };
+        Some(Band {
+            kind,
+            organisation,
+            reference,
+            dates,
+        })
+    }
+
+    /// The locale's own wording of a letter's inside address, from the addressee's optional
+    /// `.recipient` attribute, one line per line of its value: Russian and Ukrainian address a
+    /// letter in the dative («Министру иностранных дел … С. В. Лаврову»), while the address
+    /// list keeps the nominative. Empty without one (the name and position stand there).
+    fn recipient_wording(&mut self, addressee: &AddresseeConfig) -> Vec<Para> {
+        let wording = attribute(&addressee.message, RECIPIENT_ATTRIBUTE);
+        // Only the locale's own wording: the reference's would be in another language.
+        let (id, attr) = split_ref(&wording);
+        if find_pattern(&self.bundle, id, attr).is_some() {
+            let text = self.text(&wording, &FluentArgs::new());
+            let lines: Vec<Para> = text
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(|line| Para::plain(wording.name.clone(), line))
+                .collect();
+            return lines;
+        }
+        Vec::new()
     }
 
     /// A date of the alert in the locale's words, and its labelled line if a message is named.

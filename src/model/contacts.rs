@@ -158,6 +158,7 @@ impl Builder<'_> {
             role: Para::plain(role.name, role_text),
             postal,
             channels,
+            wording: Vec::new(),
         }
     }
 }

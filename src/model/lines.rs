@@ -36,7 +36,11 @@ pub(crate) fn block_lines(block: &Block) -> Vec<Line> {
             items.iter().map(|p| line(p, "- ")).collect()
         }
         Block::Recipient(recipient) => recipient.lines().into_iter().map(|p| line(p, "")).collect(),
-        Block::Signature(fields) => fields
+        Block::Date(p) => vec![Line {
+            source: p.source.clone(),
+            text: format!("{} ______________________________", p.text()),
+        }],
+        Block::Sender(fields) | Block::Signature(fields) => fields
             .iter()
             .map(|p| Line {
                 source: p.source.clone(),
@@ -74,6 +78,7 @@ mod tests {
             new_page: false,
             kicker: None,
             heading: Some(Para::plain("addresses-heading", "Addresses")),
+            outline: None,
             blocks: vec![Block::Addresses(vec![address])],
         };
         let texts: Vec<String> = part_lines(&part).into_iter().map(|l| l.text).collect();

@@ -5,7 +5,7 @@ mod contacts;
 pub(crate) mod lines;
 pub mod pseudo;
 
-pub use build::{ModelOptions, build_pack};
+pub use build::{ModelOptions, RECIPIENT_ATTRIBUTE, build_pack};
 
 use serde::Serialize;
 
@@ -21,6 +21,8 @@ pub struct AppealPack {
     /// Font families in fallback order.
     pub fonts: Vec<String>,
     pub meta: Metadata,
+    /// The band at the top of page 1, when the manifest asks for one.
+    pub band: Option<Band>,
     /// When the alert was issued, if the manifest says.
     pub issued: Option<AlertDate>,
     /// The last day to act, if the manifest gives one.
@@ -47,6 +49,31 @@ pub struct Metadata {
     pub subtitle: Option<String>,
     pub subject: Option<String>,
     pub author: Option<String>,
+}
+
+/// What identifies an urgent appeal at a glance, above its title: who issues it, what it is,
+/// its reference (the alert's dates join it when the manifest gives them).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Band {
+    /// "Urgent appeal".
+    pub kind: Para,
+    /// The issuing organisation (the pack's author).
+    pub organisation: Option<Para>,
+    /// "Reference: ru-amnesty-undesirable-2025", or the bare id.
+    pub reference: Para,
+    /// The labelled lines of the alert's dates ("Issued: 19 May 2025", "Act before: …").
+    pub dates: Vec<Para>,
+}
+
+impl Band {
+    /// Its lines in reading order.
+    pub fn paras(&self) -> Vec<&Para> {
+        std::iter::once(&self.kind)
+            .chain(&self.organisation)
+            .chain(std::iter::once(&self.reference))
+            .chain(&self.dates)
+            .collect()
+    }
 }
 
 /// A date of the alert, in the locale's words.
@@ -79,9 +106,12 @@ pub struct Part {
     /// Whether the reference locale must reproduce this part of the canonical text.
     pub canonical: bool,
     pub new_page: bool,
-    /// A small line above the heading ("Model letter 2 of 7").
+    /// A small line above the heading.
     pub kicker: Option<Para>,
     pub heading: Option<Para>,
+    /// The part's entry in the PDF outline and the DOCX navigation when it has no heading
+    /// ("Model letter 2 of 5: Mr. Sergey Lavrov"); never printed.
+    pub outline: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -101,6 +131,10 @@ pub enum Block {
     List(Vec<Para>),
     /// The list of addresses: one entry per addressee, with links.
     Addresses(Vec<Para>),
+    /// The sender's block of a letter: the labels of the lines the sender fills in.
+    Sender(Vec<Para>),
+    /// The label of a letter's date line, written in by the sender.
+    Date(Para),
     /// The inside address of a letter.
     Recipient(Recipient),
     Subject(Para),
@@ -119,7 +153,7 @@ pub enum Block {
 /// each line of the postal address, then the other channels.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recipient {
-    /// The addressee's name (the letter's heading shows it too).
+    /// The addressee's name.
     pub name: Para,
     /// Their position, or the country of a mission.
     pub role: Para,
@@ -128,12 +162,21 @@ pub struct Recipient {
     /// Every other channel (e-mail, fax, telephone, web, X), labelled and linked as in the
     /// address list, in the manifest's order.
     pub channels: Vec<Para>,
+    /// The block's first lines in the locale's own wording (the optional `.recipient`
+    /// attribute, e.g. the dative in Russian), standing for the name and role; empty without.
+    pub wording: Vec<Para>,
 }
 
 impl Recipient {
-    /// The lines under the letter's heading, in order: role, postal lines, channels.
+    /// The inside address, line by line: the locale's wording, or the name and role; then the
+    /// postal lines, then the other channels.
     pub fn lines(&self) -> Vec<&Para> {
-        std::iter::once(&self.role)
+        let head: Vec<&Para> = if self.wording.is_empty() {
+            vec![&self.name, &self.role]
+        } else {
+            self.wording.iter().collect()
+        };
+        head.into_iter()
             .chain(&self.postal)
             .chain(&self.channels)
             .collect()
@@ -218,12 +261,17 @@ impl Block {
     /// Every paragraph of the block, in reading order.
     pub fn paras(&self) -> Vec<&Para> {
         match self {
-            Block::Paragraph(p) | Block::Subject(p) | Block::Salutation(p) | Block::Closing(p) => {
+            Block::Paragraph(p)
+            | Block::Subject(p)
+            | Block::Salutation(p)
+            | Block::Closing(p)
+            | Block::Date(p) => {
                 vec![p]
             }
-            Block::List(items) | Block::Addresses(items) | Block::Signature(items) => {
-                items.iter().collect()
-            }
+            Block::List(items)
+            | Block::Addresses(items)
+            | Block::Sender(items)
+            | Block::Signature(items) => items.iter().collect(),
             Block::Recipient(recipient) => recipient.lines(),
             Block::Post { heading, text } => vec![heading, text],
         }
@@ -231,12 +279,15 @@ impl Block {
 }
 
 impl AppealPack {
-    /// Every paragraph of the pack in reading order, headings and date lines included.
+    /// Every paragraph of the pack in reading order, the band and headings included (the
+    /// alert's date lines are in the band; without one, they come first, unprinted).
     pub fn paras(&self) -> impl Iterator<Item = &Para> {
+        let band = self.band.iter().flat_map(Band::paras);
         let dates = [&self.issued, &self.act_before]
             .into_iter()
+            .filter(|_| self.band.is_none())
             .flat_map(|d| d.iter().flat_map(|d| d.line.iter()));
-        dates.chain(self.parts.iter().flat_map(|part| {
+        band.chain(dates).chain(self.parts.iter().flat_map(|part| {
             part.kicker
                 .iter()
                 .chain(part.heading.iter())

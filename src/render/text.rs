@@ -15,6 +15,13 @@ pub fn render(pack: &AppealPack) -> String {
             .filter(|c| !crate::model::is_bidi_control(*c))
             .collect()
     };
+    if let Some(band) = &pack.band {
+        for para in band.paras() {
+            out.push_str(&para.text());
+            out.push('\n');
+        }
+        out.push('\n');
+    }
     out.push_str(&visible(&pack.meta.title));
     out.push('\n');
     if let Some(subtitle) = &pack.meta.subtitle {

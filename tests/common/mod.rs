@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: running the binary, fixture trees, external tools.
 #![allow(dead_code)]
 
+pub mod layout;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

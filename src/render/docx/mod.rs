@@ -53,7 +53,6 @@ pub fn render(
         latin_font: &families.latin,
         complex_font: &families.complex,
         rtl,
-        page: &page,
     };
 
     let (abstract_numbering, numbering) = numbering::bullets(&families.latin);
@@ -220,6 +219,7 @@ mod tests {
                 subject: None,
                 author: None,
             },
+            band: None,
             issued: None,
             act_before: None,
             footer: vec![FooterPiece::Text("Page ".into()), FooterPiece::Page],
@@ -230,6 +230,7 @@ mod tests {
                 new_page: false,
                 kicker: None,
                 heading: None,
+                outline: None,
                 blocks: vec![Block::Paragraph(Para {
                     source: "m".into(),
                     inlines: vec![Inline::plain(text)],

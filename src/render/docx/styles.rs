@@ -4,12 +4,11 @@
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, LineSpacingType, NumberingId, NumberingProperty,
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, RunFonts, Shading, ShdType,
-    SpecialIndentType, Style, StyleType, Styles, Tab, TabLeaderType, TabValueType, TableBorder,
-    TableBorderPosition, TableBorders, TableCellMargins, WidthType,
+    SpecialIndentType, Style, StyleType, Styles, TableBorder, TableBorderPosition, TableBorders,
+    TableCellMargins, WidthType,
 };
 
 use super::numbering::BULLET_NUM_ID;
-use super::page::Page;
 
 /// Style ids: Word's own ids for built-in styles.
 pub(super) mod id {
@@ -21,11 +20,19 @@ pub(super) mod id {
     pub(crate) const HEADING_2: &str = "Heading2";
     pub(crate) const KICKER: &str = "Kicker";
     pub(crate) const LIST_BULLET: &str = "ListBullet";
+    pub(crate) const LETTER: &str = "Letter";
+    pub(crate) const LETTER_TEXT: &str = "LetterText";
+    pub(crate) const LETTER_LIST: &str = "LetterList";
     pub(crate) const RECIPIENT: &str = "Recipient";
     pub(crate) const SUBJECT: &str = "Subject";
     pub(crate) const SALUTATION: &str = "Salutation";
     pub(crate) const CLOSING: &str = "Closing";
     pub(crate) const SIGNATURE: &str = "Signature";
+    pub(crate) const SIGNATURE_LABEL: &str = "SignatureLabel";
+    pub(crate) const FORM: &str = "FormField";
+    pub(crate) const BAND: &str = "Band";
+    pub(crate) const BAND_KIND: &str = "BandKind";
+    pub(crate) const BAND_TABLE: &str = "BandTable";
     pub(crate) const POST_HEADING: &str = "PostHeading";
     pub(crate) const POST: &str = "Post";
     pub(crate) const TABLE_TEXT: &str = "TableText";
@@ -48,7 +55,12 @@ pub(super) const DEFAULTS: &[(&str, &str)] = &[
 /// Sizes in half-points.
 const BODY_SIZE: usize = 21;
 const SMALL_SIZE: usize = 18;
-const POST_SIZE: usize = 19;
+/// The letters: 10 pt, at 90 % of single spacing (the PDF's tightest letter leading).
+const LETTER_SIZE: usize = 20;
+const LETTER_LINE: i32 = 216;
+
+/// Rows of the sender's block and the date line, in twips: the PDF's 18 pt.
+const FORM_ROW_TWIPS: i32 = 360;
 
 /// Colours.
 const INK: &str = "1A1A1A";
@@ -56,7 +68,7 @@ const HEADING: &str = "1F3A5F";
 const MUTED: &str = "5F6B7A";
 const LINK: &str = "1F5C99";
 const RULE: &str = "BFC9D6";
-const TINT: &str = "EEF3F8";
+pub(super) const TINT: &str = "EEF3F8";
 const TINT_RULE: &str = "C9D6E5";
 
 /// Everything the style sheet depends on.
@@ -64,7 +76,6 @@ pub(super) struct Sheet<'a> {
     pub latin_font: &'a str,
     pub complex_font: &'a str,
     pub rtl: bool,
-    pub page: &'a Page,
 }
 
 fn spacing(before: u32, after: u32) -> LineSpacing {
@@ -149,11 +160,6 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
         .size(SMALL_SIZE)
         .color(MUTED)
         .next(id::HEADING_2);
-    // Small capitals with a little tracking; tracking would pull Arabic letters apart.
-    kicker.run_property = kicker.run_property.caps();
-    if !sheet.rtl {
-        kicker.run_property = kicker.run_property.spacing(10);
-    }
     kicker.paragraph_property = kicker
         .paragraph_property
         .keep_next(true)
@@ -167,44 +173,98 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
             docx_rs::IndentLevel::new(0),
         ))
         .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None)
-        .line_spacing(spacing(0, 60));
+        .line_spacing(spacing(0, 80));
 
-    let mut recipient = paragraph(id::RECIPIENT, "Recipient", id::NORMAL).next(id::RECIPIENT);
+    // A letter is one sheet: its text a size smaller and a little tighter than the alert's, as
+    // the PDF sets a letter that would not fit otherwise.
+    let mut letter = paragraph(id::LETTER, "Letter", id::NORMAL)
+        .size(LETTER_SIZE)
+        .next(id::LETTER_TEXT);
+    letter.paragraph_property = letter.paragraph_property.line_spacing(
+        spacing(0, 100)
+            .line(LETTER_LINE)
+            .line_rule(LineSpacingType::Auto),
+    );
+    let mut letter_text = paragraph(id::LETTER_TEXT, "Letter Text", id::LETTER);
+    letter_text.paragraph_property = letter_text.paragraph_property.align(AlignmentType::Both);
+    // Based on List Bullet, whose numbering LibreOffice honours (it drops the bullets of a
+    // style that inherits its numbering from nowhere but itself under another parent).
+    let mut letter_list = paragraph(id::LETTER_LIST, "Letter List", id::LIST_BULLET)
+        .size(LETTER_SIZE)
+        .next(id::LETTER_LIST);
+    letter_list.paragraph_property = letter_list.paragraph_property.line_spacing(
+        spacing(0, 60)
+            .line(LETTER_LINE)
+            .line_rule(LineSpacingType::Auto),
+    );
+
+    let mut recipient = paragraph(id::RECIPIENT, "Recipient", id::LETTER).next(id::RECIPIENT);
     recipient.paragraph_property = recipient
         .paragraph_property
         .keep_next(true)
         .line_spacing(spacing(0, 0));
 
-    let mut subject = paragraph(id::SUBJECT, "Subject", id::NORMAL)
+    let mut subject = paragraph(id::SUBJECT, "Subject", id::LETTER)
         .bold()
         .next(id::SALUTATION);
     subject.paragraph_property = subject
         .paragraph_property
         .keep_next(true)
-        .line_spacing(spacing(240, 160));
+        .line_spacing(spacing(320, 200));
 
-    let mut salutation = paragraph(id::SALUTATION, "Salutation", id::NORMAL);
+    let mut salutation = paragraph(id::SALUTATION, "Salutation", id::LETTER).next(id::LETTER_TEXT);
     salutation.paragraph_property = salutation.paragraph_property.keep_next(true);
 
-    let mut closing = paragraph(id::CLOSING, "Closing", id::NORMAL).next(id::SIGNATURE);
+    let mut closing = paragraph(id::CLOSING, "Closing", id::LETTER).next(id::SIGNATURE);
     closing.paragraph_property = closing
         .paragraph_property
         .keep_next(true)
-        .line_spacing(spacing(160, 120));
+        .line_spacing(spacing(200, 0));
 
-    // A line to write on: a tab to the end of the measure with an underscore leader.
-    let mut signature = paragraph(id::SIGNATURE, "Signature", id::NORMAL).next(id::SIGNATURE);
-    // Not `keepNext` here: docx-rs cannot write `w:keepNext w:val="0"` to end the chain, so the
-    // body sets it on every field but the last.
+    // The signature lines: room to sign above (set on the paragraph), tabs with underscore
+    // leaders (set on the paragraph, one per column); kept with the labels under them.
+    let mut signature = paragraph(id::SIGNATURE, "Signature", id::NORMAL).next(id::SIGNATURE_LABEL);
     signature.paragraph_property = signature
         .paragraph_property
         .keep_lines(true)
-        .line_spacing(spacing(180, 0))
-        .add_tab(
-            Tab::new()
-                .val(TabValueType::Right)
-                .leader(TabLeaderType::Underscore)
-                .pos(sheet.page.measure() as usize),
+        .line_spacing(spacing(0, 0));
+    let mut signature_label = paragraph(id::SIGNATURE_LABEL, "Signature Label", id::NORMAL)
+        .size(SMALL_SIZE)
+        .color(MUTED);
+    signature_label.paragraph_property = signature_label
+        .paragraph_property
+        .keep_lines(true)
+        .line_spacing(spacing(40, 0));
+    // The sender's block and the date line: label and a line to write on, rows 18 pt apart.
+    let mut form = paragraph(id::FORM, "Form Field", id::NORMAL)
+        .size(SMALL_SIZE)
+        .color(MUTED)
+        .next(id::FORM);
+    form.paragraph_property = form.paragraph_property.keep_lines(true).line_spacing(
+        spacing(0, 0)
+            .line(FORM_ROW_TWIPS)
+            .line_rule(LineSpacingType::Exact),
+    );
+    let mut band_kind = paragraph(id::BAND_KIND, "Band Kind", id::NORMAL)
+        .bold()
+        .color(HEADING)
+        .next(id::BAND);
+    band_kind.paragraph_property = band_kind.paragraph_property.line_spacing(spacing(0, 0));
+    let mut band = paragraph(id::BAND, "Band", id::NORMAL)
+        .size(SMALL_SIZE)
+        .color(MUTED)
+        .next(id::BAND);
+    band.paragraph_property = band.paragraph_property.line_spacing(spacing(0, 0));
+    let band_table = Style::new(id::BAND_TABLE, StyleType::Table)
+        .name("Band Table")
+        .based_on(id::TABLE_NORMAL)
+        .set_borders(TableBorders::with_empty())
+        .margins(
+            TableCellMargins::new()
+                .margin_top(160, WidthType::Dxa)
+                .margin_bottom(160, WidthType::Dxa)
+                .margin_left(160, WidthType::Dxa)
+                .margin_right(160, WidthType::Dxa),
         );
 
     // The suggested post: a tinted box. Word joins the borders of neighbouring paragraphs with
@@ -244,12 +304,13 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
     post_heading.paragraph_property = post_heading
         .paragraph_property
         .keep_next(true)
-        .line_spacing(spacing(200, 40));
-    let mut post = boxed(paragraph(id::POST, "Post", id::NORMAL).size(POST_SIZE));
-    post.paragraph_property = post
-        .paragraph_property
-        .keep_lines(true)
-        .line_spacing(spacing(0, 120));
+        .line_spacing(spacing(160, 20));
+    let mut post = boxed(paragraph(id::POST, "Post", id::NORMAL).size(SMALL_SIZE));
+    post.paragraph_property = post.paragraph_property.keep_lines(true).line_spacing(
+        spacing(0, 120)
+            .line(LETTER_LINE)
+            .line_rule(LineSpacingType::Auto),
+    );
 
     let mut table_text = paragraph(id::TABLE_TEXT, "Table Text", id::NORMAL).next(id::TABLE_TEXT);
     table_text.paragraph_property = table_text.paragraph_property.line_spacing(spacing(0, 0));
@@ -325,11 +386,19 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
         heading_2,
         kicker,
         list,
+        letter,
+        letter_text,
+        letter_list,
         recipient,
         subject,
         salutation,
         closing,
         signature,
+        signature_label,
+        form,
+        band_kind,
+        band,
+        band_table,
         post_heading,
         post,
         table_text,

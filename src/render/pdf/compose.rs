@@ -14,6 +14,10 @@ use crate::fonts::FaceStyle;
 use crate::model::{AppealPack, Block, Direction, Para, Part, PartKind};
 use crate::render::RenderError;
 
+/// Word spaces wider than this many times their natural width make a loose line, which a
+/// letter's tightening avoids when it can (the river test's bound is 2.25).
+const LOOSE: f32 = 2.2;
+
 /// How a paragraph sits in the measure.
 #[derive(Debug, Clone, Copy)]
 struct Placement {
@@ -57,6 +61,8 @@ pub(super) struct Composer<'f, 'p> {
     bookmark: Option<(String, u8)>,
     /// Vertical tightening (1.0 = none) for a letter that would not fit on one page.
     squeeze: f32,
+    /// Type size scale (1.0 = none), the last resort of a letter that would not fit.
+    scale: f32,
     /// Paragraphs pushed so far (numbers the lines' paragraphs).
     paragraphs: usize,
     /// Paragraphs already set, by text, style and measure.
@@ -91,6 +97,7 @@ impl<'f, 'p> Composer<'f, 'p> {
             new_page: false,
             bookmark: None,
             squeeze: 1.0,
+            scale: 1.0,
             paragraphs: 0,
             cache: RefCell::new(HashMap::new()),
             forced: RefCell::default(),
@@ -113,6 +120,9 @@ impl<'f, 'p> Composer<'f, 'p> {
 
     fn title(&mut self) -> Result<(), RenderError> {
         let meta = &self.pack.meta;
+        if let Some(band) = &self.pack.band {
+            self.band(band)?;
+        }
         let title = StyledText::plain(&meta.title, FaceStyle::Bold);
         // The alert section has no heading: the title stands for it in the outline.
         self.bookmark = Some((meta.title.clone(), 0));
@@ -142,28 +152,71 @@ impl<'f, 'p> Composer<'f, 'p> {
             self.paragraphs,
         );
         let page = self.geometry.text_bottom() - self.geometry.top;
-        for squeeze in [1.0, 0.93, 0.86] {
-            self.squeeze = squeeze;
-            self.elems.truncate(start);
-            (
-                self.keep_next,
-                self.new_page,
-                self.bookmark,
-                self.paragraphs,
-            ) = state.clone();
-            self.part(part)?;
+        // Leading and spacing first; type a little smaller (10.5 pt to 10 pt, then 9.7 pt) only
+        // when that is not enough: a letter on two sheets is worse than a smaller one. A size
+        // whose lines come out loose (another size breaks long words elsewhere) is passed over
+        // for the next, and used only if none fits better.
+        const STEPS: [(f32, f32); 6] = [
+            (1.0, 1.0),
+            (0.93, 1.0),
+            (0.86, 1.0),
+            (0.86, 0.95),
+            (0.86, 0.96),
+            (0.84, 0.92),
+        ];
+        let mut fallback = None;
+        let mut chosen = STEPS.len() - 1;
+        for (step, &(squeeze, scale)) in STEPS.iter().enumerate() {
+            self.set_letter(part, start, &state, squeeze, scale)?;
             let elems = &self.elems[start..];
             let height: f32 = elems
                 .iter()
                 .enumerate()
                 .map(|(i, e)| e.height + if i > 0 { e.space_before } else { 0.0 })
                 .sum();
-            if height <= page {
+            if height > page {
+                continue;
+            }
+            let loose = elems
+                .iter()
+                .flat_map(|e| &e.content.lines)
+                .any(|l| l.justified && l.space_ratio() > LOOSE);
+            if !loose {
+                chosen = step;
+                fallback = None;
                 break;
             }
+            fallback.get_or_insert(step);
+        }
+        let step = fallback.unwrap_or(chosen);
+        if step != chosen || chosen == STEPS.len() - 1 {
+            let (squeeze, scale) = STEPS[step];
+            self.set_letter(part, start, &state, squeeze, scale)?;
         }
         self.squeeze = 1.0;
+        self.scale = 1.0;
         Ok(())
+    }
+
+    /// Sets a letter again from `start` at one step of tightening.
+    fn set_letter(
+        &mut self,
+        part: &Part,
+        start: usize,
+        state: &(bool, bool, Option<(String, u8)>, usize),
+        squeeze: f32,
+        scale: f32,
+    ) -> Result<(), RenderError> {
+        self.squeeze = squeeze;
+        self.scale = scale;
+        self.elems.truncate(start);
+        (
+            self.keep_next,
+            self.new_page,
+            self.bookmark,
+            self.paragraphs,
+        ) = state.clone();
+        self.part(part)
     }
 
     fn part(&mut self, part: &Part) -> Result<(), RenderError> {
@@ -184,18 +237,16 @@ impl<'f, 'p> Composer<'f, 'p> {
                 }
             }
             PartKind::Letter => {
-                let name = part.heading.as_ref().map(Para::text).unwrap_or_default();
-                let title = match &part.kicker {
-                    Some(kicker) => format!("{}: {name}", kicker.text()),
-                    None => name,
-                };
+                // Nothing on a letter's page but the letter: its name and number ("Model
+                // letter 2 of 5") are in the outline only.
+                let title = part
+                    .outline
+                    .clone()
+                    .or_else(|| part.heading.as_ref().map(Para::text))
+                    .unwrap_or_default();
                 self.bookmark = Some((title, 1));
-                if let Some(kicker) = &part.kicker {
-                    self.para(kicker, style::KICKER, Placement::RAGGED, 0.0)?;
-                    self.keep_next = true;
-                }
                 if let Some(heading) = &part.heading {
-                    self.para(heading, style::LETTER_HEADING, Placement::RAGGED, 3.0)?;
+                    self.para(heading, style::HEADING, Placement::RAGGED, 0.0)?;
                     self.keep_next = true;
                 }
             }
@@ -217,14 +268,24 @@ impl<'f, 'p> Composer<'f, 'p> {
         match block {
             Block::Paragraph(p) => self.para(p, style::BODY, Placement::BODY, gap),
             Block::List(items) => self.list(items, true, gap),
-            Block::Addresses(items) => self.list(items, false, gap),
+            Block::Addresses(items) => self.addresses(items, gap),
+            Block::Sender(fields) => {
+                // The last label is the address: it gets a second line.
+                let mut rows: Vec<Option<&Para>> = fields.iter().map(Some).collect();
+                if !rows.is_empty() {
+                    rows.push(None);
+                }
+                self.form(&rows, if first { 0.0 } else { gap })
+            }
+            Block::Date(label) => self.form(&[Some(label)], style::DATE_GAP),
             Block::Recipient(recipient) => {
+                // The inside address, in body type, one line each, kept together.
                 for (i, line) in recipient.lines().into_iter().enumerate() {
                     self.para(
                         line,
                         style::BODY,
                         Placement::RAGGED,
-                        if i == 0 { 8.0 } else { 0.0 },
+                        if i == 0 { style::RECIPIENT_GAP } else { 0.0 },
                     )?;
                     self.keep_next = true;
                 }
@@ -236,7 +297,7 @@ impl<'f, 'p> Composer<'f, 'p> {
                     bold: true,
                     ..style::BODY
                 };
-                self.para(p, subject, Placement::RAGGED, 16.0)?;
+                self.para(p, subject, Placement::RAGGED, style::SUBJECT_GAP)?;
                 self.keep_next = true;
                 Ok(())
             }
@@ -274,10 +335,144 @@ impl<'f, 'p> Composer<'f, 'p> {
         Ok(())
     }
 
+    /// The list of addresses, kept on one page: every entry after the first may not begin a
+    /// page (the paginator still breaks it when it is longer than a page).
+    fn addresses(&mut self, items: &[Para], gap: f32) -> Result<(), RenderError> {
+        let start = self.elems.len();
+        self.list(items, false, gap)?;
+        for elem in &mut self.elems[start + 1..] {
+            elem.break_before = elem.break_before.max(BreakRule::Never);
+        }
+        Ok(())
+    }
+
+    /// Rows of a form at the end side of the measure, each a label and a line to write on
+    /// running to the end of the column; `None` is a line with no label (an address's second
+    /// line). Kept together.
+    fn form(&mut self, rows: &[Option<&Para>], gap: f32) -> Result<(), RenderError> {
+        let label = self.adjust(style::LABEL);
+        let width = style::FORM_WIDTH.min(self.geometry.measure());
+        let offset = self.geometry.measure() - width;
+        let (x0, x1) = self.start_span(offset, width);
+        for (i, row) in rows.iter().enumerate() {
+            let mut content = Content::default();
+            // The baseline of the label and the line, near the foot of the row.
+            let baseline = style::FORM_ROW * self.squeeze - 4.0;
+            let mut label_width = 0.0;
+            if let Some(field) = row {
+                let paragraph = self.next_paragraph();
+                if let Some(line) = self
+                    .set(field, label, Placement::RAGGED, width)?
+                    .into_iter()
+                    .next()
+                {
+                    label_width = line.info.x.end - line.info.x.start + style::FORM_LABEL_GAP;
+                    let end = self.geometry.measure() - offset - width;
+                    content.append(self.line_content(line, paragraph, offset, end), baseline);
+                }
+            }
+            let (from, to) = if self.rtl {
+                (x0, x1 - label_width)
+            } else {
+                (x0 + label_width, x1)
+            };
+            content.shapes.push(Shape::Line {
+                from: (from, baseline + 1.5),
+                to: (to, baseline + 1.5),
+                width: 0.6,
+                color: style::RULE,
+            });
+            self.push(Elem {
+                height: style::FORM_ROW * self.squeeze,
+                space_before: if i == 0 { gap } else { 0.0 },
+                break_before: if i == 0 {
+                    BreakRule::Allowed
+                } else {
+                    BreakRule::Never
+                },
+                content,
+                bookmark: None,
+            });
+        }
+        Ok(())
+    }
+
+    /// The band at the top of page 1: what the pack is and who issues it on the start side,
+    /// its reference (and dates) on the end side, row by row on a tint.
+    fn band(&mut self, band: &crate::model::Band) -> Result<(), RenderError> {
+        let pad = style::BAND_PADDING;
+        let inner = self.geometry.measure() - 2.0 * pad;
+        let start_lines: Vec<(&Para, TextStyle)> = std::iter::once((&band.kind, style::BAND_KIND))
+            .chain(band.organisation.iter().map(|o| (o, style::BAND)))
+            .collect();
+        let end_lines: Vec<&Para> = std::iter::once(&band.reference)
+            .chain(&band.dates)
+            .collect();
+        // The end column is as wide as its widest line, flush with the end edge.
+        let mut end_width: f32 = 0.0;
+        for para in &end_lines {
+            for line in self.set(para, style::BAND, Placement::RAGGED, inner * 0.45)? {
+                end_width = end_width.max(line.info.x.end - line.info.x.start);
+            }
+        }
+        let end_width = (end_width + 1.0).min(inner * 0.45);
+        let start_width = inner - end_width - 12.0;
+        let row = style::BAND.leading;
+        let mut content = Content::default();
+        // Each column drawn whole, the start column first, its lines from the top: text is
+        // extracted in drawing order, so it reads back in the band's logical order.
+        let mut rows = [0usize; 2];
+        for (column, lines) in [
+            start_lines,
+            end_lines.iter().map(|p| (*p, style::BAND)).collect(),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let (offset, width) = if column == 0 {
+                (pad, start_width)
+            } else {
+                (self.geometry.measure() - pad - end_width, end_width)
+            };
+            let end = self.geometry.measure() - offset - width;
+            for (para, text_style) in lines {
+                let paragraph = self.next_paragraph();
+                for line in self.set(para, text_style, Placement::RAGGED, width)? {
+                    rows[column] += 1;
+                    let baseline = pad + row * rows[column] as f32 - 4.0;
+                    content.append(self.line_content(line, paragraph, offset, end), baseline);
+                }
+            }
+        }
+        let y = pad + row * rows[0].max(rows[1]) as f32;
+        let height = y + pad;
+        content.shapes.insert(
+            0,
+            Shape::Rect {
+                rect: Rect {
+                    x: self.geometry.left,
+                    y: 0.0,
+                    width: self.geometry.measure(),
+                    height,
+                },
+                fill: style::TINT,
+            },
+        );
+        self.push(Elem {
+            height: height + 14.0,
+            space_before: 0.0,
+            break_before: BreakRule::Allowed,
+            content,
+            bookmark: None,
+        });
+        Ok(())
+    }
+
     /// A text style with the pack's leading.
     fn adjust(&self, text_style: TextStyle) -> TextStyle {
         TextStyle {
-            leading: text_style.leading * self.leading * self.squeeze,
+            size: text_style.size * self.scale,
+            leading: text_style.leading * self.leading * self.squeeze * self.scale,
             ..text_style
         }
     }

@@ -92,12 +92,82 @@ pub(super) struct Elem {
     pub bookmark: Option<(String, u8)>,
 }
 
+/// The least a page may be filled, as a share of the text block's height, unless it is the
+/// last page of the pack or of a letter: a page a quarter full before the letters reads as a
+/// mistake.
+pub(super) const MIN_FILL: f32 = 0.35;
+
+/// Element indices and their y, per page.
+type Placed = Vec<Vec<(usize, f32)>>;
+
 /// Distributes `elems` over pages of `geometry`.
 pub(super) fn paginate(elems: Vec<Elem>, geometry: &Geometry) -> (Vec<Page>, Vec<Bookmark>) {
+    let pages = balance(&elems, geometry);
+    place(&elems, pages)
+}
+
+/// Greedy page breaking, then one correction: a page under [`MIN_FILL`] that ends a run of
+/// pages before a forced break (the alert before its first letter) takes lines from the page
+/// before it, which ends earlier at a good break, as long as that page stays above the
+/// threshold too. Only a run's last page is ever short, so this is the only case to mend.
+fn balance(elems: &[Elem], geometry: &Geometry) -> Placed {
+    let height = geometry.text_bottom() - geometry.top;
+    let mut limits: Vec<(usize, f32)> = Vec::new();
+    let mut pages = break_pages(elems, geometry, &limits);
+    for _ in 0..8 {
+        let fill = |pages: &Placed, p: usize| used(elems, geometry, &pages[p]) / height;
+        let short = (1..pages.len().saturating_sub(1)).find(|&p| {
+            let next_forced = elems[pages[p + 1][0].0].break_before == BreakRule::NewPage;
+            let run_is_letter = run_start(elems, &pages, p) == BreakRule::NewPage;
+            next_forced && !run_is_letter && fill(&pages, p) < MIN_FILL
+        });
+        let Some(p) = short else { break };
+        if elems[pages[p][0].0].break_before == BreakRule::NewPage {
+            break;
+        }
+        let missing = (MIN_FILL - fill(&pages, p)) * height + 1.0;
+        let limit = used(elems, geometry, &pages[p - 1]) - missing;
+        let mut tried = limits.clone();
+        tried.retain(|&(page, _)| page != p - 1);
+        tried.push((p - 1, limit));
+        let candidate = break_pages(elems, geometry, &tried);
+        let better = candidate.len() == pages.len()
+            && fill(&candidate, p - 1) >= MIN_FILL
+            && fill(&candidate, p) > fill(&pages, p);
+        if !better {
+            break;
+        }
+        limits = tried;
+        pages = candidate;
+    }
+    pages
+}
+
+/// The break rule of the element that starts the run of pages holding page `p`.
+fn run_start(elems: &[Elem], pages: &Placed, p: usize) -> BreakRule {
+    let mut q = p;
+    while q > 0 && elems[pages[q][0].0].break_before != BreakRule::NewPage {
+        q -= 1;
+    }
+    elems[pages[q][0].0].break_before
+}
+
+/// The height a page's elements take, from the top of the text block.
+fn used(elems: &[Elem], geometry: &Geometry, page: &[(usize, f32)]) -> f32 {
+    page.last()
+        .map_or(0.0, |&(e, y)| y + elems[e].height - geometry.top)
+}
+
+/// Greedy breaking; `limits` lowers the bottom of some pages (page index, height of text).
+fn break_pages(elems: &[Elem], geometry: &Geometry, limits: &[(usize, f32)]) -> Placed {
     let top = geometry.top;
-    let bottom = geometry.text_bottom();
-    // Element indices and their y, per page.
-    let mut pages: Vec<Vec<(usize, f32)>> = Vec::new();
+    let bottom_of = |page: usize| {
+        limits
+            .iter()
+            .find(|&&(p, _)| p == page)
+            .map_or(geometry.text_bottom(), |&(_, h)| top + h)
+    };
+    let mut pages: Placed = Vec::new();
     let mut current: Vec<(usize, f32)> = Vec::new();
     let mut y = top;
     let mut i = 0;
@@ -112,6 +182,7 @@ pub(super) fn paginate(elems: Vec<Elem>, geometry: &Geometry) -> (Vec<Page>, Vec
         } else {
             elem.space_before
         };
+        let bottom = bottom_of(pages.len());
         if current.is_empty() || y + space + elem.height <= bottom + 0.01 {
             current.push((i, y + space));
             y += space + elem.height;
@@ -136,7 +207,11 @@ pub(super) fn paginate(elems: Vec<Elem>, geometry: &Geometry) -> (Vec<Page>, Vec
     if !current.is_empty() {
         pages.push(current);
     }
+    pages
+}
 
+/// The pages' content and the outline, from the placed elements.
+fn place(elems: &[Elem], pages: Placed) -> (Vec<Page>, Vec<Bookmark>) {
     let mut out = Vec::with_capacity(pages.len());
     let mut bookmarks = Vec::new();
     for (page_index, placed) in pages.into_iter().enumerate() {

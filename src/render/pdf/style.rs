@@ -85,8 +85,8 @@ pub(crate) const BODY: TextStyle = TextStyle::new(10.5, 15.0, INK);
 pub(crate) const TITLE: TextStyle = TextStyle::new(20.0, 25.0, ACCENT).bold();
 pub(crate) const SUBTITLE: TextStyle = TextStyle::new(12.0, 16.0, MUTED);
 pub(crate) const HEADING: TextStyle = TextStyle::new(13.0, 17.0, ACCENT).bold();
-pub(crate) const LETTER_HEADING: TextStyle = TextStyle::new(15.0, 19.0, ACCENT).bold();
-pub(crate) const KICKER: TextStyle = TextStyle::new(8.5, 12.0, MUTED);
+pub(crate) const BAND_KIND: TextStyle = TextStyle::new(10.5, 14.0, ACCENT).bold();
+pub(crate) const BAND: TextStyle = TextStyle::new(9.0, 14.0, MUTED);
 pub(crate) const FOOTER: TextStyle = TextStyle::new(8.5, 12.0, MUTED);
 pub(crate) const LABEL: TextStyle = TextStyle::new(9.0, 13.0, MUTED);
 pub(crate) const POST_HEADING: TextStyle = TextStyle::new(9.0, 13.0, ACCENT).bold();
@@ -100,9 +100,22 @@ pub(crate) const HEADING_BELOW: f32 = 6.0;
 /// Indent of list text from the start edge; the bullet hangs in it.
 pub(crate) const LIST_INDENT: f32 = 18.0;
 pub(crate) const BULLET_RADIUS: f32 = 1.6;
-/// Space above each signature line: room for a handwritten name.
-pub(crate) const SIGNATURE_GAP: f32 = 26.0;
+/// Space above the signature lines, from the top of the row: with the closing's line box above,
+/// a little over 22 mm between the closing and the line, room for a signature.
+pub(crate) const SIGNATURE_GAP: f32 = 60.0;
 pub(crate) const SIGNATURE_COLUMN_GAP: f32 = 18.0;
+/// The sender's block and the date line: a column at the end side of the letter, each row a
+/// label and a line to write on, far enough apart to write by hand (18 pt is 6.4 mm).
+pub(crate) const FORM_WIDTH: f32 = 230.0;
+pub(crate) const FORM_ROW: f32 = 18.0;
+/// Space between the label and its line.
+pub(crate) const FORM_LABEL_GAP: f32 = 4.0;
+/// Space above the date line, the recipient's block and the subject.
+pub(crate) const DATE_GAP: f32 = 6.0;
+pub(crate) const RECIPIENT_GAP: f32 = 16.0;
+pub(crate) const SUBJECT_GAP: f32 = 16.0;
+/// Padding of the band at the top of page 1.
+pub(crate) const BAND_PADDING: f32 = 8.0;
 pub(crate) const POST_GAP: f32 = 16.0;
 pub(crate) const POST_PADDING: f32 = 10.0;
 

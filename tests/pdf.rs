@@ -239,29 +239,52 @@ fn lines_stay_inside_the_measure_and_glyphs_on_the_page() {
 
 #[test]
 fn justified_lines_have_no_rivers() {
-    // Every justified line of every locale on both papers: spaces at most about
-    // twice their natural width. The worst lines are forced by long words: 2.2 times in a
-    // two-line French list item ending in “« organisations indésirables » ;” (bound by
-    // narrow no-break spaces) and before German “Nichtregierungsorganisationen”. Typst sets
-    // the same text with worse lines (bench/wordgaps.py).
+    // Every justified line of every locale on both papers: spaces at most about twice their
+    // natural width, with a few lines allowed up to LOOSEST. Since Latin words in Cyrillic text
+    // and names are no longer hyphenated (decision 0007), a line before an unbreakable name
+    // may have to stretch: Ukrainian on Letter paper sets “…визнала Amnesty / International”
+    // at 3.08, where it used to split “Amnesty In-ternational”; French stretches to 2.71
+    // before “d’Amnesty International”. That is a known cost (issue 15's closing note); the
+    // cure is glyph expansion or a ragged line in the emergency pass. Other loose lines are
+    // forced by long words: a French list item ending in “« organisations indésirables » ;”
+    // and German “Nichtregierungsorganisationen”. Typst sets the same text with worse lines
+    // (bench/wordgaps.py).
+    const LOOSE: f32 = 2.25;
+    const LOOSEST: f32 = 3.1;
+    // A ratchet: today 11 lines on 28 sets (listed by the failure message); lower it as they are cured.
+    const MOST_LOOSE_LINES: usize = 11;
+    let mut loose = Vec::new();
     for locale in LOCALES {
         let pack = pack(&alert(), locale);
         for paper in [Paper::A4, Paper::Letter] {
             let doc = layout(&pack, paper);
             for (number, page) in doc.pages.iter().enumerate() {
                 for line in page.lines.iter().filter(|l| l.justified) {
-                    assert!(
-                        line.space_ratio() <= 2.25,
-                        "{locale} {paper:?}: a justified line on page {} (baseline {:.0}) has spaces {:.2} times their width",
-                        number + 1,
-                        line.baseline,
-                        line.space_ratio()
-                    );
                     assert!(line.space_ratio() >= 0.6, "{locale}: spaces crushed");
+                    if line.space_ratio() > LOOSE {
+                        loose.push((
+                            line.space_ratio(),
+                            format!(
+                                "{locale} {paper:?} page {} (baseline {:.0}): {:.2}",
+                                number + 1,
+                                line.baseline,
+                                line.space_ratio()
+                            ),
+                        ));
+                    }
                 }
             }
         }
     }
+    let report = loose
+        .iter()
+        .map(|(_, l)| l.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        loose.iter().all(|(ratio, _)| *ratio <= LOOSEST) && loose.len() <= MOST_LOOSE_LINES,
+        "justified lines with spaces over {LOOSE} times their width:\n{report}"
+    );
 }
 
 #[test]

@@ -72,13 +72,7 @@ pub fn run(global: &GlobalArgs, args: &InitLocaleArgs) -> Result<u8> {
 /// after the manifest but before the rename leaves the locale listed with no folder, which
 /// `init-locale` completes when run again.
 fn write_scaffold(plan: &Scaffold, original: &str) -> Result<(), WriteError> {
-    let parent = plan.dir.parent().unwrap_or(Path::new("."));
-    let name = plan
-        .dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let staging = parent.join(format!(".{name}.init-{}", std::process::id()));
+    let staging = staging_beside(&plan.dir);
     let (manifest_path, manifest_text) = &plan.manifest;
     let result = plan
         .files
@@ -143,16 +137,7 @@ pub fn run_alert(global: &GlobalArgs, args: &InitAlertArgs) -> Result<u8> {
 /// Writes the alert as one step: its files into a hidden staging folder beside it, then the
 /// folder renamed into place; on any failure the staging folder goes and nothing changed.
 fn write_alert(plan: &AlertScaffold) -> Result<(), WriteError> {
-    let parent = match plan.dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = plan
-        .dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let staging = parent.join(format!(".{name}.init-{}", std::process::id()));
+    let staging = staging_beside(&plan.dir);
     let result = plan
         .files
         .iter()
@@ -174,4 +159,18 @@ fn write_alert(plan: &AlertScaffold) -> Result<(), WriteError> {
         let _ = std::fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// A hidden staging folder beside `dir` (in `.` for a bare name), named after this process, so
+/// that the finished folder appears by one rename on the same file system.
+fn staging_beside(dir: &Path) -> std::path::PathBuf {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    parent.join(format!(".{name}.init-{}", std::process::id()))
 }

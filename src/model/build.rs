@@ -419,12 +419,18 @@ impl Builder<'_> {
         }
     }
 
-    /// The band of page 1, when `[pack] kind` names what the pack is.
+    /// The band of page 1, when `[pack] kind` names what the pack is or the alert has dates:
+    /// the dates print nowhere else, so an alert that states them always has a band.
     fn band(&mut self, dates: Vec<Para>) -> Option<Band> {
         let pack = &self.manifest.pack;
-        let kind = pack.kind.as_ref()?;
+        if pack.kind.is_none() && dates.is_empty() {
+            return None;
+        }
         let no_args = FluentArgs::new();
-        let kind = self.para(kind, &no_args, RichArgs(Vec::new()));
+        let kind = pack
+            .kind
+            .as_ref()
+            .map(|k| self.para(k, &no_args, RichArgs(Vec::new())));
         let organisation = pack
             .author
             .as_ref()

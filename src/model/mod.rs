@@ -55,8 +55,8 @@ pub struct Metadata {
 /// its reference (the alert's dates join it when the manifest gives them).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Band {
-    /// "Urgent appeal".
-    pub kind: Para,
+    /// "Urgent appeal", when the manifest names what the pack is.
+    pub kind: Option<Para>,
     /// The issuing organisation (the pack's author).
     pub organisation: Option<Para>,
     /// "Reference: ru-amnesty-undesirable-2025", or the bare id.
@@ -68,7 +68,8 @@ pub struct Band {
 impl Band {
     /// Its lines in reading order.
     pub fn paras(&self) -> Vec<&Para> {
-        std::iter::once(&self.kind)
+        self.kind
+            .iter()
             .chain(&self.organisation)
             .chain(std::iter::once(&self.reference))
             .chain(&self.dates)

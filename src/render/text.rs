@@ -28,12 +28,6 @@ pub fn render(pack: &AppealPack) -> String {
         out.push_str(&visible(subtitle));
         out.push('\n');
     }
-    for date in [&pack.issued, &pack.act_before].into_iter().flatten() {
-        if let Some(line) = &date.line {
-            out.push_str(&line.text());
-            out.push('\n');
-        }
-    }
     for part in &pack.parts {
         out.push('\n');
         if part.new_page {

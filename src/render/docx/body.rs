@@ -254,10 +254,16 @@ impl Body<'_> {
         };
         let mut start = TableCell::new()
             .width(start_width, WidthType::Dxa)
-            .shading(shading())
-            .add_paragraph(self.paragraph(id::BAND_KIND, &band.kind));
+            .shading(shading());
+        if let Some(kind) = &band.kind {
+            start = start.add_paragraph(self.paragraph(id::BAND_KIND, kind));
+        }
         if let Some(organisation) = &band.organisation {
             start = start.add_paragraph(self.paragraph(id::BAND, organisation));
+        }
+        if band.kind.is_none() && band.organisation.is_none() {
+            // A table cell must hold a paragraph, even an empty one.
+            start = start.add_paragraph(Paragraph::new());
         }
         // The end side: a right-to-left paragraph's `left` is its end.
         let align = if self.direction == Direction::Rtl {

@@ -402,9 +402,10 @@ impl<'f, 'p> Composer<'f, 'p> {
     fn band(&mut self, band: &crate::model::Band) -> Result<(), RenderError> {
         let pad = style::BAND_PADDING;
         let inner = self.geometry.measure() - 2.0 * pad;
-        let start_lines: Vec<(&Para, TextStyle)> = std::iter::once((&band.kind, style::BAND_KIND))
-            .chain(band.organisation.iter().map(|o| (o, style::BAND)))
-            .collect();
+        let start_lines: Vec<(&Para, TextStyle)> =
+            (band.kind.iter().map(|k| (k, style::BAND_KIND)))
+                .chain(band.organisation.iter().map(|o| (o, style::BAND)))
+                .collect();
         let end_lines: Vec<&Para> = std::iter::once(&band.reference)
             .chain(&band.dates)
             .collect();

@@ -379,6 +379,19 @@ fn the_document_reads_in_order_with_headings_letters_and_table() {
             ],
         ]
     );
+    // The list stays on one page, as in the PDF: every row but the last keeps with the next.
+    let keeps: Vec<bool> = table
+        .all("w:tr")
+        .iter()
+        .map(|row| {
+            row.all("w:p").iter().all(|p| {
+                p.child("w:pPr")
+                    .and_then(|ppr| ppr.child("w:keepNext"))
+                    .is_some()
+            })
+        })
+        .collect();
+    assert_eq!(keeps, [true, false]);
 }
 
 #[test]

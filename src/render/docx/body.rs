@@ -329,26 +329,26 @@ impl Body<'_> {
                 TableCell::add_paragraph,
             )
         };
+        // Every row but the last keeps with the next, so that a short list stays on one page
+        // as in the PDF (Word and LibreOffice keep a table's rows together this way).
+        let last = entries.len().saturating_sub(1);
         let rows = entries
             .iter()
-            .map(|entry| {
+            .enumerate()
+            .map(|(row, entry)| {
+                let para = |p: &Para| self.paragraph(id::TABLE_TEXT, p).keep_next(row < last);
                 let cells = match addresses::split(entry) {
                     Entry::Split {
                         name,
                         role,
                         contact,
                     } => {
-                        let mut left = vec![self.paragraph(id::TABLE_TEXT, &name)];
-                        left.extend(role.iter().map(|role| self.paragraph(id::TABLE_TEXT, role)));
-                        vec![
-                            cell(who, left),
-                            cell(how, vec![self.paragraph(id::TABLE_TEXT, &contact)]),
-                        ]
+                        let mut left = vec![para(&name)];
+                        left.extend(role.iter().map(para));
+                        vec![cell(who, left), cell(how, vec![para(&contact)])]
                     }
-                    Entry::Whole(para) => {
-                        vec![
-                            cell(measure, vec![self.paragraph(id::TABLE_TEXT, &para)]).grid_span(2),
-                        ]
+                    Entry::Whole(whole) => {
+                        vec![cell(measure, vec![para(&whole)]).grid_span(2)]
                     }
                 };
                 TableRow::new(cells).cant_split()

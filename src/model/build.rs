@@ -123,6 +123,8 @@ fn bundle_for(locale: &Locale) -> Bundle {
     }
     // NUMBER() is documented as available to translators.
     let _ = bundle.add_builtins();
+    // Counts, dates and letter numbers in the locale's digits (۱۲ in Persian).
+    bundle.set_formatter(Some(super::numbers::fluent_number));
     bundle
 }
 
@@ -241,6 +243,7 @@ impl Builder<'_> {
             issued,
             act_before,
             footer,
+            numbers: super::Numbers::new(&self.locale.id),
             parts,
             fallbacks: self.fallbacks.iter().cloned().collect(),
             names: self.names(),

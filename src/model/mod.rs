@@ -3,9 +3,11 @@
 mod build;
 mod contacts;
 pub(crate) mod lines;
+mod numbers;
 pub mod pseudo;
 
 pub use build::{ModelOptions, RECIPIENT_ATTRIBUTE, build_pack};
+pub use numbers::Numbers;
 
 use serde::Serialize;
 
@@ -29,6 +31,9 @@ pub struct AppealPack {
     pub act_before: Option<AlertDate>,
     /// The running footer, e.g. `Page `, the page number, ` of `, the page count.
     pub footer: Vec<FooterPiece>,
+    /// How the locale writes the numbers renderers write themselves (page numbers), the same
+    /// way Fluent wrote the counts in the text.
+    pub numbers: Numbers,
     pub parts: Vec<Part>,
     /// Messages taken from the reference locale because this locale lacks them.
     pub fallbacks: Vec<String>,
@@ -306,8 +311,8 @@ impl AppealPack {
             .iter()
             .map(|piece| match piece {
                 FooterPiece::Text(text) => text.chars().filter(|c| !is_bidi_control(*c)).collect(),
-                FooterPiece::Page => page.to_string(),
-                FooterPiece::Pages => pages.to_string(),
+                FooterPiece::Page => self.numbers.format(page),
+                FooterPiece::Pages => self.numbers.format(pages),
             })
             .collect()
     }

@@ -13,6 +13,8 @@ pub(super) fn footer(pack: &AppealPack, body: &Body<'_>) -> Footer {
     if body.direction == Direction::Rtl {
         paragraph.property = std::mem::take(&mut paragraph.property).bidi(true);
     }
+    // The field's shown value until it updates, in the locale's digits (۱ in Persian).
+    let one = pack.numbers.format(1);
     for piece in &pack.footer {
         match piece {
             FooterPiece::Text(text) => {
@@ -21,13 +23,19 @@ pub(super) fn footer(pack: &AppealPack, body: &Body<'_>) -> Footer {
                 paragraph.children.extend(runs.children);
             }
             FooterPiece::Page => {
-                paragraph = field(paragraph, InstrText::PAGE(InstrPAGE::new()), body.direction)
+                paragraph = field(
+                    paragraph,
+                    InstrText::PAGE(InstrPAGE::new()),
+                    body.direction,
+                    &one,
+                )
             }
             FooterPiece::Pages => {
                 paragraph = field(
                     paragraph,
                     InstrText::NUMPAGES(InstrNUMPAGES::new()),
                     body.direction,
+                    &one,
                 )
             }
         }
@@ -35,8 +43,14 @@ pub(super) fn footer(pack: &AppealPack, body: &Body<'_>) -> Footer {
     Footer::new().add_paragraph(paragraph)
 }
 
-/// A complex field, one run per part as Word writes it; "1" stands until the field updates.
-fn field(mut paragraph: Paragraph, instruction: InstrText, direction: Direction) -> Paragraph {
+/// A complex field, one run per part as Word writes it; "1" (`one`) stands until the field
+/// updates.
+fn field(
+    mut paragraph: Paragraph,
+    instruction: InstrText,
+    direction: Direction,
+    one: &str,
+) -> Paragraph {
     let run = || {
         let run = Run::new();
         // In a right-to-left footer the number sits in right-to-left context.
@@ -50,7 +64,7 @@ fn field(mut paragraph: Paragraph, instruction: InstrText, direction: Direction)
         .add_run(run().add_field_char(FieldCharType::Begin, false))
         .add_run(run().add_instr_text(instruction))
         .add_run(run().add_field_char(FieldCharType::Separate, false))
-        .add_run(run().add_text("1"))
+        .add_run(run().add_text(one))
         .add_run(run().add_field_char(FieldCharType::End, false));
     paragraph
 }

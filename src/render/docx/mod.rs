@@ -223,6 +223,7 @@ mod tests {
             issued: None,
             act_before: None,
             footer: vec![FooterPiece::Text("Page ".into()), FooterPiece::Page],
+            numbers: crate::model::Numbers::new("en"),
             parts: vec![Part {
                 id: "p".into(),
                 kind: PartKind::Section,

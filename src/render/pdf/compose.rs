@@ -863,8 +863,8 @@ pub(super) fn footer(
         .iter()
         .map(|piece| match piece {
             FooterPiece::Text(text) => text.clone(),
-            FooterPiece::Page => page.to_string(),
-            FooterPiece::Pages => pages.to_string(),
+            FooterPiece::Page => pack.numbers.format(page),
+            FooterPiece::Pages => pack.numbers.format(pages),
         })
         .collect();
     let styled = StyledText::plain(&text, FaceStyle::Regular);

@@ -66,6 +66,9 @@ pub enum Code {
     ForcedBreak,
     /// Control characters and bidi overrides that should not be in a translation.
     ControlCharacter,
+    /// Digit groups joined by `-` `/` `.` `:` that a right-to-left paragraph prints in
+    /// reverse order, because they are not isolated.
+    UnisolatedNumber,
     // The reference against the canonical alert.
     CanonicalDrift,
     /// A declared correction that no longer matches the canonical text or the reference.

@@ -727,3 +727,22 @@ fn the_manifest_allows_a_checked_duplicate_contact_once_with_its_reason() {
         "{said}"
     );
 }
+
+#[test]
+fn unisolated_numbers_in_right_to_left_text_are_warned_with_the_fix() {
+    let (code, _, lines) = check_case("rtl-numbers", &[]);
+    // Warnings only: the pack still builds.
+    assert_eq!(code, Some(0));
+    // The hyphenated phone and date read in reverse group order; the isolated phone and the
+    // numbers the algorithm keeps in order (20.33, 19/05/2025, 10:30) are not reported.
+    assert_eq!(
+        lines,
+        [
+            "fa/main.ftl:1:30: warning[unisolated-number]: `embassy`: the number `+32-2-555-01-23` will read `23-01-555-2-32+` in right-to-left text [fa]",
+            "fa/main.ftl:1:68: warning[unisolated-number]: `embassy`: the number `۲۰۲۶-۰۳-۰۳` will read `۰۳-۰۳-۲۰۲۶` in right-to-left text [fa]",
+        ]
+    );
+    let dir = fixture("check/rtl-numbers");
+    let output = appealpack(&dir, &["check", "--root", ".", "--reference", "en"]);
+    insta::assert_snapshot!("rtl_numbers_human", common::report(&output));
+}

@@ -7,6 +7,7 @@
 //! - `references`: unknown, dropped and cyclic message and term references;
 //! - `plurals`: CLDR plural categories of number selectors;
 //! - `text`: empty values, untranslated text, U+FFFD, control characters;
+//! - `rtl_numbers`: numbers a right-to-left paragraph would print out of order;
 //! - [`stale`]: translations older than their source, by the locale's lock file;
 //! - `facts`: numbers, e-mail addresses, URLs and handles kept from the source;
 //! - `glyphs`, `limits`: what the built pack prints (fonts, length limits);
@@ -18,6 +19,7 @@ pub(crate) mod glyphs;
 pub(crate) mod limits;
 pub(crate) mod plurals;
 pub(crate) mod references;
+pub(crate) mod rtl_numbers;
 pub mod stale;
 pub(crate) mod structure;
 pub(crate) mod text;
@@ -180,6 +182,7 @@ fn check_locale(
     found.extend(references::check(view));
     found.extend(plurals::check(other, view));
     found.extend(text::characters(view, bad_utf8));
+    found.extend(rtl_numbers::check(view));
     if let Some(reference) = other {
         let twins = &aligned.twins;
         found.extend(structure::compare(reference, view, aligned));

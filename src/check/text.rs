@@ -135,7 +135,7 @@ pub(crate) fn manifest(text: &str, file: FileId) -> Vec<Diagnostic> {
 
 /// (byte offset, character, byte length in the source) of every character of a text; in a
 /// string literal, `\uXXXX` escapes count as the character they stand for.
-fn characters_of(text: &str, literal: bool) -> Vec<(usize, char, usize)> {
+pub(super) fn characters_of(text: &str, literal: bool) -> Vec<(usize, char, usize)> {
     let mut out = Vec::new();
     let mut iter = text.char_indices().peekable();
     while let Some((at, c)) = iter.next() {

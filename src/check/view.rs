@@ -166,6 +166,7 @@ pub(crate) const ALLOWABLE: &[Code] = &[
     Code::HandleMismatch,
     Code::ExtraPluralCategory,
     Code::ControlCharacter,
+    Code::UnisolatedNumber,
     Code::ObsoleteAttribute,
     Code::ObsoleteValue,
 ];

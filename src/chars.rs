@@ -38,6 +38,21 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
             | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
+/// Zero-width non-joiner and joiner (U+200C, U+200D): invisible, but they decide how the
+/// letters around them join (the Persian half-space of روزنامه‌نگار), so the shaper gets them
+/// and the PDF's text layer keeps them.
+pub(crate) fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Combining marks (general category M: Mn, Mc, Me), from the Unicode data. (The PDF text
+/// extractor of the tests attaches them to their base.)
+#[cfg(any(test, feature = "test-support"))]
+pub(crate) fn is_mark(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    c.general_category_group() == GeneralCategoryGroup::Mark
+}
+
 /// Characters a renderer never draws: the default-ignorable ones and line breaks and tabs.
 pub(crate) fn is_invisible(c: char) -> bool {
     is_default_ignorable(c) || matches!(c, '\n' | '\r' | '\t')

@@ -111,8 +111,12 @@ pub(crate) fn x_length(text: &str) -> usize {
     length
 }
 
+/// An emoji that stands alone (Unicode's Emoji property, from the Unicode data). Below U+2000
+/// only digits, `#`, `*`, © and ® have it, which X counts as text unless U+FE0F follows (the
+/// sequence rule below).
 fn is_pictographic(c: char) -> bool {
-    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
+    use unicode_properties::UnicodeEmoji;
+    c as u32 >= 0x2000 && c.is_emoji_char()
 }
 
 /// How many characters the emoji sequence starting here spans (0 when none starts here):

@@ -9,8 +9,8 @@ use std::ops::Range;
 use lopdf::content::Content;
 use lopdf::{Document, Object};
 
-use super::fontset::is_mark;
 use super::shaping::mirrored;
+use crate::chars::is_mark;
 
 /// The text of one line, or of one of several separate pieces on one baseline (the fields
 /// of a signature row), in reading order.

@@ -5,7 +5,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use rustybuzz::{Direction, Language, Script, ShapePlan, UnicodeBuffer};
+use rustybuzz::{
+    BufferFlags, Direction, Language, Script as ShapingScript, ShapePlan, UnicodeBuffer,
+};
+use unicode_script::{Script, UnicodeScript};
 
 use crate::fonts::{FaceStyle, FontFace, FontLibrary, FontStack};
 use crate::render::RenderError;
@@ -15,7 +18,7 @@ use crate::render::RenderError;
 pub(super) type FaceId = usize;
 
 /// Shape plans by face, direction and script.
-type PlanCache = HashMap<(FaceId, Direction, Option<Script>), Arc<ShapePlan>>;
+type PlanCache = HashMap<(FaceId, Direction, Option<ShapingScript>), Arc<ShapePlan>>;
 
 /// Shaped words by face, direction and text.
 type WordCache = HashMap<(FaceId, bool, String), Rc<[RawGlyph]>>;
@@ -108,6 +111,37 @@ impl<'a> FontSet<'a> {
         self.stack.face_for(ch, style).map(|face| self.id_of(face))
     }
 
+    /// One face for characters that must not change fonts among themselves (a number, a
+    /// word of one script with its marks): `current` for characters of no script when it
+    /// draws them all, else the first face of the stack that draws them all; `None` when no
+    /// face draws all of them.
+    pub(super) fn face_for_run(
+        &self,
+        run: &[char],
+        style: FaceStyle,
+        current: Option<FaceId>,
+    ) -> Option<FaceId> {
+        let covers_all = |face: &FontFace| run.iter().all(|&c| face.covers(c));
+        if let Some(current) = current
+            && run.iter().all(|&c| is_common(c))
+            && self.faces[current].style == self.stack_face_style(style, current)
+            && covers_all(&self.faces[current])
+        {
+            return Some(current);
+        }
+        self.stack
+            .families
+            .iter()
+            .map(|f| f.face(style))
+            .find(|face| covers_all(face))
+            .map(|face| self.id_of(face))
+    }
+
+    /// Whether `face` maps `ch`.
+    pub(super) fn covers(&self, face: FaceId, ch: char) -> bool {
+        self.faces[face].covers(ch)
+    }
+
     /// The style the stack would actually use for `style` in the family of `face`.
     fn stack_face_style(&self, style: FaceStyle, face: FaceId) -> FaceStyle {
         let family = &self.faces[face].family;
@@ -143,6 +177,10 @@ impl<'a> FontSet<'a> {
         }
         let mut buffer = UnicodeBuffer::new();
         buffer.push_str(word);
+        // The joiners reach the shaper only when the face maps them (see `shaping`): drawn
+        // with the face's own zero-width glyph, not hidden as a space glyph, they keep a glyph
+        // of their own, which the text layer maps back to U+200C.
+        buffer.set_flags(BufferFlags::PRESERVE_DEFAULT_IGNORABLES);
         buffer.set_direction(if rtl {
             Direction::RightToLeft
         } else {
@@ -190,17 +228,8 @@ impl<'a> FontSet<'a> {
     }
 }
 
-/// Characters that take the font of their neighbours: anything that is not a letter of
-/// some script.
-fn is_common(ch: char) -> bool {
-    !ch.is_alphabetic() || is_mark(ch)
-}
-
-/// Combining marks (general category M), approximated by the blocks the shipped scripts use.
-pub(super) fn is_mark(ch: char) -> bool {
-    matches!(ch,
-        '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}'
-        | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}'
-        | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+/// Characters that take the font of their neighbours: those of no script of their own
+/// (digits, spaces, punctuation: Unicode's Common script) and combining marks (Inherited).
+pub(super) fn is_common(ch: char) -> bool {
+    matches!(ch.script(), Script::Common | Script::Inherited)
 }

@@ -10,7 +10,7 @@ use super::fontset::{FaceId, FontSet};
 use super::hyphenate::Hyphenation;
 use super::linebreak::{self, INFINITE_PENALTY, Item, ItemKind, Params};
 use super::shaping::ShapedParagraph;
-use crate::chars::is_invisible;
+use crate::chars::{is_invisible, is_joiner};
 
 /// How a paragraph is set.
 #[derive(Debug, Clone)]
@@ -588,7 +588,12 @@ fn assemble(
         } else if let Some(mirror) = p.mirrored {
             line_text.push(mirror);
         } else {
-            line_text.extend(text[p.chars.clone()].chars().filter(|c| !is_invisible(*c)));
+            // The joiners stay: copying روزنامه‌نگار must give its ZWNJ back.
+            line_text.extend(
+                text[p.chars.clone()]
+                    .chars()
+                    .filter(|&c| !is_invisible(c) || is_joiner(c)),
+            );
         }
         ranges[i] = start..line_text.len();
     }

@@ -5,7 +5,9 @@ use std::ops::Range;
 use unicode_bidi::{Level, ParagraphBidiInfo};
 
 use super::fontset::{FaceId, FontSet};
-use crate::chars::is_invisible;
+use unicode_script::{Script, UnicodeScript};
+
+use crate::chars::{is_invisible, is_joiner};
 use crate::fonts::FaceStyle;
 use crate::render::RenderError;
 
@@ -84,25 +86,19 @@ pub(super) fn shape<'t>(
     // Characters of the run being collected, with their byte offsets.
     let mut pending: Vec<(usize, char)> = Vec::new();
     let mut current: Option<(FaceId, usize, Level)> = None;
-    let mut span_index = 0;
     let mut run_start = 0;
 
-    for (offset, ch) in styled.text.char_indices() {
-        while styled.spans[span_index].range.end <= offset {
-            span_index += 1;
-        }
-        if is_invisible(ch) {
-            continue;
-        }
-        let span = &styled.spans[span_index];
+    let drawn = drawn_chars(styled);
+    let faces =
+        choose_faces(fonts, styled, &drawn).map_err(|character| RenderError::MissingGlyph {
+            locale: origin.locale.to_owned(),
+            message: origin.message.to_owned(),
+            character,
+        })?;
+    for (&(offset, ch, span_index), face) in drawn.iter().zip(faces) {
+        // A joiner the face cannot draw is left out, as before the shaper got joiners.
+        let Some(face) = face else { continue };
         let level = bidi.levels[offset];
-        let face = fonts
-            .face_for(ch, span.style, current.map(|c| c.0))
-            .ok_or_else(|| RenderError::MissingGlyph {
-                locale: origin.locale.to_owned(),
-                message: origin.message.to_owned(),
-                character: ch,
-            })?;
         let key = (face, span_index, level);
         if current != Some(key) {
             if let Some((face, span, level)) = current {
@@ -154,6 +150,93 @@ pub(super) fn shape<'t>(
         bidi,
         runs,
     })
+}
+
+/// The characters the shaper gets, with their byte offset and style span: everything but the
+/// invisible characters, except the joiners, which decide how letters join.
+fn drawn_chars(styled: &StyledText) -> Vec<(usize, char, usize)> {
+    let mut span_index = 0;
+    let mut out = Vec::with_capacity(styled.text.len());
+    for (offset, ch) in styled.text.char_indices() {
+        while styled.spans[span_index].range.end <= offset {
+            span_index += 1;
+        }
+        if !is_invisible(ch) || is_joiner(ch) {
+            out.push((offset, ch, span_index));
+        }
+    }
+    out
+}
+
+/// The face of each drawn character, by script runs rather than character by character: a
+/// run of one script (marks and joiners included) takes the first face that draws all of it,
+/// and a run of characters of no script between spaces (a number such as `+32-2-555-01-23`,
+/// `2026-03-03`) keeps the face before it if that face draws all of it, else takes the first
+/// face that does, so a number never changes fonts inside itself. Only a run no single face
+/// draws falls back character by character. `None` leaves out a joiner its face lacks; the
+/// error is a character no face draws.
+fn choose_faces(
+    fonts: &FontSet<'_>,
+    styled: &StyledText,
+    drawn: &[(usize, char, usize)],
+) -> Result<Vec<Option<FaceId>>, char> {
+    let mut faces: Vec<Option<FaceId>> = Vec::with_capacity(drawn.len());
+    let mut current: Option<FaceId> = None;
+    let mut start = 0;
+    while start < drawn.len() {
+        let (_, first, span) = drawn[start];
+        let style = styled.spans[span].style;
+        let class = run_class(first);
+        let mut end = start + 1;
+        while end < drawn.len() {
+            let (_, ch, next_span) = drawn[end];
+            let continues = next_span == span
+                && !ch.is_whitespace()
+                && !first.is_whitespace()
+                && (run_class(ch) == class || is_inherited(ch));
+            if !continues {
+                break;
+            }
+            end += 1;
+        }
+        let run: Vec<char> = drawn[start..end].iter().map(|&(_, c, _)| c).collect();
+        let visible: Vec<char> = run.iter().copied().filter(|&c| !is_joiner(c)).collect();
+        match fonts.face_for_run(&visible, style, current) {
+            Some(face) => {
+                for &c in &run {
+                    let keep = !is_joiner(c) || fonts.covers(face, c);
+                    faces.push(keep.then_some(face));
+                }
+                current = Some(face);
+            }
+            None => {
+                for &c in &run {
+                    let face = fonts.face_for(c, style, current);
+                    match face {
+                        Some(face) => current = Some(face),
+                        None if is_joiner(c) => {}
+                        None => return Err(c),
+                    }
+                    faces.push(face);
+                }
+            }
+        }
+        start = end;
+    }
+    Ok(faces)
+}
+
+/// A script run's class: its script, or `None` for characters of no script of their own.
+fn run_class(ch: char) -> Option<Script> {
+    match ch.script() {
+        Script::Common | Script::Inherited => None,
+        script => Some(script),
+    }
+}
+
+/// Marks and joiners, which belong to the run they are in.
+fn is_inherited(ch: char) -> bool {
+    ch.script() == Script::Inherited || is_joiner(ch)
 }
 
 fn shape_run(
@@ -247,9 +330,10 @@ fn mirror_chars(
             continue;
         }
         let Some(mirror) = mirrored(ch) else { continue };
-        let drawn_as_mirror = fonts
-            .glyph(face, mirror)
-            .is_some_and(|(id, _)| id == glyph.id)
+        // The shaper mirrors whenever the face maps the mirror image; the glyph may then be a
+        // localised form of it (Noto Naskh Arabic draws Persian « » smaller, by `locl`), so
+        // the test is only that the glyph is not the character's own.
+        let drawn_as_mirror = fonts.glyph(face, mirror).is_some()
             && fonts.glyph(face, ch).is_none_or(|(id, _)| id != glyph.id);
         if drawn_as_mirror {
             glyph.mirrored = Some(mirror);
@@ -257,23 +341,10 @@ fn mirror_chars(
     }
 }
 
-/// The Bidi_Mirroring_Glyph of the paired punctuation the shipped texts use.
+/// The character's Bidi_Mirroring_Glyph, from the Unicode data (every mirrored pair, not only
+/// the brackets and quotes of the shipped texts).
 pub(super) fn mirrored(ch: char) -> Option<char> {
-    Some(match ch {
-        '(' => ')',
-        ')' => '(',
-        '[' => ']',
-        ']' => '[',
-        '{' => '}',
-        '}' => '{',
-        '<' => '>',
-        '>' => '<',
-        '«' => '»',
-        '»' => '«',
-        '‹' => '›',
-        '›' => '‹',
-        _ => return None,
-    })
+    unicode_bidi_mirroring::get_mirrored(ch)
 }
 
 /// Fills [`ShapedGlyph::chars`]. Clusters ascend in logical order.
@@ -308,6 +379,7 @@ fn assign_chars(glyphs: &mut [ShapedGlyph], chars: &[(usize, char)], end: usize)
 mod tests {
     use super::*;
     use crate::fonts::FontLibrary;
+    use std::collections::BTreeSet;
     use std::path::Path;
 
     fn library() -> FontLibrary {
@@ -424,5 +496,60 @@ mod tests {
             .collect();
         // Every character is carried by exactly one glyph, in logical order.
         assert_eq!(texts.concat(), text.text);
+    }
+
+    #[test]
+    fn a_number_stays_in_one_face() {
+        let library = library();
+        let fonts = FontSet::new(
+            &library,
+            &["Noto Naskh Arabic".into(), "Noto Sans".into()],
+            "fa",
+        )
+        .unwrap();
+        // Noto Naskh Arabic has the digits but not `+` or `-`: character by character, the
+        // number would jump between the two faces (and their sizes).
+        for number in ["+32-2-555-01-23", "2026-03-03", "15,000"] {
+            let text = styled(&format!("تلفن {number} است"));
+            let shaped = shape(&fonts, &text, 10.0, true, ORIGIN).unwrap();
+            let at = text.text.find(number).unwrap();
+            let range = at..at + number.len();
+            let faces: BTreeSet<usize> = shaped
+                .runs
+                .iter()
+                .filter(|r| r.range.start < range.end && range.start < r.range.end)
+                .map(|r| r.face)
+                .collect();
+            assert_eq!(faces.len(), 1, "`{number}` is set in {faces:?}");
+        }
+    }
+
+    #[test]
+    fn zwnj_is_shaped_and_carried_by_a_glyph_of_its_own() {
+        let library = library();
+        let fonts = FontSet::new(&library, &["Noto Naskh Arabic".into()], "fa");
+        let fonts = fonts.unwrap();
+        let text = styled("روزنامه\u{200C}نگار");
+        let shaped = shape(&fonts, &text, 10.0, true, ORIGIN).unwrap();
+        let glyphs: Vec<&ShapedGlyph> = shaped.runs.iter().flat_map(|r| &r.glyphs).collect();
+        let carried: String = glyphs.iter().map(|g| &text.text[g.chars.clone()]).collect();
+        assert_eq!(carried, text.text);
+        let zwnj = glyphs
+            .iter()
+            .find(|g| &text.text[g.chars.clone()] == "\u{200C}")
+            .expect("a glyph carries the ZWNJ");
+        assert_eq!(zwnj.advance, 0.0);
+        // It breaks the joining: the heh before it takes its final form, unlike without it.
+        let plain = styled("روزنامهنگار");
+        let joined = shape(&fonts, &plain, 10.0, true, ORIGIN).unwrap();
+        let ids = |s: &ShapedParagraph<'_>| -> Vec<u16> {
+            s.runs
+                .iter()
+                .flat_map(|r| &r.glyphs)
+                .map(|g| g.id)
+                .filter(|&id| id != zwnj.id)
+                .collect()
+        };
+        assert_ne!(ids(&shaped), ids(&joined));
     }
 }

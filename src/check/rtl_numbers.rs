@@ -179,14 +179,13 @@ pub(crate) fn check(view: &LocaleView) -> Vec<Diagnostic> {
 
 /// The file span of a range of the composed text, from its first to its last character.
 fn span_of(composed: &Composed, range: &Range<usize>) -> Option<Range<usize>> {
-    let inside = composed
+    let mut spans = composed
         .origin
         .iter()
         .filter(|(at, _)| range.contains(at))
         .filter_map(|(_, span)| span.clone());
-    let mut spans = inside;
     let first = spans.next()?;
-    let last = spans.last().unwrap_or_else(|| first.clone());
+    let last = spans.next_back().unwrap_or_else(|| first.clone());
     Some(first.start..last.end)
 }
 

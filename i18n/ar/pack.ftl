@@ -56,6 +56,6 @@ pack-act-before = يُرجى التحرك قبل { $date }
 
 web-act-now = تحرّك الآن
 web-send-letter = أرسل هذه الرسالة
-web-post-on-x = انشر على X
+web-post-on-x = انشر على إكس
 web-copy-letter = انسخ الرسالة
 web-read-online = اقرأ على الإنترنت

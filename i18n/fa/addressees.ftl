@@ -33,7 +33,7 @@ addressee-krasnov = آقای ایگور کراسنوف
     .closing = با احترام،
     .recipient =
         جناب آقای ایگور کراسنوف
-        دادستان کل محترم فدراسیون روسیه
+        دادستان محترم کل فدراسیون روسیه
 
 # The FSB (the source’s “FSS” is a slip): «سرویس امنیت فدرال», abbreviated «اف‌اس‌بی» as in the Persian press.
 # «جناب آقای رئیس،» would read as a bare “Mr. Head”: the Persian letter names him.

@@ -239,6 +239,7 @@ mod tests {
             }],
             fallbacks: Vec::new(),
             names: Vec::new(),
+            web: None,
         }
     }
 

@@ -612,6 +612,7 @@ fn assemble(
             rise: p.rise,
             advance: p.advance,
             text: text_range,
+            mirrored: p.mirrored.is_some(),
         };
         if let Some(uri) = &span.link {
             let (x0, x1) = (offset + p.x, offset + p.x + p.advance);
@@ -634,6 +635,7 @@ fn assemble(
                     baseline: 0.0,
                     rtl,
                     glyphs: Vec::new(),
+                    tag: None,
                 },
             ));
             current = Some(p.segment);

@@ -13,9 +13,11 @@ use crate::source::FileId;
 
 mod channel;
 mod date;
+mod levels;
 
 pub(crate) use channel::{Channel, number_problem, tel_uri};
 pub(crate) use date::IsoDate;
+pub(crate) use levels::LevelsConfig;
 
 // docs/manifest.md documents every key of the types below (a test).
 #[cfg(test)]
@@ -91,6 +93,9 @@ pub(crate) struct Manifest {
     /// Differences from the canonical text that the reference makes on purpose.
     #[serde(default)]
     pub corrections: Vec<CorrectionConfig>,
+    /// Levels of the checker's diagnostics for this appeal (`deny`, `warn`, `allow`).
+    #[serde(default)]
+    pub check: LevelsConfig,
 }
 
 /// A slip of the source that the reference corrects (`[[corrections]]`): on the canonical line
@@ -415,6 +420,9 @@ impl Manifest {
         let error = |code, message: String, at: &Ident, label: &str| {
             Diagnostic::error(code, message).with_label(file, at.span.clone(), label.to_owned())
         };
+        if let Err(problems) = self.check.settings(file, crate::diagnostic::Mode::Appeal) {
+            out.extend(problems);
+        }
         if !is_safe_name(&self.alert.id) {
             out.push(error(
                 Code::ManifestInvalid,

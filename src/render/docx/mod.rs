@@ -245,6 +245,7 @@ mod tests {
             }],
             fallbacks: Vec::new(),
             names: Vec::new(),
+            web: None,
         }
     }
 

@@ -105,7 +105,7 @@ pub struct InputArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Formats to write (repeatable); PDF and DOCX by default.
+    /// Formats to write (repeatable); PDF and DOCX by default, and HTML too with --release.
     #[arg(long = "format", short = 'f', value_enum, value_name = "FORMAT")]
     pub formats: Vec<FormatArg>,
     /// Paper size of the PDF and DOCX packs.
@@ -135,6 +135,7 @@ pub enum FormatArg {
     Pdf,
     Docx,
     Text,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

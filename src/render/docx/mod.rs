@@ -238,6 +238,7 @@ mod tests {
             }],
             fallbacks: Vec::new(),
             names: Vec::new(),
+            web: None,
         }
     }
 

@@ -375,7 +375,7 @@ fn the_document_reads_in_order_with_headings_letters_and_table() {
             ],
             [
                 "Mr. Sergey LavrovMinister of Foreign Affairs",
-                "E-mail: ministry@mid.ru"
+                "E-mail: ministry@mid.ru; Phone: +32-2-555-01-23"
             ],
         ]
     );
@@ -444,9 +444,14 @@ fn links_are_hyperlinks_with_stable_relationships() {
         ("rIdLink2".to_owned(), "mailto:ministry@mid.ru".to_owned())
     );
     assert!(
-        targets
-            .iter()
-            .all(|(_, t)| t.starts_with("mailto:") || t.starts_with("https://"))
+        targets.iter().all(|(_, t)| t.starts_with("mailto:")
+            || t.starts_with("https://")
+            || t.starts_with("tel:")),
+        "{targets:?}"
+    );
+    assert!(
+        targets.contains(&("rIdLink3".to_owned(), "tel:+3225550123".to_owned())),
+        "{targets:?}"
     );
 }
 
@@ -574,6 +579,47 @@ fn latin_inside_arabic_reads_in_the_right_order() {
     assert!(
         runs.iter().any(|(t, rtl)| t.contains("284.1") && *rtl),
         "digits stay in the Arabic run: {runs:?}"
+    );
+}
+
+/// Each run's text and whether it is marked right to left.
+fn runs(document: &Element) -> Vec<(String, bool)> {
+    document
+        .all("w:r")
+        .iter()
+        .map(|r| {
+            (
+                r.texts(),
+                r.child("w:rPr").and_then(|p| p.child("w:rtl")).is_some(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn contacts_in_arabic_are_one_left_to_right_run() {
+    // Issue 16: split into right-to-left runs, LibreOffice showed `23-01-555-2-32+`.
+    let document = fixture_docx("ar").part("word/document.xml");
+    let runs = runs(&document);
+    let phones: Vec<&(String, bool)> = runs.iter().filter(|(t, _)| t.contains("555")).collect();
+    assert!(!phones.is_empty(), "{runs:?}");
+    for phone in phones {
+        assert_eq!(
+            phone,
+            &("+32-2-555-01-23".to_owned(), false),
+            "one left-to-right run: {runs:?}"
+        );
+    }
+    // Left-to-right marks on both sides, so the `+` stays in front.
+    let cell = document
+        .all("w:tc")
+        .into_iter()
+        .find(|c| c.texts().contains("555"))
+        .unwrap();
+    assert!(
+        cell.texts().contains("\u{200E}+32-2-555-01-23\u{200E}"),
+        "{:?}",
+        cell.texts()
     );
 }
 
@@ -801,6 +847,12 @@ fn libreoffice_converts_every_locale() {
             assert!(
                 text.contains("@KremlinRussia_E"),
                 "{name}: the handle reads left to right:\n{text}"
+            );
+        }
+        if name == "docx-test-ar.docx" {
+            assert!(
+                text.contains("+32-2-555-01-23"),
+                "{name}: the phone reads left to right:\n{text}"
             );
         }
         if name.ends_with("-en.docx") {

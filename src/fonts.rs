@@ -428,8 +428,27 @@ mod tests {
         );
         assert!(
             !stack.can_draw_in('\u{4E00}', FaceStyle::Regular),
-            "no CJK face is shipped"
+            "Han is drawn only by a stack that names the CJK family"
         );
+        let chinese = library
+            .stack(&["Noto Sans CJK SC".into(), "Noto Sans".into()])
+            .unwrap();
+        for ch in ['中', '，', '。', '“', '《', 'A', '7'] {
+            assert_eq!(
+                chinese.face_for(ch, FaceStyle::Regular).unwrap().family,
+                "Noto Sans CJK SC",
+                "{ch}"
+            );
+        }
+        // One weight only: bold Han falls back to the regular face.
+        let bold = chinese.face_for('中', FaceStyle::Bold).unwrap();
+        assert_eq!(
+            (bold.family.as_str(), bold.style),
+            ("Noto Sans CJK SC", FaceStyle::Regular)
+        );
+        // The face is cut down to GB 2312: a character outside it is not drawable, and the
+        // glyph check says so instead of printing a blank.
+        assert!(!chinese.can_draw_in('\u{3400}', FaceStyle::Regular));
     }
 
     #[test]

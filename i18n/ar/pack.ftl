@@ -2,7 +2,7 @@
 ### Conventions for this locale (keep them when you edit):
 ###   quotation marks « » (U+00AB opens, U+00BB closes, in logical order; the bidi algorithm mirrors them);
 ###   Arabic punctuation ، ؛ ؟ ; Western digits 0–9 (as in UN Arabic documents, Al Jazeera, Amnesty’s
-###   Arabic site, and as Fluent formats $count/$number/$page), thousands grouped with a comma (15,000),
+###   Arabic site, and as Fluent formats $count/$number/$page), numbers of up to five digits ungrouped (15000: a comma reads as a decimal mark in the Maghreb),
 ###   article numbers keep their dot (20.33, 284.1); dates 19 أيار/مايو 2025 (Levantine/Iraqi and
 ###   Egyptian/Gulf month names together, as the UN does); Latin e-mails and handles stay as they are
 ###   (the renderer isolates placeables). No tatweel; diacritics only where they remove an ambiguity.

@@ -10,7 +10,9 @@
 alert-p1 = Die { -observatory } wurde über die Einstufung von { -amnesty }, einer renommierten internationalen Menschenrechtsorganisation, als „unerwünschte Organisation“ durch die russischen Behörden informiert. In den vergangenen Jahren hat { -amnesty } entscheidende Arbeit geleistet, um die von den russischen Streitkräften in der Ukraine begangenen Kriegsverbrechen und Verbrechen gegen die Menschlichkeit zu dokumentieren und darauf hinzuwirken, dass die Verantwortlichen zur Rechenschaft gezogen werden, und hat das harte Vorgehen Russlands gegen Andersdenkende im eigenen Land offen angeprangert.
 
 # The two quotations render the statement of the Prosecutor General’s Office of 19 May 2025
-# („центр подготовки глобальных русофобских проектов“, „оправдывает преступления украинских неонацистов“).
+# („…является центром подготовки глобальных русофобских проектов…“; „…активисты … оправдывают преступления
+# украинских неонацистов…“: in the release the plural verb is said of the activists). The alert accuses the
+# organisation itself, as the English quotes it (“justifying the crimes of Ukrainian neo-Nazis”).
 alert-p2 = Am 19. Mai 2025 gab die Generalstaatsanwaltschaft der Russischen Föderation bekannt, dass sie { -amnesty } zur „unerwünschten Organisation“ erklärt habe, und warf der Organisation vor, ein „Zentrum für die Vorbereitung globaler russophober Projekte“ zu sein und „die Verbrechen ukrainischer Neonazis zu rechtfertigen“.
 
 alert-p3 = Die Einstufung als „unerwünscht“ kommt faktisch einem Verbot der Tätigkeit von { -amnesty } in Russland gleich und setzt alle, die mit der Organisation in Verbindung stehen, sie unterstützen oder auch nur Informationen von ihr verbreiten, der erheblichen Gefahr verwaltungsrechtlicher Haftung und strafrechtlicher Verfolgung aus. Bereits kurz nach Beginn der groß angelegten Invasion Russlands in die Ukraine hatten die Behörden das Moskauer Büro von { -amnesty } geschlossen und den Zugang zu deren Website gesperrt.
@@ -25,7 +27,7 @@ alert-p7 = Die vom Justizministerium der Russischen Föderation geführte Liste 
 
 alert-p8 = Die { -observatory } verurteilt auf das Schärfste die Einstufung von { -amnesty } als „unerwünschte Organisation“, die einen eklatanten Versuch darstellt, Vergeltung an der Organisation zu üben – für ihre führende Rolle bei den Bemühungen, die Verantwortlichen für die von den russischen Streitkräften in der Ukraine begangenen Kriegsverbrechen und Verbrechen gegen die Menschlichkeit zur Rechenschaft zu ziehen, und für ihre deutliche Kritik am harten Vorgehen Russlands gegen Andersdenkende.
 
-alert-p9 = Die Einstufung ist zudem ein Versuch, russische Staatsangehörige, die mit unabhängigen Organisationen der Zivilgesellschaft zusammenarbeiten, weiter einzuschüchtern und zu bestrafen und den Zugang der Menschen in Russland zu unabhängigen und verlässlichen Informationen über den Krieg Russlands gegen die Ukraine weiter einzuschränken.
+alert-p9 = Die Einstufung ist zudem ein Versuch, russische Staatsangehörige, die mit unabhängigen Organisationen der Zivilgesellschaft zusammenarbeiten, weiter einzuschüchtern und zu bestrafen und den Zugang der russischen Staatsangehörigen im Land zu unabhängigen und verlässlichen Informationen über den Krieg Russlands gegen die Ukraine weiter einzuschränken.
 
 alert-p10 = Die { -observatory } fordert die russischen Behörden nachdrücklich auf, die Entscheidung unverzüglich rückgängig zu machen und das Recht auf Vereinigungsfreiheit unter allen Umständen zu achten, damit Menschenrechtsorganisationen, einschließlich ausländischer und internationaler Nichtregierungsorganisationen, ihrer legitimen Tätigkeit ohne jegliche Behinderung und ohne Angst vor Repressalien nachgehen können.
 
@@ -42,7 +44,7 @@ help-intro = Bitte schreiben Sie an die Behörden der Russischen Föderation und
 
 demand-remove = { -amnesty } unverzüglich von der Liste der „unerwünschten Organisationen“ zu streichen;
 demand-repeal = das Gesetz über „unerwünschte Organisationen“ sowie alle damit zusammenhängenden repressiven Rechtsvorschriften, wie etwa das Gesetz über „ausländische Agenten“, aufzuheben;
-demand-harassment = alle Schikanen – auch auf juristischer Ebene – gegen { -amnesty } und ihre Mitglieder sowie gegen alle Menschenrechtsorganisationen und Menschenrechtsverteidigerinnen und -verteidiger in Russland zu beenden und unter allen Umständen sicherzustellen, dass sie ihrer legitimen Tätigkeit ohne jegliche Behinderung und ohne Angst vor Repressalien nachgehen können;
+demand-harassment = alle Schikanen – auch auf gerichtlicher Ebene – gegen { -amnesty } und ihre Mitglieder sowie gegen alle Menschenrechtsorganisationen und Menschenrechtsverteidigerinnen und -verteidiger in Russland zu beenden und unter allen Umständen sicherzustellen, dass sie ihrer legitimen Tätigkeit ohne jegliche Behinderung und ohne Angst vor Repressalien nachgehen können;
 demand-freedoms = unter allen Umständen die Rechte auf Meinungs-, Versammlungs- und Vereinigungsfreiheit zu garantieren, wie sie in den internationalen Menschenrechtsnormen und insbesondere in den Artikeln 19, 21 und 22 des Internationalen Paktes über bürgerliche und politische Rechte verankert sind.
 
 ## Adressen

@@ -25,7 +25,7 @@ alert-p7 = La lista de «organizaciones indeseables», que lleva el Ministerio d
 
 alert-p8 = El { -observatory } condena en los términos más enérgicos la designación de { -amnesty } como «organización indeseable», que constituye un intento flagrante de tomar represalias contra la organización por su papel de primer orden en la exigencia de rendición de cuentas por los crímenes de guerra y los crímenes de lesa humanidad cometidos por las fuerzas armadas rusas en Ucrania, así como por su abierta denuncia de la represión de las voces disidentes por parte de Rusia.
 
-alert-p9 = Se trata también de un intento de intimidar y castigar aún más a los ciudadanos rusos que cooperan con organizaciones independientes de la sociedad civil, y de restringir todavía más el acceso de los rusos que viven en el país a información independiente y fiable sobre la guerra de Rusia contra Ucrania.
+alert-p9 = Se trata también de un intento de intimidar y castigar aún más a los ciudadanos rusos que cooperan con organizaciones independientes de la sociedad civil, y de restringir todavía más el acceso de los ciudadanos rusos que se encuentran en el país a información independiente y fiable sobre la guerra de Rusia contra Ucrania.
 
 alert-p10 = El { -observatory } insta a las autoridades rusas a revocar de inmediato esta decisión y a respetar en todas las circunstancias el derecho a la libertad de asociación, garantizando que las organizaciones de derechos humanos, incluidas las ONG extranjeras e internacionales, puedan llevar a cabo sus actividades legítimas sin ningún obstáculo y sin temor a represalias.
 

@@ -1,6 +1,6 @@
 ### Українська (uk): назви, титульна сторінка, підписи й колонтитул.
 ### Conventions for future translators of uk — keep them:
-###   quotation marks « », nested „ “ (never "straight" quotes); apostrophe ’ U+2019 (ім’я, об’єднань);
+###   quotation marks « », nested „ “ (never "straight" quotes); apostrophe ’ U+2019 (ім’я, пов’язаний);
 ###   numbers grouped with U+00A0 NO-BREAK SPACE (15 000), Western digits 0–9, decimal comma;
 ###   dates «19 травня 2025 року» with U+00A0 inside the date; article numbers as in the codes (20.33, 284.1);
 ###   em dash — with U+00A0 before it and a normal space after it; spelling of the 2019 Правопис (проєкт, вебсайт);

@@ -166,8 +166,16 @@ impl<'f, 'p> Composer<'f, 'p> {
         ];
         let mut fallback = None;
         let mut chosen = STEPS.len() - 1;
+        // The step whose setting `self.elems` holds, and the loosest that overflowed: a step
+        // no tighter than one that overflowed would overflow too, so it is not set at all.
+        let mut last_set = None;
+        let mut overflowed: Option<(f32, f32)> = None;
         for (step, &(squeeze, scale)) in STEPS.iter().enumerate() {
+            if overflowed.is_some_and(|(s, c)| squeeze >= s && scale >= c) {
+                continue;
+            }
             self.set_letter(part, start, &state, squeeze, scale)?;
+            last_set = Some(step);
             let elems = &self.elems[start..];
             let height: f32 = elems
                 .iter()
@@ -175,6 +183,7 @@ impl<'f, 'p> Composer<'f, 'p> {
                 .map(|(i, e)| e.height + if i > 0 { e.space_before } else { 0.0 })
                 .sum();
             if height > page {
+                overflowed = Some((squeeze, scale));
                 continue;
             }
             let loose = elems
@@ -189,7 +198,7 @@ impl<'f, 'p> Composer<'f, 'p> {
             fallback.get_or_insert(step);
         }
         let step = fallback.unwrap_or(chosen);
-        if step != chosen || chosen == STEPS.len() - 1 {
+        if last_set != Some(step) {
             let (squeeze, scale) = STEPS[step];
             self.set_letter(part, start, &state, squeeze, scale)?;
         }

@@ -156,6 +156,8 @@ pub struct LineBox {
     pub natural_space: f32,
     /// Width of each space as set (natural plus justification), in points.
     pub set_space: f32,
+    /// Letter spacing added between the clusters of a loose line, in points (0 for most).
+    pub tracking: f32,
 }
 
 /// An sRGB colour.

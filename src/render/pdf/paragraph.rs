@@ -68,6 +68,13 @@ const FORCED_PREFERRED_PENALTY: f32 = 1_000.0;
 /// Interword glue: TeX's proportions (stretch ½, shrink ⅓ of the space).
 const STRETCH: f32 = 0.5;
 const SHRINK: f32 = 1.0 / 3.0;
+/// A justified line whose spaces would be more than twice their width (a name that must not
+/// be hyphenated, a long word after a short line) reads as a river. What the spaces would take
+/// beyond this goes between the letters instead, as letter spacing, up to [`MAX_TRACKING`].
+const MAX_SPACE_RATIO: f32 = 2.0;
+/// Letter spacing a loose line may take, in ems: 3.5 % is below what a reader notices in one
+/// line, and what book typesetters allow for the same cure.
+const MAX_TRACKING: f32 = 0.035;
 
 struct Items {
     items: Vec<Item>,
@@ -111,21 +118,30 @@ pub(super) fn set(
         } else {
             brk.ratio
         };
+        let justified = setting.justify && !last_line;
         let mut glue = Vec::new();
+        // What the spaces would take beyond `MAX_SPACE_RATIO`, to go between letters.
+        let mut excess = 0.0;
         for i in first..brk.item {
             if let ItemKind::Glue {
                 stretch, shrink, ..
             } = items.items[i].kind
             {
-                let delta = if ratio >= 0.0 {
+                let width = items.items[i].width;
+                let mut delta = if ratio >= 0.0 {
                     ratio * stretch
                 } else {
                     ratio * shrink
                 };
-                glue.push((items.ranges[i].clone(), items.items[i].width, delta));
+                let limit = (MAX_SPACE_RATIO - 1.0) * width;
+                if justified && delta > limit {
+                    excess += delta - limit;
+                    delta = limit;
+                }
+                glue.push((items.ranges[i].clone(), width, delta));
             }
         }
-        let justified = setting.justify && !last_line && !glue.is_empty();
+        let justified = justified && !glue.is_empty();
         let mut line = assemble(
             fonts,
             shaped,
@@ -134,6 +150,7 @@ pub(super) fn set(
             hyphenated,
             &glue,
             justified,
+            excess,
             text,
         );
         line.forced = items.tags[brk.item] == Tag::Forced;
@@ -458,6 +475,7 @@ fn assemble(
     hyphenated: bool,
     glue: &[(Range<usize>, f32, f32)],
     justified: bool,
+    excess: f32,
     text: &str,
 ) -> SetLine {
     let mut placed: Vec<Placed> = Vec::new();
@@ -565,6 +583,9 @@ fn assemble(
         }
     }
 
+    let respaced = track(&mut placed, &segments, glue, text, excess, shaped.size);
+    pen += respaced.added;
+
     let width = pen;
     let offset = if setting.center {
         (setting.width - width) / 2.0
@@ -649,7 +670,9 @@ fn assemble(
     let natural_space = glue.first().map_or(0.0, |(r, w, _)| {
         w / text[r.clone()].chars().count().max(1) as f32
     });
-    let set_space = natural_space + glue.first().map_or(0.0, |(r, _, _)| extra_for(r.start));
+    let set_space = natural_space
+        + glue.first().map_or(0.0, |(r, _, _)| extra_for(r.start))
+        + respaced.per_space;
     let info = LineBox {
         paragraph: 0,
         baseline: 0.0,
@@ -660,6 +683,7 @@ fn assemble(
         spaces,
         natural_space,
         set_space,
+        tracking: respaced.tracking,
     };
     SetLine {
         runs,
@@ -668,6 +692,83 @@ fn assemble(
         info,
         hyphenated,
         forced: false,
+    }
+}
+
+/// What [`track`] added to a line.
+struct Respaced {
+    /// Total width added.
+    added: f32,
+    /// Letter spacing added after each cluster.
+    tracking: f32,
+    /// Width added to each space character, when letter spacing could not take it all.
+    per_space: f32,
+}
+
+/// Puts `excess` (the width the spaces of a loose line would take beyond
+/// [`MAX_SPACE_RATIO`]) between the letters of its left-to-right runs, up to [`MAX_TRACKING`]
+/// ems a gap, and what is left back into the spaces. Gaps are between clusters, so marks stay
+/// on their bases; right-to-left runs are left alone, as Arabic letters join.
+fn track(
+    placed: &mut [Placed],
+    segments: &[(usize, bool)],
+    glue: &[(Range<usize>, f32, f32)],
+    text: &str,
+    excess: f32,
+    size: f32,
+) -> Respaced {
+    if excess <= 0.0 || placed.is_empty() {
+        return Respaced {
+            added: 0.0,
+            tracking: 0.0,
+            per_space: 0.0,
+        };
+    }
+    let in_glue =
+        |p: &Placed| p.cluster != usize::MAX && glue.iter().any(|(r, _, _)| r.contains(&p.cluster));
+    let gap_after = |i: usize, placed: &[Placed]| -> bool {
+        let (a, b) = (&placed[i], &placed[i + 1]);
+        a.segment == b.segment
+            && !segments[a.segment].1
+            && a.cluster != b.cluster
+            && !in_glue(a)
+            && !in_glue(b)
+    };
+    let gaps = (0..placed.len() - 1)
+        .filter(|&i| gap_after(i, placed))
+        .count();
+    let space_chars: usize = glue
+        .iter()
+        .map(|(r, _, _)| text[r.clone()].chars().count())
+        .sum();
+    let tracking = if gaps > 0 {
+        (excess / gaps as f32).min(MAX_TRACKING * size)
+    } else {
+        0.0
+    };
+    let leftover = excess - tracking * gaps as f32;
+    let per_space = if space_chars > 0 {
+        leftover / space_chars as f32
+    } else {
+        0.0
+    };
+    let mut shift = 0.0;
+    for i in 0..placed.len() {
+        placed[i].x += shift;
+        let mut extra = 0.0;
+        if i + 1 < placed.len() && gap_after(i, placed) {
+            extra += tracking;
+        }
+        if in_glue(&placed[i]) {
+            extra += per_space;
+        }
+        placed[i].advance += extra;
+        shift += extra;
+    }
+    Respaced {
+        added: shift,
+        tracking,
+        per_space,
     }
 }
 
@@ -737,6 +838,37 @@ mod tests {
         }
         let last = set.last().unwrap();
         assert!(!last.info.justified && last.info.x.end < 200.0);
+    }
+
+    #[test]
+    fn a_loose_line_spaces_its_letters_a_little_instead_of_opening_rivers() {
+        // A name that may not be hyphenated leaves the line before it short: without letter
+        // spacing its three spaces would be several times their width.
+        let name = "Internationalisationsbeauftragter";
+        let text = format!("We wrote to the {name} today.");
+        let mut tracked = 0;
+        for width in (150..=230).step_by(5) {
+            let set = lines_in("en", &[name], &text, width as f32, true);
+            for line in set.iter().filter(|l| l.info.justified) {
+                assert!(
+                    (line.info.x.end - width as f32).abs() < 0.05,
+                    "{:?}",
+                    line.info
+                );
+                assert!(line.info.tracking <= MAX_TRACKING * 10.0 + 1e-4);
+                if line.info.tracking > 0.0 {
+                    tracked += 1;
+                }
+                // Spaces go past twice their width only when the letters took all they may.
+                if line.info.tracking < MAX_TRACKING * 10.0 - 1e-4 {
+                    assert!(line.info.space_ratio() <= MAX_SPACE_RATIO + 1e-3, "{width}");
+                }
+            }
+            let joined = set.iter().map(|l| l.text.as_str()).collect::<Vec<_>>();
+            // A name may still be hyphenated as a last resort (`NAME_HYPHEN_PENALTY`).
+            assert_eq!(joined.join(" ").replace("\u{ad} ", ""), text);
+        }
+        assert!(tracked > 0, "no width made a loose line");
     }
 
     #[test]

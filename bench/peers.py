@@ -5,6 +5,7 @@ Usage:
   peers.py typst-source TEXT_PACK LOCALE FONTS OUT.typ   write the Typst document of a text pack
   peers.py typst-cold SRC.typ FONTS                       one compile in this fresh process
   peers.py typst-warm FONTS RUNS SRC.typ...               compiles again and again in one process
+  peers.py compare-locales CONFIG BASE                    Mozilla's compare-locales on an l10n.toml
 
 The Typst documents are set like appealpack's PDF (page, margins, font, size, justification,
 hyphenation; bench/wordgaps.py). Typst sees only the fonts of appealpack's `fonts/` folder
@@ -18,8 +19,61 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 
+def walk_details(node, path, out):
+    """Collects compare-locales' details (nested by folder, or flattened paths) as (path, entry)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            walk_details(value, path + [key], out)
+    elif isinstance(node, list):
+        for entry in node:
+            out.append(("/".join(path), entry))
+
+
+def compare_locales(config_path, base):
+    """One run of compare-locales on CONFIG with BASE as {l10n_base}: the missing and obsolete
+    totals over every locale, the files reported missing and obsolete, and the entries of the
+    obsolete files (compare-locales reports such a file once; appealpack counts its entries as
+    obsolete too, so the suite adds them for the side-by-side)."""
+    import re
+
+    from compare_locales.compare import compareProjects
+    from compare_locales.paths import TOMLParser
+
+    base = os.path.abspath(base)
+    start = time.perf_counter()
+    config = TOMLParser().parse(config_path, env={"l10n_base": base})
+    observers = compareProjects([config], [], base)
+    elapsed = time.perf_counter() - start
+    data = [observer.toJSON() for observer in observers][0]
+    summary = data["summary"]
+    details = []
+    walk_details(data.get("details", {}), [], details)
+    entry = re.compile(r"^-?[A-Za-z][A-Za-z0-9_-]*\s*=", re.M)
+    obsolete_in_files = 0
+    for path, item in details:
+        if "obsoleteFile" in item:
+            with open(os.path.join(base, path), encoding="utf-8", errors="replace") as f:
+                obsolete_in_files += len(entry.findall(f.read()))
+    print(
+        json.dumps(
+            {
+                "seconds": elapsed,
+                "locales": len(summary),
+                "missing": sum(s.get("missing", 0) for s in summary.values()),
+                "obsolete": sum(s.get("obsolete", 0) for s in summary.values()),
+                "missing_files": sum(1 for _, i in details if "missingFile" in i),
+                "obsolete_files": sum(1 for _, i in details if "obsoleteFile" in i),
+                "obsolete_in_files": obsolete_in_files,
+            }
+        )
+    )
+
+
 def main():
     mode = sys.argv[1]
+    if mode == "compare-locales":
+        compare_locales(sys.argv[2], sys.argv[3])
+        return
     if mode == "typst-source":
         from wordgaps import typst_source
 

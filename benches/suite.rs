@@ -9,10 +9,14 @@
 //! - `APPEALPACK_BENCH_RUNS` (default 11): runs of each timed command;
 //! - `APPEALPACK_BENCH_SCALING_RUNS` (default 3): runs of each point of the scaling table;
 //! - `APPEALPACK_BENCH_CALLGRIND=1`: also count the instructions of the budget commands with
-//!   valgrind (deterministic whatever the load; slow).
+//!   valgrind (deterministic whatever the load; slow);
+//! - `APPEALPACK_BENCH_ONLY=compare-locales`: only the side-by-side with Mozilla's
+//!   compare-locales (missing and obsolete totals on the same trees; issue 20).
 
 #[path = "support/checktree.rs"]
 mod checktree;
+#[path = "support/comparelocales.rs"]
+mod comparelocales;
 #[path = "support/measure.rs"]
 mod measure;
 #[path = "support/pseudotree.rs"]
@@ -58,6 +62,10 @@ fn main() {
     let work = temp.path();
     let load_at_start = measure::load_average();
     let started = Instant::now();
+    if std::env::var("APPEALPACK_BENCH_ONLY").as_deref() == Ok("compare-locales") {
+        comparelocales::print_compare_locales(root, work);
+        return;
+    }
 
     println!("# appealpack benchmark suite\n");
     println!(
@@ -102,6 +110,7 @@ fn main() {
     print_shipped(&in_process, &shipped);
     print_peers(&in_process, &shipped, typst_warm.as_ref());
     print_check_tree(&check120, &stats);
+    comparelocales::print_compare_locales(root, work);
     print_pseudo(&pseudo);
     print_scaling(&scaling);
     if std::env::var_os("APPEALPACK_BENCH_CALLGRIND").is_some() {

@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::FileId;
 
+mod levels;
+
+pub use levels::{APPEAL_ONLY_ERRORS, Level, Levels, Mode, conflict, parse_setting};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

@@ -13,9 +13,11 @@ use crate::source::FileId;
 
 mod channel;
 mod date;
+mod levels;
 
 pub(crate) use channel::{Channel, number_problem, tel_uri};
 pub(crate) use date::IsoDate;
+pub(crate) use levels::LevelsConfig;
 
 // docs/manifest.md documents every key of the types below (a test).
 #[cfg(test)]
@@ -91,6 +93,28 @@ pub(crate) struct Manifest {
     /// Differences from the canonical text that the reference makes on purpose.
     #[serde(default)]
     pub corrections: Vec<CorrectionConfig>,
+    /// The labels of the web page's one-click actions (`--format html`, the download page).
+    #[serde(default)]
+    pub web: Option<WebConfig>,
+    /// Levels of the checker's diagnostics for this appeal (`deny`, `warn`, `allow`).
+    #[serde(default)]
+    pub check: LevelsConfig,
+}
+
+/// The words of the web page's actions (`[web]`): without the table, the pages use English.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct WebConfig {
+    /// Heading of the block of one-click actions ("Act now").
+    pub act_now: MessageRef,
+    /// The link that opens a letter in the reader's mail program ("Send this letter").
+    pub send_letter: MessageRef,
+    /// The link that opens a suggested post on X ("Post on X").
+    pub post_on_x: MessageRef,
+    /// The button that copies a letter, for mail programs that cut long links.
+    pub copy_letter: MessageRef,
+    /// The download page's link to the web page ("Read online").
+    pub read_online: MessageRef,
 }
 
 /// A slip of the source that the reference corrects (`[[corrections]]`): on the canonical line
@@ -415,6 +439,9 @@ impl Manifest {
         let error = |code, message: String, at: &Ident, label: &str| {
             Diagnostic::error(code, message).with_label(file, at.span.clone(), label.to_owned())
         };
+        if let Err(problems) = self.check.settings(file, crate::diagnostic::Mode::Appeal) {
+            out.extend(problems);
+        }
         if !is_safe_name(&self.alert.id) {
             out.push(error(
                 Code::ManifestInvalid,

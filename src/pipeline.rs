@@ -142,6 +142,7 @@ pub fn build_with_progress(
         Some(fonts),
         &CheckOptions {
             locales: request.locales.clone(),
+            ..CheckOptions::default()
         },
     );
     let min_coverage = tree.manifest().map_or(100.0, |m| m.release.min_coverage);

@@ -269,7 +269,8 @@ fn empty_untranslated_and_damaged_text_with_allow_markers() {
         lines,
         [
             "fr/main.ftl:2:1: warning[untranslated]: `heading` is identical to the reference [fr]",
-            "fr/main.ftl:6:1: error[empty-value]: `intro` is empty [fr]",
+            // A warning in a bare tree; an appeal's manifest makes it an error (docs/diagnostics.md).
+            "fr/main.ftl:6:1: warning[empty-value]: `intro` is empty [fr]",
             "fr/main.ftl:7:9: warning[unused-allow]: `allow(untranslated)` silences nothing in `closing` [fr]",
             "fr/main.ftl:10:15: error[replacement-character]: `damaged` contains U+FFFD, the mark of text damaged by a wrong encoding [fr]",
             "fr/main.ftl:11:20: warning[control-character]: `hidden` contains U+202E, a bidi embedding or override, which can reorder text invisibly [fr]",
@@ -280,7 +281,21 @@ fn empty_untranslated_and_damaged_text_with_allow_markers() {
 
 #[test]
 fn numbers_emails_urls_and_handles_survive_translation() {
-    let (code, report, lines) = check_case("facts", &[]);
+    // A bare tree reports changed facts as warnings (a product may localise them; an appeal's
+    // manifest keeps them errors, tests/repositories.rs): --deny restores the appeal's rule.
+    let (code, _, lines) = check_case("facts", &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(lines.len(), 7);
+    assert!(lines.iter().all(|l| l.contains(": warning[")), "{lines:#?}");
+    let deny = [
+        "--deny",
+        "number-mismatch",
+        "--deny",
+        "email-mismatch",
+        "--deny",
+        "url-mismatch",
+    ];
+    let (code, report, lines) = check_case("facts", &deny);
     assert_eq!(code, Some(1));
     // Arabic digits and separators, `15 000`, `20,33`, `19.05.2025`, "4 et 6" for "four and
     // six", a lower-case handle and an allowed number in words are all accepted.
@@ -290,10 +305,10 @@ fn numbers_emails_urls_and_handles_survive_translation() {
             "fr/main.ftl:1:24: error[number-mismatch]: `fine` lacks the number 15,000 of the reference [fr]",
             "fr/main.ftl:4:1: error[number-mismatch]: `list` lacks the number 200 of the reference [fr]",
             "fr/main.ftl:5:1: error[email-mismatch]: `contact` lacks the e-mail address mission.russian@vtxnet.ch of the reference [fr]",
-            "fr/main.ftl:5:21: warning[email-mismatch]: `contact` has the e-mail address mission.russia@vtxnet.ch, which the reference does not [fr]",
-            "fr/main.ftl:5:49: warning[email-mismatch]: `contact` has the e-mail address info@example.org, which the reference does not [fr]",
+            "fr/main.ftl:5:21: error[email-mismatch]: `contact` has the e-mail address mission.russia@vtxnet.ch, which the reference does not [fr]",
+            "fr/main.ftl:5:49: error[email-mismatch]: `contact` has the e-mail address info@example.org, which the reference does not [fr]",
             "fr/main.ftl:6:1: error[url-mismatch]: `source` lacks the URL https://example.org/decision-2025 of the reference [fr]",
-            "fr/main.ftl:6:32: warning[url-mismatch]: `source` has the URL https://example.org/decision, which the reference does not [fr]",
+            "fr/main.ftl:6:32: error[url-mismatch]: `source` has the URL https://example.org/decision, which the reference does not [fr]",
         ]
     );
     let fine = &report["diagnostics"][0];
@@ -390,7 +405,9 @@ fn json_report_follows_the_documented_schema() {
             "errors",
             "locale",
             "missing",
+            "missing_files",
             "obsolete",
+            "obsolete_files",
             "warnings",
             "words",
             "words_total"

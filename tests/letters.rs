@@ -14,7 +14,7 @@ use common::*;
 
 #[test]
 fn no_page_of_the_fixture_is_mostly_empty_and_letters_have_room_to_sign() {
-    for locale in ["en", "fr", "ar", "ru"] {
+    for locale in ["en", "fr", "ar", "ru", "zh-Hans"] {
         let pack = pack(&fixture("scripts"), locale);
         for paper in [Paper::A4, Paper::Letter] {
             let doc = layout(&pack, paper);

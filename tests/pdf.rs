@@ -38,7 +38,7 @@ fn render(pack: &AppealPack, paper: Paper) -> Vec<u8> {
 
 /// The locales of the full-size alert fixture ([`alert`]).
 const LOCALES: [&str; 7] = ["en", "fr", "es", "de", "ru", "uk", "ar"];
-const FIXTURE: [&str; 4] = ["en", "fr", "ar", "ru"];
+const FIXTURE: [&str; 5] = ["en", "fr", "ar", "ru", "zh-Hans"];
 
 /// What a reader should get back: every paragraph in drawing order, isolation marks removed.
 fn expected_text(pack: &AppealPack) -> String {

@@ -53,3 +53,9 @@ date = { $day } { $month } { $year }
     .december = كانون الأول/ديسمبر
 pack-issued = تاريخ الإصدار: { $date }
 pack-act-before = يُرجى التحرك قبل { $date }
+
+web-act-now = تحرّك الآن
+web-send-letter = أرسل هذه الرسالة
+web-post-on-x = انشر على إكس
+web-copy-letter = انسخ الرسالة
+web-read-online = اقرأ على الإنترنت

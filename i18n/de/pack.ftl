@@ -53,3 +53,9 @@ date = { $day }. { $month } { $year }
     .december = Dezember
 pack-issued = Veröffentlicht am { $date }
 pack-act-before = Bitte handeln Sie bis zum { $date }
+
+web-act-now = Jetzt handeln
+web-send-letter = Diesen Brief senden
+web-post-on-x = Auf X posten
+web-copy-letter = Brief kopieren
+web-read-online = Online lesen

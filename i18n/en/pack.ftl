@@ -73,3 +73,16 @@ date = { $day } { $month } { $year }
 pack-issued = Issued: { $date }
 # $date is the last day to act.
 pack-act-before = Please act before { $date }
+
+## The web page (`--format html`) and the download page: one-click actions
+
+# Heading of the block that lists each addressee with a link to write to them at once.
+web-act-now = Act now
+# A link that opens the reader’s e-mail program with the model letter to this addressee.
+web-send-letter = Send this letter
+# A link that opens X with the suggested post to this addressee (X is the service’s name).
+web-post-on-x = Post on X
+# A button that copies the letter, for e-mail programs that cut long links.
+web-copy-letter = Copy the letter
+# On the download page, the link to this language’s web page (beside PDF and DOCX).
+web-read-online = Read online

@@ -58,3 +58,9 @@ date = { $day } de { $month } de { $year }
     .december = diciembre
 pack-issued = Fecha de publicación: { $date }
 pack-act-before = Actúe antes del { $date }
+
+web-act-now = Actúa ahora
+web-send-letter = Enviar esta carta
+web-post-on-x = Publicar en X
+web-copy-letter = Copiar la carta
+web-read-online = Leer en línea

@@ -55,3 +55,9 @@ date = { $day } { $month } { $year }
     .december = دسامبر
 pack-issued = تاریخ انتشار: { $date }
 pack-act-before = لطفاً پیش از { $date } اقدام کنید
+
+web-act-now = همین حالا اقدام کنید
+web-send-letter = ارسال این نامه
+web-post-on-x = انتشار در ایکس
+web-copy-letter = کپی نامه
+web-read-online = خواندن آنلاین

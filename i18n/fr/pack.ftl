@@ -61,3 +61,9 @@ date = { $day ->
     .december = décembre
 pack-issued = Date de publication : { $date }
 pack-act-before = Merci d’agir avant le { $date }
+
+web-act-now = Agir maintenant
+web-send-letter = Envoyer cette lettre
+web-post-on-x = Publier sur X
+web-copy-letter = Copier la lettre
+web-read-online = Lire en ligne

@@ -60,3 +60,9 @@ date = { $day } { $month } { $year } г.
     .december = декабря
 pack-issued = Дата публикации: { $date }
 pack-act-before = Просим принять меры до { $date }
+
+web-act-now = Действуйте сейчас
+web-send-letter = Отправить это письмо
+web-post-on-x = Опубликовать в X
+web-copy-letter = Скопировать письмо
+web-read-online = Читать онлайн

@@ -59,3 +59,9 @@ date = { $day } { $month } { $year } р.
     .december = грудня
 pack-issued = Дата публікації: { $date }
 pack-act-before = Просимо вжити заходів до { $date }
+
+web-act-now = Дійте зараз
+web-send-letter = Надіслати цей лист
+web-post-on-x = Опублікувати в X
+web-copy-letter = Скопіювати лист
+web-read-online = Читати онлайн

@@ -18,7 +18,7 @@ alert-p3 = 被列为“不受欢迎”组织，实际上意味着{ -amnesty }在
 
 # The years 2015, 2021 and 2024 and the quoted criteria of the law (Art. 3.1 of Federal Law No. 272-FZ) are facts.
 # “会同” renders “in cooperation with” (the law’s «по согласованию с»), as Chinese statutes word it.
-alert-p4 = { -observatory }指出，根据2015年通过、并于2021年和2024年进一步收紧的关于“不受欢迎组织”的压制性法律，俄罗斯联邦总检察院会同俄罗斯联邦外交部，有权将任何被认为构成“对俄罗斯联邦宪法制度基础、国家防御能力或国家安全的威胁”的外国或国际组织宣布为“不受欢迎”组织。
+alert-p4 = { -observatory }指出，根据2015年通过、并于2021年和2024年进一步收紧的关于“不受欢迎组织”的压制性法律，俄罗斯联邦总检察院会同俄罗斯联邦外交部，有权将任何被认为构成“对俄罗斯联邦宪法制度基础、国防能力或国家安全的威胁”的外国或国际组织宣布为“不受欢迎”组织。
 
 # Fine of up to 15,000 roubles (about 167 euros): 15000 ungrouped, as Chinese writes a five-digit amount in prose;
 # Article 20.33 of the Code of Administrative Offences of the Russian Federation, 《俄罗斯联邦行政违法法典》.

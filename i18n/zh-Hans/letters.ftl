@@ -3,7 +3,7 @@
 ### plural category other, and a number takes a measure word (封), so one sentence serves every count.
 
 letters-heading = 示范信函
-letters-intro = 本材料包共有{ $count }封示范信函，上文列出的有电子邮件地址的机构各一封。对于只能通过X联系的机构，请使用上文的建议帖文。请填写您的姓名、所在组织和日期，在信函上签名，然后寄往所列地址，或寄往俄罗斯联邦驻您所在国家的大使馆。
+letters-intro = 本材料包共有{ $count }封示范信函，上文列出的有电子邮件地址的机构各一封。对于只能通过X联系的机构，请使用上文的建议帖文。请填写您的姓名、所在组织和日期，在信函上签名，然后发送至所列地址，或寄往俄罗斯联邦驻您所在国家的大使馆。
 
 letter-kicker = 示范信函第{ $number }封（共{ $count }封）
 letter-subject = 事由：关于将{ -amnesty }列为“不受欢迎组织”一事

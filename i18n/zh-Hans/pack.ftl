@@ -55,3 +55,9 @@ date = { $year }年{ $month }{ $day }日
     .december = 12月
 pack-issued = 发布日期：{ $date }
 pack-act-before = 请在{ $date }之前采取行动
+
+web-act-now = 立即行动
+web-send-letter = 发送这封信
+web-post-on-x = 在X上发帖
+web-copy-letter = 复制信件
+web-read-online = 在线阅读

@@ -32,7 +32,7 @@ use serde::Serialize;
 
 pub(crate) use view::LocaleView;
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Level, Levels};
 use crate::fonts::FontLibrary;
 use crate::load::{Locale, Tree};
 use crate::model::{self, AppealPack, ModelOptions};
@@ -42,6 +42,9 @@ use crate::source::FileId;
 pub struct CheckOptions {
     /// Only these locales (all when empty); the reference is always read.
     pub locales: Vec<String>,
+    /// Levels set for this run (`--deny`, `--warn`, `--allow`), over the tree's own and the
+    /// mode's defaults; checked with [`crate::diagnostic::parse_setting`].
+    pub levels: Vec<(Code, Level)>,
 }
 
 /// What `check` found, per locale and in total.
@@ -65,6 +68,10 @@ pub struct LocaleSummary {
     pub missing: usize,
     /// Messages and terms this locale has that the reference does not.
     pub obsolete: usize,
+    /// Files of the reference this locale lacks.
+    pub missing_files: usize,
+    /// Files this locale has that the reference does not.
+    pub obsolete_files: usize,
     /// Share of the reference's messages and terms the locale defines, 0–100.
     pub coverage: f64,
     /// Words of the reference's text in messages this locale defines and has changed from
@@ -116,11 +123,25 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
                     &own
                 }
             };
-            let aligned = reference
+            let mut aligned = reference
                 .as_ref()
                 .map(|r| view::align(r, view))
                 .unwrap_or_default();
-            let found = check_locale(tree, fonts, reference.as_ref(), view, &aligned, &bad_utf8);
+            // What a project configuration's filters ignore is neither missing nor obsolete.
+            let ignored = &locale.ignored;
+            aligned
+                .missing
+                .retain(|e| !ignored.entry(&e.file.name, e.key));
+            aligned
+                .extra
+                .retain(|e| !ignored.entry(&e.file.name, e.key));
+            let mut found =
+                check_locale(tree, fonts, reference.as_ref(), view, &aligned, &bad_utf8);
+            found.retain(|d| {
+                !d.message_id
+                    .as_deref()
+                    .is_some_and(|id| ignored.message(base_id(id)))
+            });
             (found, measure(reference.as_ref(), view, &aligned))
         })
         .collect();
@@ -144,6 +165,16 @@ pub fn check(tree: &Tree, fonts: Option<&FontLibrary>, options: &CheckOptions) -
         diagnostics.extend(found);
         locales.push(summary);
     }
+    // The mode's defaults, then the tree's configuration, then this run's settings: the last
+    // word wins, as on rustc's command line.
+    let mut levels = Levels::defaults(tree.mode());
+    for &(code, level) in tree.levels.iter().chain(&options.levels) {
+        levels.set(code, level);
+    }
+    let mut diagnostics: Diagnostics = diagnostics
+        .into_iter()
+        .filter_map(|d| levels.apply(d))
+        .collect();
     diagnostics.sort();
     for summary in &mut locales {
         let mine = diagnostics
@@ -341,6 +372,8 @@ fn measure(
         warnings: 0,
         missing: aligned.missing.len(),
         obsolete: aligned.extra.len(),
+        missing_files: 0,
+        obsolete_files: 0,
         coverage: 100.0,
         words: 0,
         words_total: 0,
@@ -348,6 +381,13 @@ fn measure(
     let Some(reference) = reference else {
         return summary;
     };
+    let ignored = &view.locale.ignored.files;
+    summary.missing_files = (reference.files.keys())
+        .filter(|name| !view.files.contains_key(*name) && !ignored.contains(**name))
+        .count();
+    summary.obsolete_files = (view.files.keys())
+        .filter(|name| !reference.files.contains_key(*name) && !ignored.contains(**name))
+        .count();
     let is_reference = reference.id() == view.id();
     let words = |pattern: &view::PatternView| {
         *pattern

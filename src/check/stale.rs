@@ -206,6 +206,7 @@ mod tests {
             }],
             entries,
             skipped: Default::default(),
+            ignored: Default::default(),
         }
     }
 

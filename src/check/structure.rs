@@ -63,12 +63,14 @@ pub(crate) fn compare(
         .keys()
         .copied()
         .filter(|name| !view.files.contains_key(name))
+        .filter(|name| !view.locale.ignored.files.contains(*name))
         .collect();
     let obsolete_files: BTreeSet<&str> = view
         .files
         .keys()
         .copied()
         .filter(|name| !reference.files.contains_key(name))
+        .filter(|name| !view.locale.ignored.files.contains(*name))
         .collect();
 
     for name in &missing_files {

@@ -105,7 +105,7 @@ pub struct InputArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Formats to write (repeatable); PDF and DOCX by default.
+    /// Formats to write (repeatable); PDF and DOCX by default, and HTML too with --release.
     #[arg(long = "format", short = 'f', value_enum, value_name = "FORMAT")]
     pub formats: Vec<FormatArg>,
     /// Paper size of the PDF and DOCX packs.
@@ -135,6 +135,7 @@ pub enum FormatArg {
     Pdf,
     Docx,
     Text,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -147,16 +148,16 @@ pub enum PaperArg {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Check a bare Fluent tree, DIR/<locale>/**/*.ftl, with no manifest.
-    #[arg(
-        long,
-        value_name = "DIR",
-        conflicts_with = "i18n",
-        requires = "reference"
-    )]
+    /// Check a bare Fluent tree, DIR/<locale>/**/*.ftl, with no manifest; without
+    /// --reference, DIR/l10n.toml is read as with --config.
+    #[arg(long, value_name = "DIR", conflicts_with = "i18n")]
     pub root: Option<PathBuf>,
-    /// The reference locale of a bare tree.
-    #[arg(long, value_name = "LOCALE", requires = "root")]
+    /// Check the Fluent files a project configuration names (Mozilla's l10n.toml, as
+    /// compare-locales and Pontoon read it).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["i18n", "root"])]
+    pub config: Option<PathBuf>,
+    /// The reference locale of a bare tree (of a configuration: when its paths do not tell).
+    #[arg(long, value_name = "LOCALE")]
     pub reference: Option<String>,
     /// How to report.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
@@ -165,6 +166,16 @@ pub struct CheckArgs {
     /// (rewrites its lock file), then check (repeatable).
     #[arg(long, value_name = "LOCALE")]
     pub update_lock: Vec<String>,
+    /// Report diagnostics of CODE as errors (repeatable; `number-mismatch`, `stale`…).
+    #[arg(long, short = 'D', value_name = "CODE")]
+    pub deny: Vec<String>,
+    /// Report diagnostics of CODE as warnings (repeatable). An appeal may lower only the
+    /// reviewer's judgements, never an error that would break its pack.
+    #[arg(long, short = 'W', value_name = "CODE")]
+    pub warn: Vec<String>,
+    /// Do not report diagnostics of CODE (repeatable), with the limits of --warn.
+    #[arg(long, short = 'A', value_name = "CODE")]
+    pub allow: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -74,7 +74,7 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs) -> Result<u8> {
         return Ok(code);
     }
     let named_locales = !locales.is_empty();
-    let formats = formats(&args.formats);
+    let formats = formats(&args.formats, args.release);
     // A release shows page 1 of each PDF on its download page.
     let preview_width =
         (args.release && formats.contains(&Format::Pdf)).then_some(preview::PREVIEW_WIDTH);
@@ -314,7 +314,12 @@ fn report(
     }
 }
 
-fn formats(args: &[FormatArg]) -> Vec<Format> {
+/// The formats asked for; by default PDF and DOCX, and a release adds the web pages that its
+/// download page links and whose one-click actions it lists.
+fn formats(args: &[FormatArg], release: bool) -> Vec<Format> {
+    if args.is_empty() && release {
+        return vec![Format::Pdf, Format::Docx, Format::Html];
+    }
     if args.is_empty() {
         return vec![Format::Pdf, Format::Docx];
     }
@@ -324,6 +329,7 @@ fn formats(args: &[FormatArg]) -> Vec<Format> {
             FormatArg::Pdf => Format::Pdf,
             FormatArg::Docx => Format::Docx,
             FormatArg::Text => Format::Text,
+            FormatArg::Html => Format::Html,
         })
         .collect();
     formats.sort();

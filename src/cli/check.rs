@@ -6,6 +6,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use appealpack::check::{CheckOptions, LocaleSummary, check};
+use appealpack::diagnostic::{Code, Level, Mode, conflict, parse_setting};
 use appealpack::fonts::FontLibrary;
 use appealpack::load;
 use appealpack::report;
@@ -17,9 +18,41 @@ use super::{exit, output};
 const JSON_SCHEMA: &str = "appealpack-check/1";
 
 pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
-    let loaded = match (&args.root, &args.reference) {
-        (Some(root), Some(reference)) => load::load_bare(root, reference),
-        _ => load::load(&args.input.i18n),
+    let loaded = match (&args.config, &args.root, &args.reference) {
+        (Some(config), _, reference) => load::load_config(config, reference.as_deref()),
+        (None, Some(root), Some(reference)) => {
+            if root.join(load::CONFIG_FILE).is_file() {
+                output::detail(
+                    global,
+                    &format!(
+                        "not reading {}: --reference asks for the folder layout (drop it, or pass --config, to read the configuration)",
+                        root.join(load::CONFIG_FILE).display()
+                    ),
+                );
+            }
+            load::load_bare(root, reference)
+        }
+        (None, Some(root), None) => {
+            let config = root.join(load::CONFIG_FILE);
+            if !config.is_file() {
+                output::error(
+                    global,
+                    &format!(
+                        "--root needs --reference LOCALE: {} has no {}",
+                        root.display(),
+                        load::CONFIG_FILE
+                    ),
+                );
+                return Ok(exit::CANNOT_RUN);
+            }
+            output::detail(global, &format!("reading {}", config.display()));
+            load::load_config(&config, None)
+        }
+        (None, None, Some(_)) => {
+            output::error(global, "--reference goes with --root DIR or --config FILE");
+            return Ok(exit::CANNOT_RUN);
+        }
+        (None, None, None) => load::load(&args.input.i18n),
     };
     let tree = match loaded {
         Ok(tree) => tree,
@@ -35,9 +68,26 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
             return Ok(exit::CANNOT_RUN);
         }
     };
+    for skipped in &tree.not_locales {
+        output::detail(
+            global,
+            &format!(
+                "skipping {}: not a locale ({})",
+                skipped.dir.display(),
+                skipped.reason
+            ),
+        );
+    }
     for locale in &args.update_lock {
         update_lock(global, &tree, locale)?;
     }
+    let levels = match levels(args, tree.mode()) {
+        Ok(levels) => levels,
+        Err(message) => {
+            output::error(global, &message);
+            return Ok(exit::CANNOT_RUN);
+        }
+    };
     // Glyph coverage needs the fonts; a bare Fluent tree has none to check against.
     let fonts = match tree.has_manifest() {
         true => Some(FontLibrary::load(&args.input.fonts)?),
@@ -53,6 +103,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
             } else {
                 args.input.locales.clone()
             },
+            levels,
         },
     );
     if !report.unknown_locales.is_empty() {
@@ -90,6 +141,30 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
     std::mem::forget(report);
     std::mem::forget(tree);
     Ok(code)
+}
+
+/// The levels `--deny`, `--warn` and `--allow` set, each code checked for the mode.
+fn levels(args: &CheckArgs, mode: Mode) -> Result<Vec<(Code, Level)>, String> {
+    let given = [
+        (Level::Deny, &args.deny),
+        (Level::Warn, &args.warn),
+        (Level::Allow, &args.allow),
+    ];
+    let mut settings = Vec::new();
+    for (level, names) in given {
+        for name in names {
+            settings.push((parse_setting(name, level, mode)?, level));
+        }
+    }
+    if let Some((code, first, second)) = conflict(&settings) {
+        return Err(format!(
+            "`{}` is given two levels, --{} and --{}",
+            code.as_str(),
+            first.as_str(),
+            second.as_str()
+        ));
+    }
+    Ok(settings)
 }
 
 /// Rewrites the lock of `locale`: its translations are now considered reviewed.

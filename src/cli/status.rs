@@ -24,6 +24,7 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs) -> Result<u8> {
         Some(&fonts),
         &CheckOptions {
             locales: args.input.locales.clone(),
+            ..CheckOptions::default()
         },
     );
     let matrix = status(&tree, &report);

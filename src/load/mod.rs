@@ -1,8 +1,10 @@
 //! Loading an i18n tree: manifest, canonical text and every locale's parsed Fluent files.
 
+mod config;
 mod confine;
 mod decode;
 mod fs;
+mod pattern;
 mod syntax;
 mod tree;
 
@@ -15,10 +17,12 @@ use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Code, Diagnostics, Level, Mode};
 use crate::manifest::Manifest;
 use crate::source::{FileId, SourceMap};
 
+pub(crate) use config::Ignored;
+pub use config::{CONFIG_FILE, load_config};
 pub use fs::{MemoryFiles, io_reason};
 pub use tree::{load, load_bare, load_from_memory};
 
@@ -40,6 +44,24 @@ pub struct Tree {
     /// In manifest order (or sorted, without a manifest).
     pub locales: Vec<Locale>,
     pub diagnostics: Diagnostics,
+    /// Levels the tree's configuration gives diagnostics (the manifest's `[check]`), checked.
+    pub(crate) levels: Vec<(Code, Level)>,
+    /// Folders of a bare tree that are not locales, with the reason (for `--verbose`).
+    pub not_locales: Vec<NotALocale>,
+}
+
+/// A folder of a bare tree that is not read as a locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotALocale {
+    pub dir: PathBuf,
+    /// Why: `no .ftl file below it`…
+    pub reason: &'static str,
+}
+
+impl NotALocale {
+    pub(crate) fn new(dir: PathBuf, reason: &'static str) -> Self {
+        Self { dir, reason }
+    }
 }
 
 #[derive(Debug)]
@@ -53,6 +75,8 @@ pub struct Locale {
     /// Ids of entries the loader refused to parse (too large, nested too deep), each reported
     /// with its own error.
     pub(crate) skipped: std::collections::BTreeSet<String>,
+    /// What a project configuration's filters ignore in this locale.
+    pub(crate) ignored: Ignored,
 }
 
 #[derive(Debug, Clone)]
@@ -94,6 +118,14 @@ impl Tree {
         self.manifest()
             .map(|m| m.locale_ids().collect())
             .unwrap_or_default()
+    }
+
+    /// An appeal (with a manifest) or a bare Fluent tree: the defaults of diagnostic levels.
+    pub fn mode(&self) -> Mode {
+        match self.has_manifest() {
+            true => Mode::Appeal,
+            false => Mode::Tree,
+        }
     }
 
     pub(crate) fn manifest(&self) -> Option<&Manifest> {

@@ -14,7 +14,7 @@ use super::confine::{Confined, FolderProblem};
 use super::decode::{Undecodable, decode_text, invalid_utf8};
 use super::fs::{Disk, EntryKind, FileSource, Limit, MemoryFiles, ReadError, escapes_folder};
 use super::syntax::{junk_ids, syntax_error};
-use super::{EntryLocation, FtlFile, LoadFailure, Locale, MANIFEST_FILE, Tree};
+use super::{EntryLocation, FtlFile, LoadFailure, Locale, MANIFEST_FILE, NotALocale, Tree};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::manifest::{Ident, Manifest};
 use crate::source::{FileId, SourceMap, span_in};
@@ -132,6 +132,11 @@ pub(super) fn load_from(files: &dyn FileSource, root: &Path) -> Result<Tree, Loa
     unlisted_folders(files, root, &manifest, manifest_file, &mut diagnostics);
 
     let reference = manifest.alert.reference.name.clone();
+    // validate() has reported any problem of these already.
+    let levels = manifest
+        .check
+        .settings(manifest_file, crate::diagnostic::Mode::Appeal)
+        .unwrap_or_default();
     Ok(Tree {
         root: root.to_owned(),
         sources,
@@ -140,6 +145,8 @@ pub(super) fn load_from(files: &dyn FileSource, root: &Path) -> Result<Tree, Loa
         reference,
         locales,
         diagnostics,
+        levels,
+        not_locales: Vec::new(),
     })
 }
 
@@ -271,11 +278,24 @@ pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
         .into_iter()
         .filter(|e| matches!(e.kind, EntryKind::Dir | EntryKind::Symlink))
         .filter_map(|e| Some((e.name.into_string().ok()?, e.path)))
-        .filter(|(name, _)| !name.starts_with('.'))
         .collect();
     dirs.sort();
     let mut pending = Vec::new();
+    let mut not_locales = Vec::new();
     for (name, dir) in dirs {
+        // A repository holds more than locales (`.github/`, `configs/`, `metadata/`): only a
+        // folder named by a language tag, with Fluent files below it, is one.
+        if name.starts_with('.') {
+            not_locales.push(NotALocale::new(dir, "a dot-folder is never a locale"));
+            continue;
+        }
+        if name != reference && name.parse::<LanguageIdentifier>().is_err() {
+            not_locales.push(NotALocale::new(
+                dir,
+                "its name is not a BCP 47 language tag",
+            ));
+            continue;
+        }
         match confined.locale_folder(&dir) {
             Ok(()) => {}
             // A link to a file is not a locale; one out of the tree is refused, out loud.
@@ -285,14 +305,20 @@ pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
                 continue;
             }
         }
+        // What reading the folder found is reported only if it turns out to be a locale.
+        let mut found = Diagnostics::default();
+        let langid = name.parse().unwrap_or_default();
+        let locale = find_locale(&confined, &mut found, &name, langid, dir);
+        if locale.paths.is_empty() && name != reference {
+            not_locales.push(NotALocale::new(locale.dir, "no .ftl file below it"));
+            continue;
+        }
+        diagnostics.extend(found);
         match crate::manifest::locale_id_problem(&Ident::new(name.clone())) {
-            None => {
-                let langid = name.parse().unwrap_or_default();
-                pending.push(find_locale(&confined, &mut diagnostics, &name, langid, dir));
-            }
+            None => pending.push(locale),
             Some(problem) => diagnostics.push(Diagnostic::warning(
                 Code::InvalidLocale,
-                format!("skipping folder {}: {problem}", dir.display()),
+                format!("skipping folder {}: {problem}", locale.dir.display()),
             )),
         }
     }
@@ -318,6 +344,8 @@ pub fn load_bare(root: &Path, reference: &str) -> Result<Tree, LoadFailure> {
         reference: reference.to_owned(),
         locales,
         diagnostics,
+        levels: Vec::new(),
+        not_locales,
     })
 }
 
@@ -340,11 +368,11 @@ struct ParsedFile {
 }
 
 /// A locale folder and its `.ftl` files, found before any is read.
-struct PendingLocale {
-    id: String,
-    langid: LanguageIdentifier,
-    dir: PathBuf,
-    paths: Vec<(String, PathBuf)>,
+pub(super) struct PendingLocale {
+    pub id: String,
+    pub langid: LanguageIdentifier,
+    pub dir: PathBuf,
+    pub paths: Vec<(String, PathBuf)>,
 }
 
 fn find_locale(
@@ -368,7 +396,7 @@ fn find_locale(
 /// Reads and parses the files of every locale in one parallel pass (a locale's few dozen files
 /// are too few to keep the cores busy while the slowest is read), then indexes each locale in
 /// order, so file ids and diagnostics do not depend on thread timing.
-fn load_locales(
+pub(super) fn load_locales(
     files: &dyn FileSource,
     sources: &mut SourceMap,
     diagnostics: &mut Diagnostics,
@@ -571,6 +599,7 @@ fn assemble_locale(
         files,
         entries,
         skipped,
+        ignored: Default::default(),
     }
 }
 

@@ -9,7 +9,7 @@ use unic_langid::CharacterDirection;
 
 use super::{
     AlertDate, AppealPack, Band, Block, Direction, FooterPiece, Inline, Metadata, Para, Part,
-    PartKind,
+    PartKind, WebLabels,
 };
 use crate::chars::{is_bidi_control, lowercase_first};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -244,7 +244,26 @@ impl Builder<'_> {
             parts,
             fallbacks: self.fallbacks.iter().cloned().collect(),
             names: self.names(),
+            web: self.web_labels(),
         }
+    }
+
+    fn web_labels(&mut self) -> Option<WebLabels> {
+        let web = self.manifest.web.as_ref()?;
+        let no_args = FluentArgs::new();
+        let mut label = |m: &MessageRef| -> String {
+            self.text(m, &no_args)
+                .chars()
+                .filter(|c| !is_bidi_control(*c))
+                .collect()
+        };
+        Some(WebLabels {
+            act_now: label(&web.act_now),
+            send_letter: label(&web.send_letter),
+            post_on_x: label(&web.post_on_x),
+            copy_letter: label(&web.copy_letter),
+            read_online: label(&web.read_online),
+        })
     }
 
     /// The pack's proper names: each addressee's name, and the values of the reference

@@ -34,6 +34,18 @@ pub struct AppealPack {
     pub fallbacks: Vec<String>,
     /// Proper names (the addressees', the organisations'), which renderers do not hyphenate.
     pub names: Vec<String>,
+    /// The web page's labels in this language, when the manifest has `[web]`.
+    pub web: Option<WebLabels>,
+}
+
+/// The words of the web page's one-click actions, plain text (no bidi controls).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WebLabels {
+    pub act_now: String,
+    pub send_letter: String,
+    pub post_on_x: String,
+    pub copy_letter: String,
+    pub read_online: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

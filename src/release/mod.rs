@@ -191,9 +191,23 @@ pub fn assemble(
         path: MANIFEST_FILE.into(),
         bytes: manifest,
     });
+    let web = outcome
+        .packs
+        .iter()
+        .map(|pack| {
+            let (labels, labels_lang) = crate::render::html::labels(pack);
+            let actions = crate::render::html::actions::actions(pack);
+            let web = page::Web {
+                actions,
+                labels,
+                labels_lang,
+            };
+            (pack.locale.clone(), web)
+        })
+        .collect();
     files.push(ReleaseFile {
         path: INDEX_FILE.into(),
-        bytes: page::render(&record).into_bytes(),
+        bytes: page::render(&record, &web).into_bytes(),
     });
 
     // Every file of the release but this one, documents included.

@@ -13,7 +13,7 @@ use super::checksums::sha256_hex;
 /// Identifies the document type; `schema_version` says which revision of it.
 pub const SCHEMA: &str = "appealpack-release";
 /// Bumped on any change a reader could notice; additions of optional fields included.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Record {

@@ -108,7 +108,7 @@ fn the_manifest_describes_locales_artifacts_and_inputs() {
     let release = assemble(&tree, &fonts, &outcome, &options(false)).unwrap();
     let json = manifest(&release);
     assert_eq!(json["schema"], "appealpack-release");
-    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["schema_version"], 3);
     assert_eq!(json["alert"]["id"], "release-test");
     assert_eq!(
         json["alert"]["title"],

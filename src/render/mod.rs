@@ -1,6 +1,7 @@
 //! Renderers: pure functions from an `AppealPack` to the bytes of one file format.
 
 pub mod docx;
+pub mod html;
 pub mod pdf;
 pub mod preview;
 pub mod text;
@@ -17,16 +18,19 @@ pub enum Format {
     Pdf,
     Docx,
     Text,
+    /// One self-contained web page per locale, with the one-click actions.
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Pdf, Format::Docx, Format::Text];
+    pub const ALL: [Format; 4] = [Format::Pdf, Format::Docx, Format::Text, Format::Html];
 
     pub fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Text => "txt",
+            Format::Html => "html",
         }
     }
 
@@ -35,6 +39,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Text => "text",
+            Format::Html => "html",
         }
     }
 
@@ -45,6 +50,7 @@ impl Format {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
             Format::Text => "text/plain; charset=utf-8",
+            Format::Html => "text/html; charset=utf-8",
         }
     }
 }
@@ -143,6 +149,11 @@ pub fn render(
         Format::Docx => docx::render(pack, fonts, options),
         Format::Text => Ok(Rendered {
             bytes: text::render(pack).into_bytes(),
+            pages: None,
+            forced_breaks: Vec::new(),
+        }),
+        Format::Html => Ok(Rendered {
+            bytes: html::render(pack),
             pages: None,
             forced_breaks: Vec::new(),
         }),

@@ -106,10 +106,13 @@ pub fn have_tool(name: &str) -> bool {
     found
 }
 
-/// Whitespace runs become one space; a soft hyphen (drawn at a hyphenation) joins the two
-/// halves of its word, whatever lies between (a line end, or a page footer): extracted
-/// text compared with the model's.
+/// Whitespace runs become one space, or none beside a wide (Chinese) character, where a line
+/// end is no space; a soft hyphen (drawn at a hyphenation) joins the two halves of its word,
+/// whatever lies between (a line end, or a page footer): extracted text compared with the
+/// model's.
 pub fn normalise(text: &str) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let wide = |c: char| c.width() == Some(2);
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     let mut joining = false;
@@ -119,7 +122,7 @@ pub fn normalise(text: &str) -> String {
         } else if c.is_whitespace() {
             space = !joining;
         } else {
-            if space && !out.is_empty() {
+            if space && !out.is_empty() && !wide(c) && !out.chars().next_back().is_some_and(wide) {
                 out.push(' ');
             }
             space = false;

@@ -168,3 +168,61 @@ fn control_characters_never_reach_a_document() {
         "no font of locale `fr` can draw U+001B in `demand-two`"
     );
 }
+
+/// The same markup and controls through the web page (`--format html`): escaped in the text,
+/// in the `mailto:` link and in the copy button's attribute; overrides dropped, the joiner kept,
+/// no isolation mark left bare, and the only script the page's own.
+#[test]
+fn markup_and_direction_controls_are_escaped_in_the_web_page() {
+    let case = hostile_case();
+    case.replace(
+        FR,
+        "letter-body = Je vous écris",
+        &format!("letter-body = {MARKUP} Je vous écris"),
+    );
+    case.built(&["--locale", "fr", "-f", "html"]);
+    let html = case.read("out/fr/test-alert-fr.html");
+    assert!(
+        html.contains(
+            "A &lt;b&gt; &amp; ]]&gt; &quot;q&quot; 'a' &lt;![CDATA[x]]&gt; &amp;amp; fin."
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<title>Alerte &lt;script&gt;&amp;amp; test</title>"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "only the copy button's script"
+    );
+    assert!(!html.contains("<b>") && !html.contains("]]>"));
+    assert!(
+        !html
+            .chars()
+            .any(|c| ('\u{202A}'..='\u{202E}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c))
+    );
+    assert!(html.contains("en\u{200D}tière"));
+    // The letter's link: the markup percent-encoded, so it cannot end the attribute or a field.
+    let mailto = html
+        .split("href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .find(|href| href.starts_with("mailto:") && href.contains("body="))
+        .expect("a mailto link with the letter");
+    assert!(
+        mailto.contains("A%20%3Cb%3E%20%26%20%5D%5D%3E%20%22q%22%20%27a%27"),
+        "{mailto}"
+    );
+    assert!(!mailto.contains(['<', '>', '"', ' ']));
+    // The copy button holds the letter as an attribute: quotes escaped.
+    let copy = html.find("data-copy=\"").expect("a copy button");
+    let value = &html[copy + "data-copy=\"".len()..];
+    let value = &value[..value.find('"').unwrap()];
+    assert!(
+        value.contains("A &lt;b&gt; &amp; ]]&gt; &quot;q&quot;"),
+        "{value}"
+    );
+}

@@ -64,6 +64,10 @@ fn check_page(html: &str, out: &Path) -> usize {
         .into_iter()
         .chain(attribute_values(html, "src"))
     {
+        // The "Act now" links open a mail program or X when clicked; they fetch nothing.
+        if target.starts_with("mailto:") || target.starts_with("https://x.com/intent/post?text=") {
+            continue;
+        }
         assert!(
             !target.contains("//") && !target.contains(':'),
             "{target} must be a relative link to a file of the release"

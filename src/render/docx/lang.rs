@@ -3,6 +3,12 @@
 /// The region Word's proofing tools expect for a bare language tag; tags that already name a
 /// region are kept. English is British: the alert's source text uses British spelling.
 pub(super) fn word_language(locale: &str) -> String {
+    // Word tells Chinese by region, not by script.
+    match locale {
+        "zh-Hans" => return "zh-CN".into(),
+        "zh-Hant" => return "zh-TW".into(),
+        _ => {}
+    }
     if locale.contains('-') {
         return locale.to_owned();
     }
@@ -29,6 +35,13 @@ pub(super) fn word_language(locale: &str) -> String {
     format!("{locale}-{region}")
 }
 
+/// The language of a pack's East Asian text (`w:eastAsia` of `w:lang`): its own when it is
+/// Chinese, Japanese or Korean, so Word sets Han with that language's rules and fonts.
+pub(super) fn east_asian(language: &str) -> Option<&str> {
+    let primary = language.split('-').next().unwrap_or(language);
+    matches!(primary, "zh" | "ja" | "ko").then_some(language)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,5 +52,8 @@ mod tests {
         assert_eq!(word_language("uk"), "uk-UA");
         assert_eq!(word_language("pt-BR"), "pt-BR");
         assert_eq!(word_language("qps"), "qps");
+        assert_eq!(word_language("zh-Hans"), "zh-CN");
+        assert_eq!(east_asian("zh-CN"), Some("zh-CN"));
+        assert_eq!(east_asian("ar-SA"), None);
     }
 }

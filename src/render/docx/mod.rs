@@ -332,6 +332,7 @@ mod tests {
             }],
             fallbacks: Vec::new(),
             names: Vec::new(),
+            web: None,
         }
     }
 

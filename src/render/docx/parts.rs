@@ -53,6 +53,9 @@ pub(super) fn settings(spec: &SettingsSpec<'_>) -> Element {
     }
     root.push(compat);
     let mut lang = Element::new("w:themeFontLang").attr("w:val", spec.language);
+    if let Some(east_asia) = super::lang::east_asian(spec.language) {
+        lang.set_attr("w:eastAsia", east_asia);
+    }
     if let Some(bidi) = spec.complex_language {
         lang.set_attr("w:bidi", bidi);
     }

@@ -167,6 +167,9 @@ pub(super) fn styles(root: &mut Element, context: &Context<'_>) {
         }
     }
     let mut lang = Element::new("w:lang").attr("w:val", context.language.0);
+    if let Some(east_asia) = super::lang::east_asian(context.language.0) {
+        lang.set_attr("w:eastAsia", east_asia);
+    }
     if let Some(bidi) = context.language.1 {
         lang.set_attr("w:bidi", bidi);
     }

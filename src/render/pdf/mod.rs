@@ -9,6 +9,7 @@ pub(crate) mod document;
 pub(crate) mod extract;
 mod fontset;
 mod hyphenate;
+mod kinsoku;
 pub(crate) mod linebreak;
 mod paginate;
 mod paragraph;

@@ -3,11 +3,10 @@
 
 use std::ops::Range;
 
-use unicode_linebreak::{BreakOpportunity, linebreaks};
-
 use super::document::{Glyph, GlyphRun, LineBox, Rgb};
 use super::fontset::{FaceId, FontSet};
 use super::hyphenate::Hyphenation;
+use super::kinsoku;
 use super::linebreak::{self, INFINITE_PENALTY, Item, ItemKind, Params};
 use super::shaping::ShapedParagraph;
 use crate::chars::is_invisible;
@@ -48,6 +47,9 @@ enum Tag {
     Hyphen,
     /// A break inside a word wider than the measure (see [`FORCED_PENALTY`]).
     Forced,
+    /// The gap between two characters of which one is wide (Chinese): justification widens
+    /// it, and it is a break when kinsoku allows one there.
+    Gap,
     End,
 }
 
@@ -134,7 +136,10 @@ pub(super) fn set(
                     ratio * shrink
                 };
                 let limit = (MAX_SPACE_RATIO - 1.0) * width;
-                if justified && delta > limit {
+                // The gaps between Chinese characters (no width, empty range) are what
+                // justifies such a line: they keep their share.
+                let space = !items.ranges[i].is_empty();
+                if justified && space && delta > limit {
                     excess += delta - limit;
                     delta = limit;
                 }
@@ -233,11 +238,7 @@ fn build_items(
     widths: &[f32],
 ) -> Items {
     let text = shaped.styled.text.as_str();
-    let mut opportunities: Vec<usize> = linebreaks(text)
-        .filter(|&(_, kind)| kind == BreakOpportunity::Allowed)
-        .map(|(i, _)| i)
-        .collect();
-    opportunities.retain(|&i| i < text.len());
+    let mut opportunities = kinsoku::opportunities(text);
     // A short link (an e-mail, a handle) stays on the line of the word before it: no break
     // right before it, so “E-mail: fsb@fsb.ru” is never split after the label.
     let link_starts: Vec<usize> = shaped
@@ -271,6 +272,15 @@ fn build_items(
         out.tags.push(tag);
     };
     let width = |r: &Range<usize>| widths[r.end] - widths[r.start];
+    let gap = |breakable: bool| {
+        let em = shaped.size;
+        Item::glue(
+            0.0,
+            em * kinsoku::GAP_STRETCH,
+            em * kinsoku::GAP_SHRINK,
+            breakable,
+        )
+    };
     let flush = |out: &mut Items, start: &mut usize, at: usize| {
         if *start < at {
             let range = *start..at;
@@ -297,7 +307,15 @@ fn build_items(
             // No break after a hyphen-minus: pdftotext takes a line-final `-` for a
             // hyphenation and drops it (“Будь-якому” would come back as “Будьякому”).
             let after_hyphen = previous.is_some_and(|p| matches!(p, '-' | '\u{2010}'));
-            if opportunities.binary_search(&offset).is_ok() && !after_hyphen {
+            let wide_gap = !is_space(ch)
+                && !is_no_break_space(ch)
+                && !is_invisible(ch)
+                && previous.is_some_and(|p| kinsoku::is_gap(p, ch));
+            let opportunity = opportunities.binary_search(&offset).is_ok() && !after_hyphen;
+            if wide_gap && (opportunity || is_cluster_start(shaped, offset)) {
+                flush(&mut out, &mut box_start, offset);
+                push(&mut out, gap(opportunity), offset..offset, Tag::Gap);
+            } else if opportunity {
                 flush(&mut out, &mut box_start, offset);
                 let dash = previous.is_some_and(|p| matches!(p, '\u{2013}' | '\u{2014}'));
                 let cost = if dash { DASH_PENALTY } else { 0.0 };
@@ -488,6 +506,16 @@ fn assemble(
         .rev()
         .find(|(_, c)| !is_invisible(*c))
         .map(|(i, _)| line.start + i);
+    // Gaps between characters (empty ranges) widen before the character at their offset.
+    let gaps: Vec<(usize, f32)> = glue
+        .iter()
+        .filter(|(r, _, _)| r.is_empty())
+        .map(|(r, _, delta)| (r.start, *delta))
+        .collect();
+    let gap_before = |cluster: usize| {
+        gaps.binary_search_by_key(&cluster, |g| g.0)
+            .map_or(0.0, |i| gaps[i].1)
+    };
     let extra_for = |offset: usize| -> f32 {
         glue.iter()
             .find(|(r, _, _)| r.contains(&offset))
@@ -546,6 +574,17 @@ fn assemble(
                 let first_placed = placed.len();
                 for g in indices {
                     let glyph = &run.glyphs[g];
+                    // A cluster's gap goes before it in logical order: left of its first glyph
+                    // left to right, right of it right to left.
+                    let opens_cluster = g == 0 || run.glyphs[g - 1].cluster != glyph.cluster;
+                    let gap = if opens_cluster {
+                        gap_before(glyph.cluster)
+                    } else {
+                        0.0
+                    };
+                    if !rtl {
+                        pen += gap;
+                    }
                     let advance = glyph.advance + extra_for(glyph.cluster);
                     placed.push(Placed {
                         key: (r, g),
@@ -562,6 +601,9 @@ fn assemble(
                         mirrored: glyph.mirrored,
                     });
                     pen += advance;
+                    if rtl {
+                        pen += gap;
+                    }
                 }
                 if rtl {
                     // Positions are final: now put each cluster's own glyphs base first, as
@@ -667,11 +709,13 @@ fn assemble(
         .chars()
         .filter(|&c| is_space(c) || is_no_break_space(c))
         .count();
-    let natural_space = glue.first().map_or(0.0, |(r, w, _)| {
+    // Spaces only: the gaps between Chinese characters have no natural width.
+    let first_space = glue.iter().find(|(r, _, _)| !r.is_empty());
+    let natural_space = first_space.map_or(0.0, |(r, w, _)| {
         w / text[r.clone()].chars().count().max(1) as f32
     });
     let set_space = natural_space
-        + glue.first().map_or(0.0, |(r, _, _)| extra_for(r.start))
+        + first_space.map_or(0.0, |(r, _, _)| extra_for(r.start))
         + respaced.per_space;
     let info = LineBox {
         paragraph: 0,

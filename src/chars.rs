@@ -38,6 +38,20 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
             | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
+/// Percent-encodes every byte of `text`'s UTF-8 but ASCII letters, digits and `keep` (for
+/// `mailto:` fields and X intents: RFC 3986's unreserved set is `-._~`).
+pub(crate) fn percent_encode(text: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || keep.contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// Characters a renderer never draws: the default-ignorable ones and line breaks and tabs.
 pub(crate) fn is_invisible(c: char) -> bool {
     is_default_ignorable(c) || matches!(c, '\n' | '\r' | '\t')

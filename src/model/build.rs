@@ -114,6 +114,28 @@ fn mark_fallbacks(pack: &mut AppealPack, reference: &str) {
     }
 }
 
+/// The letter's e-mail links carry its subject (`mailto:a@b.org?subject=…`, RFC 6068), so
+/// clicking the address in a PDF or DOCX letter starts the right e-mail. The address list
+/// keeps the bare address: it is not one letter's.
+fn with_subject(recipient: &mut super::Recipient, subject: &str) {
+    let subject = crate::chars::percent_encode(subject, b"-._~");
+    for inline in recipient
+        .channels
+        .iter_mut()
+        .flat_map(|p| p.inlines.iter_mut())
+    {
+        if let Some(link) = &mut inline.link {
+            let is_mail = link
+                .get(..7)
+                .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"));
+            if is_mail && !link.contains('?') && !subject.is_empty() {
+                link.push_str("?subject=");
+                link.push_str(&subject);
+            }
+        }
+    }
+}
+
 /// A bundle with every file of the locale; duplicates keep their first definition.
 fn bundle_for(locale: &Locale) -> Bundle {
     let mut bundle = FluentBundle::new(vec![locale.langid.clone()]);
@@ -397,13 +419,16 @@ impl Builder<'_> {
         if let Some(date) = &letters.date {
             blocks.push(Block::Date(self.para(date, &args, RichArgs(Vec::new()))));
         }
+        let subject = letters
+            .subject
+            .as_ref()
+            .map(|m| self.para(m, &args, RichArgs(Vec::new())));
+        if let Some(subject) = &subject {
+            with_subject(&mut recipient, &subject.text());
+        }
         blocks.push(Block::Recipient(recipient));
-        if let Some(subject) = &letters.subject {
-            blocks.push(Block::Subject(self.para(
-                subject,
-                &args,
-                RichArgs(Vec::new()),
-            )));
+        if let Some(subject) = subject {
+            blocks.push(Block::Subject(subject));
         }
         let salutation = attribute(&addressee.message, "salutation");
         blocks.push(Block::Salutation(self.para(

@@ -203,11 +203,22 @@ fn each_mailto_link_gives_back_the_letter() {
         let html = read(&out, locale, "html");
         let text = read(&out, locale, "txt");
         let pages: Vec<Vec<&str>> = text.split('\u{c}').map(|p| p.lines().collect()).collect();
-        // The address list links the bare addresses; the actions carry the letter.
-        let mailtos: Vec<String> = links(&html, "mailto:")
-            .into_iter()
-            .filter(|l| l.contains("?subject="))
+        // The address list links the bare addresses, the letter's address its subject (as
+        // in the PDF and DOCX); the actions carry the whole letter.
+        let all = links(&html, "mailto:");
+        let mailtos: Vec<String> = all
+            .iter()
+            .filter(|l| l.contains("&body="))
+            .cloned()
             .collect();
+        let subject_only = all
+            .iter()
+            .filter(|l| l.contains("?subject=") && !l.contains("&body="))
+            .count();
+        assert_eq!(
+            subject_only, 1,
+            "{locale}: the letter's address link: {all:?}"
+        );
         // Once in "Act now", once in the letter: the prosecutor is the one letter by e-mail.
         assert_eq!(mailtos.len(), 2, "{locale}: {mailtos:?}");
         assert_eq!(mailtos[0], mailtos[1]);
@@ -322,7 +333,7 @@ fn the_download_page_links_each_web_page_and_lists_the_actions() {
     let letters = |html: &str| -> Vec<String> {
         links(html, "mailto:")
             .into_iter()
-            .filter(|l| l.contains("?subject="))
+            .filter(|l| l.contains("&body="))
             .collect()
     };
     assert_eq!(letters(&index).len(), 3);

@@ -136,10 +136,12 @@ fn email_of(recipient: &Recipient) -> Option<String> {
         .filter_map(|i| i.link.as_deref())
         .filter(|link| is_safe_link(link))
         .find_map(|link| {
-            let (scheme, address) = link.split_once(':')?;
+            let (scheme, rest) = link.split_once(':')?;
+            // The letter's link may carry its subject already (see the model's letters).
+            let address = rest.split('?').next().unwrap_or(rest);
             scheme
                 .eq_ignore_ascii_case("mailto")
-                .then(|| address.to_owned())
+                .then(|| percent_decode(address).unwrap_or_else(|| address.to_owned()))
         })
 }
 
@@ -212,15 +214,7 @@ fn percent_encode_address(address: &str) -> String {
 }
 
 fn encode(text: &str, keep: &[u8]) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || keep.contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::chars::percent_encode(text, keep)
 }
 
 /// Decodes `%XX` escapes (for tests and for measuring); `None` for a malformed escape or

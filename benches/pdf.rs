@@ -4,7 +4,8 @@
 //! `cargo bench --bench pdf` prints medians in Markdown: fonts, layout and writing per locale,
 //! the seven packs one after another and in parallel (as `build` does), the real binary end
 //! to end, and Typst (through the `typst` Python package, when installed) compiling the same
-//! text packs set in the same page, font and size (bench/typst_time.py).
+//! text packs set in the same page, font and size (bench/typst_time.py). The Chinese pack
+//! against the English one, per page (`APPEALPACK_BENCH_ONLY=chinese` runs just that table).
 
 use std::path::Path;
 use std::process::Command;
@@ -43,9 +44,51 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     )
 }
 
+/// Issue 16: the Chinese PDF's time per page within 1.5 times the English one's, on the same
+/// text: the `scripts` fixture, and the shipped alert when it ships both. A line per tree.
+fn chinese_against_english(root: &Path, fonts: &FontLibrary, options: &RenderOptions) {
+    println!("| Chinese against English, same text | en per page | zh-Hans per page | ratio |");
+    println!("|---|---:|---:|---:|");
+    for (name, dir) in [
+        (
+            "`tests/fixtures/scripts`",
+            root.join("tests/fixtures/scripts"),
+        ),
+        ("shipped `i18n/`", root.join("i18n")),
+    ] {
+        let tree = load::load(&dir).expect("the tree loads");
+        if !tree.locales.iter().any(|l| l.id == "zh-Hans") {
+            continue;
+        }
+        let per_page = |locale: &str| {
+            let pack =
+                build_pack(&tree, locale, &ModelOptions::default()).expect("the pack builds");
+            let pages = pdf::render(&pack, fonts, options)
+                .unwrap()
+                .pages
+                .unwrap_or(1)
+                .max(1);
+            time(RUNS, || pdf::render(&pack, fonts, options).unwrap()) / pages
+        };
+        let (en, zh) = (per_page("en"), per_page("zh-Hans"));
+        println!(
+            "| {name} | {} | {} | {:.2} |",
+            ms(en),
+            ms(zh),
+            zh.as_secs_f64() / en.as_secs_f64()
+        );
+    }
+    println!();
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let fonts_dir = root.join("fonts");
+    if std::env::var("APPEALPACK_BENCH_ONLY").as_deref() == Ok("chinese") {
+        let fonts = FontLibrary::load(&fonts_dir).expect("the fonts load");
+        chinese_against_english(root, &fonts, &RenderOptions::default());
+        return;
+    }
     let tree = load::load(&root.join(ALERT)).expect("the alert fixture loads");
     let locales: Vec<String> = tree.locales.iter().map(|l| l.id.clone()).collect();
     let fonts = FontLibrary::load(&fonts_dir).expect("the fonts load");
@@ -76,6 +119,8 @@ fn main() {
             ms(full)
         );
     }
+    println!();
+    chinese_against_english(root, &fonts, &options);
     let sequential = time(RUNS, || {
         let fonts = FontLibrary::load(&fonts_dir).unwrap();
         packs

@@ -465,7 +465,8 @@ fn metadata_language_and_version_are_honest() {
     for locale in ["en", "ar"] {
         let pack = pack(&alert(), locale);
         let bytes = render(&pack, Paper::A4);
-        assert!(bytes.starts_with(b"%PDF-1.4"));
+        // PDF/UA-1 and PDF/A-2 rest on ISO 32000-1; object streams and `/Tabs` are 1.5.
+        assert!(bytes.starts_with(b"%PDF-1.7"));
         assert!(!bytes.windows(15).any(|w| w == b"GTS_PDFXVersion"));
         let doc = Document::load_mem(&bytes).unwrap();
         let catalog = doc.catalog().unwrap();

@@ -218,6 +218,29 @@ fn an_appeal_keeps_changed_facts_as_errors_unless_told_otherwise() {
         (code, codes(&report)),
         (Some(1), vec!["number-mismatch error fr".to_owned()])
     );
+    // `build` follows the manifest: the French pack is built, the number as the translator
+    // wrote it.
+    let out = tempfile::tempdir().unwrap();
+    let out_dir = out.path().join("out");
+    let output = appealpack(
+        case.path(),
+        &[
+            "build",
+            "--i18n",
+            ".",
+            "--fonts",
+            fonts,
+            "--locale",
+            "fr",
+            "-f",
+            "text",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", common::report(&output));
+    let text = std::fs::read_to_string(out_dir.join("fr/test-alert-fr.txt")).unwrap();
+    assert!(text.contains("16 000"), "{text}");
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
     let loaded = match (&args.config, &args.root, &args.reference) {
         (Some(config), _, reference) => load::load_config(config, reference.as_deref()),
         (None, Some(root), Some(reference)) => {
-            if root.join(load::CONFIG_FILE).is_file() {
+            if root.join(load::CONFIG_FILE).exists() {
                 output::detail(
                     global,
                     &format!(
@@ -34,7 +34,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs) -> Result<u8> {
         }
         (None, Some(root), None) => {
             let config = root.join(load::CONFIG_FILE);
-            if !config.is_file() {
+            if !config.exists() {
                 output::error(
                     global,
                     &format!(

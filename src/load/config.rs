@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::confine::Confined;
+use super::confine::{Confined, FolderProblem};
+use super::fs::ReadError;
 use super::pattern::{Split, expand, matches, split, with_locale};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Level, Mode};
 use crate::manifest::{Ident, LevelsConfig};
@@ -402,17 +403,22 @@ impl Project {
                 },
             };
             dir.get_or_insert(locale_dir);
-            // A locale that has not started yet has no folder: all its files are missing.
-            if !folder.is_dir() {
-                continue;
+            // A locale that has not started yet has no folder: all its files are missing. A
+            // folder whose path leads out of the base (through a link anywhere along it) is
+            // not read, out loud, as in a bare tree.
+            let id = locale.unwrap_or(&self.reference);
+            match confined.follow(&folder) {
+                Ok(target) if target.is_dir() => {}
+                Ok(_) => continue,
+                Err(ReadError::Outside { target, .. }) => {
+                    let problem = FolderProblem::Outside(target);
+                    diagnostics.push(confined.folder_error(id, &folder, &problem));
+                    continue;
+                }
+                Err(_) => continue,
             }
             let mut below = Vec::new();
-            confined.collect_ftl(
-                &folder,
-                &mut below,
-                diagnostics,
-                locale.unwrap_or(&self.reference),
-            );
+            confined.collect_ftl(&folder, &mut below, diagnostics, id);
             for (name, path) in below {
                 let parts: Vec<&str> = name.split('/').collect();
                 if !matches(tail, &parts) {
@@ -533,7 +539,7 @@ pub fn load_config(
         sources,
         diagnostics: Diagnostics(diagnostics),
     };
-    let text = match read_file(path, Limit::MANIFEST).map(String::from_utf8) {
+    let text = match read_file(path, Limit::CONFIG).map(String::from_utf8) {
         Ok(Ok(text)) => text,
         Ok(Err(_)) => {
             let message = format!("{} is not valid UTF-8", path.display());
@@ -560,7 +566,14 @@ pub fn load_config(
     ids.sort();
     for id in ids {
         let is_reference = id == project.reference;
+        let refused = |d: &Diagnostics| d.iter().filter(|d| d.code == Code::LocaleFolder).count();
+        let before = refused(&diagnostics);
         let found = project.files(&confined, (!is_reference).then_some(id), &mut diagnostics);
+        // A locale whose folder was refused is not checked, as in a bare tree: its files are
+        // not missing, they were not read.
+        if !is_reference && refused(&diagnostics) > before {
+            continue;
+        }
         if is_reference && found.files.is_empty() {
             let message = format!(
                 "the reference locale `{id}` has no Fluent file that the `reference` paths of {} match",

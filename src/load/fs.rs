@@ -18,6 +18,7 @@ impl Limit {
     /// Far above the largest translation (the shipped ones are under 20 kB each).
     pub(crate) const FLUENT: Limit = Limit::megabytes(16, "a Fluent file");
     pub(crate) const MANIFEST: Limit = Limit::megabytes(1, "the manifest");
+    pub(crate) const CONFIG: Limit = Limit::megabytes(1, "a project configuration");
     pub(crate) const CANONICAL: Limit = Limit::megabytes(4, "the canonical text");
     /// A lock holds the reference text of every message of a locale.
     pub(crate) const LOCK: Limit = Limit::megabytes(64, "a lock file");

@@ -309,6 +309,7 @@ mod tests {
                 rise,
                 advance: 30.0,
                 text: i..i + 1,
+                mirrored: false,
             })
             .collect();
         GlyphRun {
@@ -318,6 +319,7 @@ mod tests {
             baseline,
             rtl: false,
             glyphs,
+            tag: None,
         }
     }
 
@@ -344,6 +346,7 @@ mod tests {
             fonts: vec![noto_sans()],
             pages: vec![page],
             bookmarks: Vec::new(),
+            structure: Vec::new(),
             title: "Test".into(),
             subject: None,
             author: None,

@@ -310,3 +310,39 @@ fn mkfifo(path: &Path) {
         .expect("mkfifo runs");
     assert!(status.success());
 }
+
+/// `t/l10n.toml` reading `t/<locale>/**/*.ftl`, for the cases of a project configuration.
+fn with_configuration(case: &Case) {
+    case.write(
+        "t/l10n.toml",
+        "locales = [\"fr\"]\n\n[[paths]]\nreference = \"en/**/*.ftl\"\nl10n = \"{locale}/**/*.ftl\"\n",
+    );
+}
+
+#[test]
+fn a_configured_locale_linked_out_of_the_tree_is_not_followed() {
+    let case = Case::new();
+    with_configuration(&case);
+    french_elsewhere(&case);
+    std::fs::remove_dir_all(case.path("t/fr")).unwrap();
+    symlink(case.path("elsewhere/fr"), case.path("t/fr")).unwrap();
+    insta::assert_snapshot!(refused(&case, &["check", "--config", "t/l10n.toml"], 1));
+}
+
+#[test]
+fn a_configuration_whose_paths_leave_the_base_is_refused_at_the_key() {
+    let case = Case::new();
+    case.write("elsewhere/fr/main.ftl", format!("{SECRET} = x\n"));
+    case.write(
+        "t/l10n.toml",
+        "basepath = \"/\"\n\n[[paths]]\nreference = \"en/**\"\nl10n = \"../elsewhere/{locale}/**\"\n",
+    );
+    insta::assert_snapshot!(refused(&case, &["check", "--config", "t/l10n.toml"], 2));
+}
+
+#[test]
+fn a_fifo_as_the_configuration_is_refused_without_waiting() {
+    let case = Case::new();
+    mkfifo(&case.path("t/l10n.toml"));
+    insta::assert_snapshot!(refused(&case, &["check", "--root", "t"], 2));
+}

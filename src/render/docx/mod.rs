@@ -36,7 +36,7 @@ use self::runs::Families;
 use self::xml::Element;
 use super::{RenderError, RenderOptions, Rendered};
 use crate::fonts::{FaceStyle, FontLibrary};
-use crate::model::{AppealPack, Direction};
+use crate::model::{AppealPack, Block, Direction, Para};
 
 pub fn render(
     pack: &AppealPack,
@@ -98,10 +98,17 @@ fn assemble(
     let rtl = pack.direction == Direction::Rtl;
     let language = lang::word_language(&pack.locale);
     let complex_language = rtl.then_some(language.as_str());
+    let address_caption = pack
+        .parts
+        .iter()
+        .find(|p| p.blocks.iter().any(|b| matches!(b, Block::Addresses(_))))
+        .and_then(|p| p.heading.as_ref())
+        .map(Para::text);
     let context = post::Context {
         rtl,
         language: (&language, complex_language),
         default_styles: styles::DEFAULTS,
+        address_caption: address_caption.as_deref(),
     };
 
     let old_relationships =

@@ -30,6 +30,9 @@ pub(super) struct Context<'a> {
     pub language: (&'a str, Option<&'a str>),
     /// `(w:type, w:styleId)` of each default style.
     pub default_styles: &'a [(&'a str, &'a str)],
+    /// The address table's caption (its section's heading), which accessibility checkers and
+    /// screen readers announce with the table.
+    pub address_caption: Option<&'a str>,
 }
 
 /// A relationship of the main document part.
@@ -121,8 +124,19 @@ pub(super) fn content(root: &mut Element, context: &Context<'_>) {
                 }
             }
             "w:gridCol" => element.remove_attr("w:type"),
-            "w:tbl" if context.rtl => {
-                element.ensure("w:tblPr").ensure("w:bidiVisual");
+            "w:tbl" => {
+                let properties = element.ensure("w:tblPr");
+                if context.rtl {
+                    properties.ensure("w:bidiVisual");
+                }
+                let style = properties
+                    .find("w:tblStyle")
+                    .and_then(|s| s.get_attr("w:val"));
+                if let (Some(caption), Some(super::styles::id::ADDRESS_TABLE)) =
+                    (context.address_caption, style)
+                {
+                    properties.ensure("w:tblCaption").set_attr("w:val", caption);
+                }
             }
             "w:sectPr" if context.rtl => {
                 element.ensure("w:bidi");
@@ -223,6 +237,7 @@ mod tests {
             rtl: true,
             language: ("ar-SA", Some("ar-SA")),
             default_styles: &[("paragraph", "Normal")],
+            address_caption: Some("Addresses"),
         }
     }
 
@@ -247,6 +262,25 @@ mod tests {
         );
         assert!(root.find("w:sectPr").unwrap().find("w:bidi").is_some());
         assert_eq!(root.get_attr("w14:paraId"), None);
+    }
+
+    #[test]
+    fn the_address_table_and_only_it_gets_its_caption() {
+        let mut root = parse(
+            r#"<w:body><w:tbl><w:tblPr><w:tblStyle w:val="AddressTable"/></w:tblPr></w:tbl><w:tbl><w:tblPr/></w:tbl></w:body>"#
+                .as_bytes(),
+        )
+        .unwrap();
+        content(&mut root, &context());
+        let captions: Vec<Option<&str>> = root
+            .elements()
+            .map(|t| {
+                t.find("w:tblPr")
+                    .and_then(|p| p.find("w:tblCaption"))
+                    .and_then(|c| c.get_attr("w:val"))
+            })
+            .collect();
+        assert_eq!(captions, [Some("Addresses"), None]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::document::{Link, Rect, Rgb, Shape};
+use super::document::{Link, Rect, Rgb, Role, Shape, StructElem};
 use super::fontset::FontSet;
 use super::hyphenate::Hyphenation;
 use super::paginate::{BreakRule, Content, Elem};
@@ -65,6 +65,14 @@ pub(super) struct Composer<'f, 'p> {
     scale: f32,
     /// Paragraphs pushed so far (numbers the lines' paragraphs).
     paragraphs: usize,
+    /// The structure tree so far, in reading order (element 0 is the document).
+    structure: Vec<StructElem>,
+    /// The element new paragraphs go into.
+    container: usize,
+    /// The structure type of the next paragraph (back to `P` once it is opened).
+    role: Role,
+    /// The element of the paragraph being set.
+    leaf: usize,
     /// Paragraphs already set, by text, style and measure.
     cache: RefCell<HashMap<CacheKey, Vec<SetLine>>>,
     /// Messages with a word broken anywhere, as a last resort (see `paragraph::set`).
@@ -99,13 +107,22 @@ impl<'f, 'p> Composer<'f, 'p> {
             squeeze: 1.0,
             scale: 1.0,
             paragraphs: 0,
+            structure: vec![StructElem {
+                role: Role::Document,
+                parent: None,
+                title: None,
+            }],
+            container: 0,
+            role: Role::P,
+            leaf: 0,
             cache: RefCell::new(HashMap::new()),
             forced: RefCell::default(),
         }
     }
 
-    /// The elements of every page, and the messages with a word broken anywhere.
-    pub(super) fn compose(mut self) -> Result<(Vec<Elem>, Vec<String>), RenderError> {
+    /// The elements of every page, the structure tree their text is tagged with, and the
+    /// messages with a word broken anywhere.
+    pub(super) fn compose(mut self) -> Result<Composed, RenderError> {
         let pack = self.pack;
         self.title()?;
         for part in &pack.parts {
@@ -115,7 +132,11 @@ impl<'f, 'p> Composer<'f, 'p> {
                 self.part(part)?;
             }
         }
-        Ok((self.elems, self.forced.into_inner().into_iter().collect()))
+        Ok(Composed {
+            elems: self.elems,
+            structure: self.structure,
+            forced: self.forced.into_inner().into_iter().collect(),
+        })
     }
 
     fn title(&mut self) -> Result<(), RenderError> {
@@ -126,6 +147,7 @@ impl<'f, 'p> Composer<'f, 'p> {
         let title = StyledText::plain(&meta.title, FaceStyle::Bold);
         // The alert section has no heading: the title stands for it in the outline.
         self.bookmark = Some((meta.title.clone(), 0));
+        self.role = Role::H1;
         self.styled(&title, "pack-title", style::TITLE, Placement::RAGGED, 0.0)?;
         if let Some(subtitle) = &meta.subtitle {
             let subtitle = StyledText::plain(subtitle, FaceStyle::Regular);
@@ -150,6 +172,7 @@ impl<'f, 'p> Composer<'f, 'p> {
             self.new_page,
             self.bookmark.clone(),
             self.paragraphs,
+            self.structure.len(),
         );
         let page = self.geometry.text_bottom() - self.geometry.top;
         // Leading and spacing first; type a little smaller (10.5 pt to 10 pt, then 9.7 pt) only
@@ -212,19 +235,22 @@ impl<'f, 'p> Composer<'f, 'p> {
         &mut self,
         part: &Part,
         start: usize,
-        state: &(bool, bool, Option<(String, u8)>, usize),
+        state: &(bool, bool, Option<(String, u8)>, usize, usize),
         squeeze: f32,
         scale: f32,
     ) -> Result<(), RenderError> {
         self.squeeze = squeeze;
         self.scale = scale;
         self.elems.truncate(start);
+        let elements;
         (
             self.keep_next,
             self.new_page,
             self.bookmark,
             self.paragraphs,
+            elements,
         ) = state.clone();
+        self.structure.truncate(elements);
         self.part(part)
     }
 
@@ -232,10 +258,12 @@ impl<'f, 'p> Composer<'f, 'p> {
         if part.new_page {
             self.new_page = true;
         }
+        self.container = 0;
         match part.kind {
             PartKind::Section => {
                 if let Some(heading) = &part.heading {
                     self.bookmark = Some((heading.text(), 0));
+                    self.role = Role::H2;
                     self.para(
                         heading,
                         style::HEADING,
@@ -253,8 +281,13 @@ impl<'f, 'p> Composer<'f, 'p> {
                     .clone()
                     .or_else(|| part.heading.as_ref().map(Para::text))
                     .unwrap_or_default();
+                // A letter has no printed heading: its section carries the outline's title,
+                // which a screen reader announces in its place.
+                self.container = self.open(Role::Sect, 0);
+                self.structure[self.container].title = Some(title.clone());
                 self.bookmark = Some((title, 1));
                 if let Some(heading) = &part.heading {
+                    self.role = Role::H2;
                     self.para(heading, style::HEADING, Placement::RAGGED, 0.0)?;
                     self.keep_next = true;
                 }
@@ -327,7 +360,12 @@ impl<'f, 'p> Composer<'f, 'p> {
 
     /// Bulleted items with a hanging indent; `justify` for running text, ragged for addresses.
     fn list(&mut self, items: &[Para], justify: bool, gap: f32) -> Result<(), RenderError> {
+        let container = self.container;
+        let list = self.open(Role::L, container);
         for (i, item) in items.iter().enumerate() {
+            // Each item's text is its body; the bullet, a drawn shape, is an artifact.
+            self.container = self.open(Role::LI, list);
+            self.role = Role::LBody;
             let placement = Placement {
                 justify,
                 indent: style::LIST_INDENT,
@@ -341,6 +379,7 @@ impl<'f, 'p> Composer<'f, 'p> {
                 if i == 0 { gap } else { style::LIST_ITEM_GAP },
             )?;
         }
+        self.container = container;
         Ok(())
     }
 
@@ -746,15 +785,28 @@ impl<'f, 'p> Composer<'f, 'p> {
         }
     }
 
-    /// A set line's content at its place in the measure (baseline at y = 0).
-    /// A number for the next paragraph, in reading order.
+    /// A number for the next paragraph, in reading order; its structure element is opened.
     fn next_paragraph(&mut self) -> usize {
+        let role = std::mem::replace(&mut self.role, Role::P);
+        self.leaf = self.open(role, self.container);
         self.paragraphs += 1;
         self.paragraphs - 1
     }
 
+    /// A new structure element in `parent`.
+    fn open(&mut self, role: Role, parent: usize) -> usize {
+        self.structure.push(StructElem {
+            role,
+            parent: Some(parent),
+            title: None,
+        });
+        self.structure.len() - 1
+    }
+
+    /// A set line's content at its place in the measure (baseline at y = 0), tagged with the
+    /// current paragraph's element; each link's text and annotation get a `Link` element in it.
     fn line_content(
-        &self,
+        &mut self,
         line: SetLine,
         paragraph: usize,
         start_indent: f32,
@@ -766,21 +818,42 @@ impl<'f, 'p> Composer<'f, 'p> {
             text: line.text,
             ..Content::default()
         };
+        let leaf = self.leaf;
+        let links: Vec<(std::ops::Range<f32>, String, usize)> = line
+            .links
+            .into_iter()
+            .map(|(range, uri)| (range, uri, self.open(Role::Link, leaf)))
+            .collect();
         for mut run in line.runs {
+            // Runs are split where links start and end (they differ in colour).
+            let x = run
+                .glyphs
+                .first()
+                .map_or(f32::NAN, |g| g.x + g.advance / 2.0);
+            run.tag = Some(
+                links
+                    .iter()
+                    .find(|(range, _, _)| range.contains(&x))
+                    .map_or(leaf, |link| link.2),
+            );
             for glyph in &mut run.glyphs {
                 glyph.x += left;
             }
             content.runs.push(run);
         }
         let size = line.info.font_size;
-        for (range, uri) in line.links {
+        for (range, uri, tag) in links {
             let rect = Rect {
                 x: left + range.start,
                 y: -size * 0.95,
                 width: range.end - range.start,
                 height: size * 1.25,
             };
-            content.links.push(Link { rect, uri });
+            content.links.push(Link {
+                rect,
+                uri,
+                tag: Some(tag),
+            });
         }
         let mut info = line.info;
         info.paragraph = paragraph;
@@ -804,6 +877,14 @@ impl<'f, 'p> Composer<'f, 'p> {
         }
         self.elems.push(elem);
     }
+}
+
+/// What composition gives pagination: the vertical list, the structure tree its text is tagged
+/// with, and the messages with a word broken anywhere.
+pub(super) struct Composed {
+    pub elems: Vec<Elem>,
+    pub structure: Vec<StructElem>,
+    pub forced: Vec<String>,
 }
 
 /// Baseline of a line from the top of its line box: centred on the x-height.

@@ -31,6 +31,9 @@ pub struct LaidOutDocument {
     pub pages: Vec<Page>,
     /// The outline, in document order.
     pub bookmarks: Vec<Bookmark>,
+    /// The structure tree in reading order; element 0 is the document. Runs and links name
+    /// their element by index ([`GlyphRun::tag`], [`Link::tag`]).
+    pub structure: Vec<StructElem>,
     pub title: String,
     pub subject: Option<String>,
     pub author: Option<String>,
@@ -71,6 +74,9 @@ pub struct GlyphRun {
     pub rtl: bool,
     /// Left to right.
     pub glyphs: Vec<Glyph>,
+    /// The structure element the run's text belongs to (an index into
+    /// [`LaidOutDocument::structure`]); `None` for the running footer, an artifact.
+    pub tag: Option<usize>,
 }
 
 /// One positioned glyph.
@@ -87,6 +93,9 @@ pub struct Glyph {
     /// The characters this glyph represents, in [`Page::text`]. Empty for the second and
     /// later glyphs of a cluster whose characters the first glyph already carries.
     pub text: Range<usize>,
+    /// Whether the glyph is the mirror image of its character (paired punctuation in
+    /// right-to-left text): `text` then holds the character the glyph depicts.
+    pub mirrored: bool,
 }
 
 /// Vector shapes.
@@ -123,6 +132,56 @@ pub struct Rect {
 pub struct Link {
     pub rect: Rect,
     pub uri: String,
+    /// The `Link` structure element of the annotation and its text.
+    pub tag: Option<usize>,
+}
+
+/// One element of the structure tree (ISO 32000-1, 14.7), of a standard type (14.8.4).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructElem {
+    pub role: Role,
+    /// The enclosing element; `None` only for the document.
+    pub parent: Option<usize>,
+    /// A title for the element (`/T`): a letter's entry in the outline.
+    pub title: Option<String>,
+}
+
+/// Standard structure types the packs use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Document,
+    /// A letter, titled with its outline entry.
+    Sect,
+    H1,
+    H2,
+    H3,
+    P,
+    /// A list, of bulleted items or of addresses.
+    L,
+    LI,
+    LBody,
+    Link,
+    /// A right-to-left run, with its text in logical order (`/ActualText`).
+    Span,
+}
+
+impl Role {
+    /// The structure type's name in the PDF.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Document => "Document",
+            Role::Sect => "Sect",
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::H3 => "H3",
+            Role::P => "P",
+            Role::L => "L",
+            Role::LI => "LI",
+            Role::LBody => "LBody",
+            Role::Link => "Link",
+            Role::Span => "Span",
+        }
+    }
 }
 
 /// An outline entry.

@@ -3,6 +3,7 @@
 //! [`layout`] is pure typesetting and returns a [`LaidOutDocument`]; [`render`] writes it as
 //! PDF with printpdf and finishes the file with lopdf.
 
+mod archival;
 mod compose;
 pub(crate) mod document;
 #[cfg(any(test, feature = "test-support"))]
@@ -17,10 +18,12 @@ mod postpass;
 mod shaping;
 pub(crate) mod style;
 mod subset;
+mod tagging;
 mod writer;
 
 pub use document::{
-    Bookmark, Glyph, GlyphRun, LaidOutDocument, LineBox, Link, Page, Rect, Rgb, Shape,
+    Bookmark, Glyph, GlyphRun, LaidOutDocument, LineBox, Link, Page, Rect, Rgb, Role, Shape,
+    StructElem,
 };
 
 use super::{RenderError, RenderOptions, Rendered};
@@ -36,8 +39,8 @@ pub fn layout(
 ) -> Result<LaidOutDocument, RenderError> {
     let fontset = fontset::FontSet::new(fonts, &pack.fonts, &pack.locale)?;
     let geometry = style::Geometry::new(options.paper);
-    let (elems, forced_breaks) = compose::Composer::new(&fontset, pack, geometry).compose()?;
-    let (mut pages, bookmarks) = paginate::paginate(elems, &geometry);
+    let composed = compose::Composer::new(&fontset, pack, geometry).compose()?;
+    let (mut pages, bookmarks) = paginate::paginate(composed.elems, &geometry);
     let count = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
         let footer = compose::footer(&fontset, pack, &geometry, index + 1, count)?;
@@ -65,10 +68,11 @@ pub fn layout(
         fonts: fontset.faces.clone(),
         pages,
         bookmarks,
+        structure: composed.structure,
         title: pack.meta.title.clone(),
         subject: pack.meta.subject.clone(),
         author: pack.meta.author.clone(),
-        forced_breaks,
+        forced_breaks: composed.forced,
     })
 }
 

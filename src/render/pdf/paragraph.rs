@@ -675,6 +675,7 @@ fn assemble(
             rise: p.rise,
             advance: p.advance,
             text: text_range,
+            mirrored: p.mirrored.is_some(),
         };
         if let Some(uri) = &span.link {
             let (x0, x1) = (offset + p.x, offset + p.x + p.advance);
@@ -697,6 +698,7 @@ fn assemble(
                     baseline: 0.0,
                     rtl,
                     glyphs: Vec::new(),
+                    tag: None,
                 },
             ));
             current = Some(p.segment);

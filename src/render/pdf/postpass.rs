@@ -1,10 +1,12 @@
-//! The finishing pass with lopdf: catalog (`/Lang`, outline, viewer preferences), document
-//! information, an honest version header, no PDF/X label, and a content-derived `/ID`.
+//! The finishing pass with lopdf: catalog (`/Lang`, outline, viewer preferences, structure),
+//! document information, a version header, no PDF/X label, and a content-derived `/ID`.
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use sha2::{Digest, Sha256};
 
+use super::archival;
 use super::document::LaidOutDocument;
+use super::tagging::{self, PageTags};
 use crate::render::RenderOptions;
 use crate::timestamp::Timestamp;
 
@@ -14,13 +16,14 @@ const ID_PLACEHOLDER: [u8; 16] = *b"appealpack-id-00";
 pub(super) fn finish(
     mut doc: Document,
     document: &LaidOutDocument,
+    tags: &[PageTags],
     options: &RenderOptions,
 ) -> Result<Vec<u8>, String> {
-    // /Lang and /ViewerPreferences need PDF 1.4; nothing newer is used.
-    doc.version = "1.4".into();
+    // PDF/UA-1 and PDF/A-2 are built on ISO 32000-1 (PDF 1.7); `/Tabs` is a PDF 1.5 feature.
+    doc.version = "1.7".into();
 
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    indirect_annotations(&mut doc, &pages)?;
+    indirect_annotations(&mut doc, &pages, tags)?;
     let outline = build_outline(&mut doc, document, &pages);
 
     let info_id = doc.add_object(Object::Dictionary(info(document, options)));
@@ -54,14 +57,60 @@ pub(super) fn finish(
         .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
     doc.prune_objects();
     doc.renumber_objects();
+    // The structure tree and the archival parts come after the renumbering, numbered from the
+    // last object on: pruning and renumbering walk every object, and the tree has hundreds.
+    tag(&mut doc, document, tags)?;
+    let root_id = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|e| e.to_string())?;
+    archival::add(&mut doc, root_id, document, options)?;
     compress(&mut doc);
 
     // About the size of the English pack: one allocation for most packs.
     let mut out = Vec::with_capacity(64 * 1024);
-    doc.save_to(&mut out)
+    // Object streams: the structure tree is hundreds of small dictionaries, which deflate to a
+    // fifth of their size together (PDF 1.5; PDF/A-2 allows them). lopdf's fast level: text
+    // this repetitive gains little from a slower one.
+    let save = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(1000)
+        .compression_level(6)
+        .build();
+    doc.save_with_options(&mut out, save)
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
-    set_id(&mut out)?;
+    set_id(&mut out, doc.max_id)?;
     Ok(out)
+}
+
+/// The structure tree, `/Tabs /S` on every page (tab order by structure, PDF/UA-1 7.18.3), and
+/// `/MarkInfo` and `/StructTreeRoot` on the catalog.
+fn tag(doc: &mut Document, document: &LaidOutDocument, tags: &[PageTags]) -> Result<(), String> {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let mut annotations = Vec::with_capacity(pages.len());
+    for &page in &pages {
+        let dict = doc.get_dictionary_mut(page).map_err(|e| e.to_string())?;
+        dict.set("Tabs", Object::Name(b"S".to_vec()));
+        let annots = dict.get(b"Annots").and_then(Object::as_array);
+        let ids = annots
+            .map(|a| a.iter().filter_map(|o| o.as_reference().ok()).collect())
+            .unwrap_or_default();
+        annotations.push(ids);
+    }
+    let tree = tagging::write(doc, &document.structure, tags, &pages, &annotations);
+    let root_id = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|e| e.to_string())?;
+    let catalog = doc.get_dictionary_mut(root_id).map_err(|e| e.to_string())?;
+    let mut mark_info = Dictionary::new();
+    mark_info.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark_info));
+    catalog.set("StructTreeRoot", Object::Reference(tree));
+    Ok(())
 }
 
 /// Deflates every stream printpdf left uncompressed. Level 6 costs a third of the time of
@@ -73,7 +122,8 @@ fn compress(doc: &mut Document) {
         let Object::Stream(stream) = object else {
             continue;
         };
-        if stream.dict.has(b"Filter") {
+        let metadata = stream.dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"Metadata");
+        if stream.dict.has(b"Filter") || metadata {
             continue;
         }
         deflate.reset();
@@ -94,10 +144,16 @@ fn compress(doc: &mut Document) {
 }
 
 /// printpdf writes link annotations inline in `/Annots`; ISO 32000-1 (table 30) wants
-/// indirect references there, and readers such as lopdf only follow references. Empty
-/// `/Annots` arrays are dropped.
-fn indirect_annotations(doc: &mut Document, pages: &[ObjectId]) -> Result<(), String> {
-    for &page in pages {
+/// indirect references there, and readers such as lopdf only follow references. Each says
+/// what it opens (`/Contents`, PDF/UA-1 7.18.1: the link's text) and is printed (`/F 4`,
+/// PDF/A-2 6.3.2). Empty `/Annots` arrays are dropped.
+fn indirect_annotations(
+    doc: &mut Document,
+    pages: &[ObjectId],
+    tags: &[PageTags],
+) -> Result<(), String> {
+    for (index, &page) in pages.iter().enumerate() {
+        let mut texts = tags.get(index).map(|t| t.links.iter());
         let annots = doc
             .get_dictionary(page)
             .ok()
@@ -110,6 +166,20 @@ fn indirect_annotations(doc: &mut Document, pages: &[ObjectId]) -> Result<(), St
             match annot {
                 Object::Dictionary(mut dict) => {
                     dict.set("P", Object::Reference(page));
+                    dict.set("F", Object::Integer(4));
+                    let text = texts
+                        .as_mut()
+                        .and_then(Iterator::next)
+                        .and_then(|t| t.1.clone());
+                    let uri = dict
+                        .get(b"A")
+                        .and_then(Object::as_dict)
+                        .and_then(|a| a.get(b"URI"))
+                        .and_then(Object::as_str)
+                        .map(|u| String::from_utf8_lossy(u).into_owned());
+                    if let Some(contents) = text.or(uri.ok()) {
+                        dict.set("Contents", self::text(&contents));
+                    }
                     references.push(Object::Reference(doc.add_object(Object::Dictionary(dict))));
                 }
                 other => references.push(other),
@@ -127,13 +197,14 @@ fn indirect_annotations(doc: &mut Document, pages: &[ObjectId]) -> Result<(), St
 
 /// Replaces both `/ID` strings with the first 16 bytes of the SHA-256 of the file as written:
 /// identical content gives an identical identifier.
-fn set_id(out: &mut [u8]) -> Result<(), String> {
+fn set_id(out: &mut [u8], objects: u32) -> Result<(), String> {
     let hex: String = ID_PLACEHOLDER.iter().map(|b| format!("{b:02X}")).collect();
     let needle = format!("<{hex}>");
     let digest = Sha256::digest(&*out);
     let id: String = digest.iter().take(16).map(|b| format!("{b:02X}")).collect();
     let mut found = 0;
-    let mut from = out.len().saturating_sub(4096);
+    // In the cross-reference stream's dictionary, before its table (7 bytes an object).
+    let mut from = out.len().saturating_sub(4096 + 7 * (objects as usize + 1));
     while let Some(at) = find(&out[from..], needle.as_bytes()) {
         let start = from + at + 1;
         out[start..start + hex.len()].copy_from_slice(id.as_bytes());
@@ -154,7 +225,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// A text string: PDFDocEncoding is ASCII-compatible, anything else is UTF-16BE with a BOM.
-fn text(value: &str) -> Object {
+pub(super) fn text(value: &str) -> Object {
     if value.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         Object::String(value.as_bytes().to_vec(), StringFormat::Literal)
     } else {
@@ -176,13 +247,7 @@ fn info(document: &LaidOutDocument, options: &RenderOptions) -> Dictionary {
         info.set("Subject", text(subject));
     }
     info.set("Creator", text(&options.producer));
-    info.set(
-        "Producer",
-        text(&format!(
-            "{} (printpdf 0.12.8, lopdf 0.44)",
-            options.producer
-        )),
-    );
+    info.set("Producer", text(&archival::producer(options)));
     let date = Object::String(
         Timestamp::from_unix(options.timestamp).pdf().into_bytes(),
         StringFormat::Literal,

@@ -1,14 +1,18 @@
 //! Serialisation: the laid-out document as printpdf pages, then the lopdf finishing pass.
 
+use std::collections::BTreeMap;
+
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, FontId, Line, LineCapStyle, LinePoint,
-    LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Polygon, PolygonRing, Pt, Rect as PdfRect, TextItem, TextMatrix, WindingOrder,
+    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, Line, LineCapStyle,
+    LinePoint, LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Polygon, PolygonRing, Pt, Rect as PdfRect, TextItem, TextMatrix, WindingOrder,
 };
 
 use super::document::{GlyphRun, LaidOutDocument, Page, Rgb, Shape};
 use super::postpass;
+use super::shaping::mirrored;
 use super::subset::{EmbeddedFont, embed_fonts};
+use super::tagging::{Marked, PageTags};
 use crate::render::RenderOptions;
 
 /// Writes `document` as PDF bytes.
@@ -40,8 +44,10 @@ pub(super) fn write(
         }
     }
     let (width, height) = document.page_size;
+    let mut tags = Vec::with_capacity(document.pages.len());
     for page in &document.pages {
-        let ops = page_ops(page, &fonts, &mut remaining, height);
+        let (ops, page_tags) = page_ops(document, page, &fonts, &mut remaining, height);
+        tags.push(page_tags);
         let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
         let media = PdfRect::from_wh(Pt(width), Pt(height));
         pdf_page.media_box = media.clone();
@@ -66,7 +72,7 @@ pub(super) fn write(
     {
         return Err(format!("printpdf: {}", error.msg));
     }
-    postpass::finish(doc, document, options)
+    postpass::finish(doc, document, &tags, options)
 }
 
 fn color(c: Rgb) -> Color {
@@ -90,13 +96,23 @@ fn point(x: f32, y: f32, height: f32) -> Point {
     }
 }
 
+/// A page's content stream, and what its marked content and links stand for in the structure.
+/// Shapes (rules, bullets, tints, lines to write on) are one artifact; the text of each
+/// structure element is marked content with an MCID, the footer an artifact.
 fn page_ops(
+    document: &LaidOutDocument,
     page: &Page,
     fonts: &[Option<EmbeddedFont>],
     remaining: &mut [Vec<u32>],
     height: f32,
-) -> Vec<Op> {
+) -> (Vec<Op>, PageTags) {
     let mut ops = Vec::new();
+    let mut tags = PageTags::default();
+    if !page.shapes.is_empty() {
+        ops.push(Op::BeginMarkedContent {
+            tag: "Artifact".into(),
+        });
+    }
     for shape in &page.shapes {
         match *shape {
             Shape::Rect { rect, fill } => {
@@ -150,10 +166,15 @@ fn page_ops(
             }
         }
     }
+    if !page.shapes.is_empty() {
+        ops.push(Op::EndMarkedContent);
+    }
 
     ops.push(Op::StartTextSection);
     let mut current_font: Option<(usize, f32)> = None;
     let mut current_color: Option<Rgb> = None;
+    // The element whose marked content is open: consecutive runs of one element share it.
+    let mut open: Option<Option<usize>> = None;
     for run in &page.runs {
         let Some(Some(font)) = fonts.get(run.font) else {
             continue;
@@ -171,9 +192,36 @@ fn page_ops(
             });
             current_font = Some((run.font, run.size));
         }
+        let tagged = run.tag.filter(|&t| t < document.structure.len());
         // ISO 32000-1, 14.8.2.3.3: show strings in reverse order are marked `ReversedChars`,
         // so a reader knows to reverse them for the logical order (pdftotext needs no help:
-        // it orders right-to-left text itself).
+        // it orders right-to-left text itself). A right-to-left run of an element is its own
+        // marked content, inside the `ReversedChars` sequence: poppler ends an MCID's text at
+        // the first `EMC` met inside it, whichever sequence that closes.
+        if run.rtl && tagged.is_some() {
+            if open.take().is_some() {
+                ops.push(Op::EndMarkedContent);
+            }
+            ops.push(Op::BeginMarkedContent {
+                tag: "ReversedChars".into(),
+            });
+            ops.push(begin_marked(document, page, run, &mut tags));
+            run_ops(run, font, &mut remaining[run.font], height, &mut ops);
+            ops.push(Op::EndMarkedContent);
+            ops.push(Op::EndMarkedContent);
+            continue;
+        }
+        if open != Some(tagged) {
+            if open.is_some() {
+                ops.push(Op::EndMarkedContent);
+            }
+            ops.push(begin_marked(document, page, run, &mut tags));
+            open = Some(tagged);
+        } else if let (Some(order), Some(last)) = (text_start(run), tags.marked.last_mut())
+            && tagged.is_some()
+        {
+            last.order = last.order.min(order);
+        }
         if run.rtl {
             ops.push(Op::BeginMarkedContent {
                 tag: "ReversedChars".into(),
@@ -183,6 +231,9 @@ fn page_ops(
         if run.rtl {
             ops.push(Op::EndMarkedContent);
         }
+    }
+    if open.is_some() {
+        ops.push(Op::EndMarkedContent);
     }
     ops.push(Op::EndTextSection);
 
@@ -201,8 +252,86 @@ fn page_ops(
             None,
         );
         ops.push(Op::LinkAnnotation { link: annotation });
+        tags.links.push((link.tag, link_text(page, link.tag)));
     }
-    ops
+    (ops, tags)
+}
+
+/// Opens the marked content of a run's element (`/P <</MCID 3>> BDC`), numbered in stream
+/// order, or of the running footer, an artifact. A right-to-left run gets a `Span` of its own
+/// with its text in logical order as `/ActualText`: its glyphs are drawn in visual order, and
+/// a reader that follows the structure should not have to reverse them.
+fn begin_marked(
+    document: &LaidOutDocument,
+    page: &Page,
+    run: &GlyphRun,
+    tags: &mut PageTags,
+) -> Op {
+    let Some(element) = run.tag.filter(|&t| t < document.structure.len()) else {
+        let mut properties = BTreeMap::new();
+        properties.insert("Type".to_owned(), DictItem::Name(b"Pagination".to_vec()));
+        properties.insert("Subtype".to_owned(), DictItem::Name(b"Footer".to_vec()));
+        return Op::BeginMarkedContentWithProperties {
+            tag: "Artifact".into(),
+            properties: DictItem::Dict { map: properties },
+        };
+    };
+    let mcid = tags.marked.len();
+    let actual_text = run.rtl.then(|| {
+        let mut glyphs: Vec<_> = run.glyphs.iter().collect();
+        glyphs.sort_by_key(|g| g.text.start);
+        // Paired punctuation drawn mirrored maps to the character it depicts (decision 0002):
+        // the logical text has the other one.
+        glyphs
+            .into_iter()
+            .filter_map(|g| Some((page.text.get(g.text.clone())?, g.mirrored)))
+            .flat_map(|(text, mirror)| {
+                text.chars()
+                    .map(move |c| if mirror { mirrored(c).unwrap_or(c) } else { c })
+            })
+            .collect::<String>()
+    });
+    let role = if actual_text.is_some() {
+        "Span"
+    } else {
+        document.structure[element].role.name()
+    };
+    tags.marked.push(Marked {
+        element,
+        order: text_start(run).unwrap_or(usize::MAX),
+        actual_text,
+    });
+    let mut properties = BTreeMap::new();
+    properties.insert("MCID".to_owned(), DictItem::Int(mcid as i64));
+    Op::BeginMarkedContentWithProperties {
+        tag: role.into(),
+        properties: DictItem::Dict { map: properties },
+    }
+}
+
+/// Where a run's text starts in its page's logical text.
+fn text_start(run: &GlyphRun) -> Option<usize> {
+    run.glyphs
+        .iter()
+        .filter(|g| !g.text.is_empty())
+        .map(|g| g.text.start)
+        .min()
+}
+
+/// The text of a link as read (its glyphs' characters in logical order), for the
+/// annotation's `/Contents`.
+fn link_text(page: &Page, tag: Option<usize>) -> Option<String> {
+    let tag = tag?;
+    let ranges = page
+        .runs
+        .iter()
+        .filter(|r| r.tag == Some(tag))
+        .flat_map(|r| &r.glyphs)
+        .map(|g| g.text.clone())
+        .filter(|r| !r.is_empty());
+    let (start, end) = ranges.fold((usize::MAX, 0), |(s, e), r| (s.min(r.start), e.max(r.end)));
+    let text = page.text.get(start..end)?.trim();
+    (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// One glyph run: a text matrix at its first glyph, then the glyphs with TJ adjustments that

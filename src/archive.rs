@@ -10,7 +10,8 @@ use crate::timestamp::Timestamp;
 /// Zips `entries` (name inside the archive, bytes). Everything that could vary between
 /// machines or runs is fixed: the order (sorted by name, which also puts a DOCX's
 /// `[Content_Types].xml` first), the time of every entry (`modified`, see
-/// [`Timestamp::zip`]), the permissions (0644, Unix) and the compression (deflate, level 9).
+/// [`Timestamp::zip`]), the permissions (0644, Unix) and the compression (deflate, level 9;
+/// level 6 for a DOCX's embedded fonts, where 9 takes three times as long to save 0.4%).
 pub(crate) fn zip<'a>(
     entries: impl IntoIterator<Item = (String, &'a [u8])>,
     modified: Timestamp,
@@ -23,8 +24,14 @@ pub(crate) fn zip<'a>(
         .last_modified_time(modified.zip())
         .system(zip::System::Unix)
         .unix_permissions(0o644);
+    let fonts = options.compression_level(Some(6));
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, bytes) in sorted {
+        let options = if name.ends_with(".odttf") {
+            fonts
+        } else {
+            options
+        };
         writer.start_file(name, options)?;
         writer.write_all(bytes)?;
     }

@@ -375,7 +375,7 @@ fn the_document_reads_in_order_with_headings_letters_and_table() {
             ],
             [
                 "Mr. Sergey LavrovMinister of Foreign Affairs",
-                "E-mail: ministry@mid.ru"
+                "E-mail: ministry@mid.ru; Phone: +32-2-555-01-23"
             ],
         ]
     );
@@ -444,9 +444,14 @@ fn links_are_hyperlinks_with_stable_relationships() {
         ("rIdLink2".to_owned(), "mailto:ministry@mid.ru".to_owned())
     );
     assert!(
-        targets
-            .iter()
-            .all(|(_, t)| t.starts_with("mailto:") || t.starts_with("https://"))
+        targets.iter().all(|(_, t)| t.starts_with("mailto:")
+            || t.starts_with("https://")
+            || t.starts_with("tel:")),
+        "{targets:?}"
+    );
+    assert!(
+        targets.contains(&("rIdLink3".to_owned(), "tel:+3225550123".to_owned())),
+        "{targets:?}"
     );
 }
 
@@ -574,6 +579,158 @@ fn latin_inside_arabic_reads_in_the_right_order() {
     assert!(
         runs.iter().any(|(t, rtl)| t.contains("284.1") && *rtl),
         "digits stay in the Arabic run: {runs:?}"
+    );
+}
+
+/// Each run's text and whether it is marked right to left.
+fn runs(document: &Element) -> Vec<(String, bool)> {
+    document
+        .all("w:r")
+        .iter()
+        .map(|r| {
+            (
+                r.texts(),
+                r.child("w:rPr").and_then(|p| p.child("w:rtl")).is_some(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn contacts_in_arabic_are_one_left_to_right_run() {
+    // Issue 16: split into right-to-left runs, LibreOffice showed `23-01-555-2-32+`.
+    let document = fixture_docx("ar").part("word/document.xml");
+    let runs = runs(&document);
+    let phones: Vec<&(String, bool)> = runs.iter().filter(|(t, _)| t.contains("555")).collect();
+    assert!(!phones.is_empty(), "{runs:?}");
+    for phone in phones {
+        assert_eq!(
+            phone,
+            &("+32-2-555-01-23".to_owned(), false),
+            "one left-to-right run: {runs:?}"
+        );
+    }
+    // Left-to-right marks on both sides, so the `+` stays in front.
+    let cell = document
+        .all("w:tc")
+        .into_iter()
+        .find(|c| c.texts().contains("555"))
+        .unwrap();
+    assert!(
+        cell.texts().contains("\u{200E}+32-2-555-01-23\u{200E}"),
+        "{:?}",
+        cell.texts()
+    );
+}
+
+/// The embedded fonts of a DOCX: per family named in the font table, each embedded face's
+/// element name and its font, de-obfuscated.
+fn embedded_fonts(docx: &Docx) -> Vec<(String, String, Vec<u8>)> {
+    let table = docx.part("word/fontTable.xml");
+    let rels = docx.part("word/_rels/fontTable.xml.rels");
+    let mut archive = zip::ZipArchive::new(Cursor::new(&docx.bytes)).unwrap();
+    let mut out = Vec::new();
+    for font in table.all("w:font") {
+        for embed in &font.children {
+            if !embed.name.starts_with("w:embed") {
+                continue;
+            }
+            let id = embed.attr("r:id").unwrap();
+            let target = rels
+                .all("Relationship")
+                .into_iter()
+                .find(|r| r.attr("Id") == Some(id))
+                .unwrap_or_else(|| panic!("no relationship {id}"));
+            assert!(
+                target
+                    .attr("Type")
+                    .unwrap()
+                    .ends_with("/relationships/font")
+            );
+            let mut data = Vec::new();
+            archive
+                .by_name(&format!("word/{}", target.attr("Target").unwrap()))
+                .unwrap()
+                .read_to_end(&mut data)
+                .unwrap();
+            // ECMA-376 Part 1 §17.8.1: the key is the GUID's bytes from the end, XORed into
+            // the first 32 bytes.
+            let key = embed.attr("w:fontKey").unwrap();
+            let digits: Vec<u8> = key
+                .chars()
+                .filter_map(|c| c.to_digit(16))
+                .map(|d| d as u8)
+                .collect();
+            let bytes: Vec<u8> = digits.chunks(2).map(|p| p[0] * 16 + p[1]).rev().collect();
+            assert_eq!(bytes.len(), 16, "{key}");
+            for (i, b) in data.iter_mut().take(32).enumerate() {
+                *b ^= bytes[i % 16];
+            }
+            out.push((
+                font.attr("w:name").unwrap().to_owned(),
+                embed.name.clone(),
+                data,
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn fonts_are_embedded_under_their_own_names() {
+    let docx = fixture_docx("ar");
+    let fonts = embedded_fonts(&docx);
+    let faces: Vec<(&str, &str)> = fonts
+        .iter()
+        .map(|(n, e, _)| (n.as_str(), e.as_str()))
+        .collect();
+    assert_eq!(
+        faces,
+        [
+            ("Noto Naskh Arabic", "w:embedRegular"),
+            ("Noto Naskh Arabic", "w:embedBold"),
+            ("Noto Sans", "w:embedRegular"),
+            ("Noto Sans", "w:embedBold"),
+        ]
+    );
+    let text = docx.part("word/document.xml").texts();
+    for (name, _, data) in &fonts {
+        let face = rustybuzz::ttf_parser::Face::parse(data, 0)
+            .unwrap_or_else(|e| panic!("{name} is a font once de-obfuscated: {e}"));
+        let family = face
+            .names()
+            .into_iter()
+            .find(|n| n.name_id == rustybuzz::ttf_parser::name_id::FAMILY)
+            .and_then(|n| n.to_string());
+        assert_eq!(family.as_deref(), Some(name.as_str()), "its own name");
+        // It draws the text it is there for, and it is a subset.
+        let probe = if name.contains("Arabic") { 'ص' } else { 'K' };
+        assert!(text.contains(probe));
+        let glyph = face.glyph_index(probe).expect("the character is mapped");
+        assert!(face.glyph_bounding_box(glyph).is_some(), "{name}: {probe}");
+        assert!(face.glyph_index('Ж').is_none(), "{name} is a subset");
+    }
+    let types = docx.part("[Content_Types].xml");
+    assert!(types.all("Default").iter().any(|d| {
+        d.attr("Extension") == Some("odttf")
+            && d.attr("ContentType")
+                == Some("application/vnd.openxmlformats-officedocument.obfuscatedFont")
+    }));
+    let settings = docx.part("word/settings.xml");
+    assert!(settings.child("w:embedTrueTypeFonts").is_some());
+    assert!(settings.child("w:saveSubsetFonts").is_some());
+    // English needs only Noto Sans, and no italic face when nothing is italic.
+    let english = embedded_fonts(&fixture_docx("en"));
+    let faces: Vec<(&str, &str)> = english
+        .iter()
+        .map(|(n, e, _)| (n.as_str(), e.as_str()))
+        .collect();
+    assert_eq!(
+        faces,
+        [
+            ("Noto Sans", "w:embedRegular"),
+            ("Noto Sans", "w:embedBold")
+        ]
     );
 }
 
@@ -803,6 +960,12 @@ fn libreoffice_converts_every_locale() {
                 "{name}: the handle reads left to right:\n{text}"
             );
         }
+        if name == "docx-test-ar.docx" {
+            assert!(
+                text.contains("+32-2-555-01-23"),
+                "{name}: the phone reads left to right:\n{text}"
+            );
+        }
         if name.ends_with("-en.docx") {
             assert!(
                 text.contains("Page 1 of"),
@@ -852,5 +1015,123 @@ print("bullets", sum(1 for p in d.paragraphs if p.style.name == "List Bullet"))
             report.lines().any(|l| l == line),
             "missing `{line}` in:\n{report}"
         );
+    }
+}
+
+/// The fonts LibreOffice draws a DOCX with when fontconfig knows no Noto font (as on most
+/// machines with Word), each document in its own process: LibreOffice keeps the first
+/// document's embedded fonts for the rest of a process, by family name (docs/decisions/0015).
+fn libreoffice_fonts_without_noto(docx: &[u8], dir: &Path) -> (Vec<String>, String) {
+    // Every font of the machine but Noto, linked into one folder fontconfig is pointed at.
+    let fonts = dir.join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    let listed = Command::new("fc-list")
+        .args([":", "file", "family"])
+        .output()
+        .unwrap();
+    for line in String::from_utf8_lossy(&listed.stdout).lines() {
+        let Some((file, family)) = line.split_once(": ") else {
+            continue;
+        };
+        let file = Path::new(file.trim_end_matches(':'));
+        if family.contains("Noto") || !file.is_file() {
+            continue;
+        }
+        let link = fonts.join(file.file_name().unwrap());
+        let _ = std::os::unix::fs::symlink(file, link);
+    }
+    let config = dir.join("fonts.conf");
+    std::fs::write(
+        &config,
+        format!(
+            "<?xml version=\"1.0\"?>\n<fontconfig><dir>{}</dir><cachedir>{}</cachedir></fontconfig>\n",
+            fonts.display(),
+            dir.join("cache").display()
+        ),
+    )
+    .unwrap();
+    let file = dir.join("pack.docx");
+    std::fs::write(&file, docx).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    let output = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(&file)
+        .env("FONTCONFIG_FILE", &config)
+        .output()
+        .unwrap();
+    let pdf = dir.join("pack.pdf");
+    assert!(
+        pdf.is_file(),
+        "LibreOffice converted the pack: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let listing = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let fonts: Vec<String> = String::from_utf8_lossy(&listing.stdout)
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        // `ABCDEF+NotoSans-Bold` -> `NotoSans-Bold`
+        .map(|n| n.split_once('+').map_or(n, |(_, n)| n).to_owned())
+        .collect();
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    (fonts, String::from_utf8_lossy(&text.stdout).into_owned())
+}
+
+#[test]
+fn libreoffice_draws_with_the_embedded_fonts_when_noto_is_missing() {
+    for tool in ["soffice", "pdffonts", "pdftotext", "fc-list"] {
+        if !have_tool(tool) {
+            return;
+        }
+    }
+    let karvania = common::fixture("alert-karvania");
+    for (tree, locale, expected) in [
+        (
+            repo().join(FIXTURE),
+            "ar",
+            &[
+                "NotoNaskhArabic-Bold",
+                "NotoNaskhArabic-Regular",
+                "NotoSans-Regular",
+            ][..],
+        ),
+        (
+            karvania,
+            "fa",
+            &[
+                "NotoNaskhArabic-Bold",
+                "NotoNaskhArabic-Regular",
+                "NotoSans-Regular",
+            ][..],
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let docx = build(&tree, locale, &[], &[]);
+        let (mut fonts, text) = libreoffice_fonts_without_noto(&docx, dir.path());
+        let text = text.replace('\u{a0}', " ");
+        fonts.sort();
+        assert_eq!(
+            fonts, expected,
+            "{locale}: only the embedded faces are drawn"
+        );
+        if locale == "ar" {
+            assert!(text.contains("+32-2-555-01-23"), "{text}");
+        } else {
+            assert!(text.contains("+99 21 555 01 23"), "{text}");
+        }
     }
 }

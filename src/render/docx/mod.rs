@@ -5,12 +5,14 @@
 //! - `runs`: paragraph text as runs (clean text, bidi direction, font fallback);
 //! - `post`, `schema`, `xml`: the post-pass over docx-rs's XML (what docx-rs cannot
 //!   write, stable ids, then schema order);
-//! - `parts`, `package`, `lang`: settings, fonts, properties, relationships, the zip.
+//! - `parts`, `package`, `lang`: settings, fonts, properties, relationships, the zip;
+//! - `embed`: the fonts embedded in the file, subset and obfuscated.
 //!
 //! See `docs/decisions/0003-docx-writer.md` for why it is built this way.
 
 mod addresses;
 mod body;
+mod embed;
 mod footer;
 mod lang;
 mod numbering;
@@ -23,7 +25,7 @@ mod schema;
 mod styles;
 mod xml;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use docx_rs::Docx;
 
@@ -33,7 +35,7 @@ use self::page::Page;
 use self::runs::Families;
 use self::xml::Element;
 use super::{RenderError, RenderOptions, Rendered};
-use crate::fonts::FontLibrary;
+use crate::fonts::{FaceStyle, FontLibrary};
 use crate::model::{AppealPack, Block, Direction, Para};
 
 pub fn render(
@@ -142,11 +144,13 @@ fn assemble(
     post::referenced_numbering(&style_sheet, &mut referenced);
     post::numbering(&mut numbering, &referenced);
 
+    let fonts = embedded_fonts(families, &[&document, &style_sheet, &numbering], &footers)?;
     let settings = parts::settings(&parts::SettingsSpec {
         language: &language,
         complex_language,
+        embedded_fonts: !fonts.parts.is_empty(),
     });
-    let font_table = parts::font_table(&font_entries(families));
+    let font_table = parts::font_table(&font_entries(families, &fonts.faces));
     let properties = parts::Properties {
         title: &runs::clean_text(&pack.meta.title),
         subject: pack.meta.subject.as_deref(),
@@ -171,6 +175,12 @@ fn assemble(
     add("word/numbering.xml", numbering);
     add("word/settings.xml", settings);
     add("word/fontTable.xml", font_table);
+    if !fonts.parts.is_empty() {
+        add(
+            "word/_rels/fontTable.xml.rels",
+            package::relationships(&fonts.relationships),
+        );
+    }
     add(
         "word/theme/theme1.xml",
         parts::theme(&families.latin, &families.complex),
@@ -182,29 +192,113 @@ fn assemble(
     add("docProps/core.xml", parts::core(&properties));
     add("docProps/app.xml", parts::app(&properties));
     add("_rels/.rels", package::package_relationships());
+    for (path, bytes) in fonts.parts {
+        package.add_binary(&path, bytes);
+    }
     package.add_content_types();
     package
         .zip(options.timestamp)
         .map_err(|e| format!("cannot write the zip: {e}"))
 }
 
-/// The font table: every family of the pack's stack.
-fn font_entries(families: &Families<'_>) -> Vec<parts::FontEntry> {
+/// The font table: every family of the pack's stack, with the faces embedded for it.
+fn font_entries(
+    families: &Families<'_>,
+    embedded: &BTreeMap<String, Vec<parts::Embedded>>,
+) -> Vec<parts::FontEntry> {
     families
         .stack
         .families
         .iter()
         .map(|family| {
-            let regular = family.face(crate::fonts::FaceStyle::Regular);
+            let regular = family.face(FaceStyle::Regular);
             let arabic = regular.covers('\u{0627}');
             parts::FontEntry {
                 name: family.name.clone(),
                 charset: if arabic { "B2" } else { "00" },
                 family: if arabic { "auto" } else { "swiss" },
                 metrics: parts::Os2::read(&regular.data),
+                embedded: embedded.get(&family.name).cloned().unwrap_or_default(),
             }
         })
         .collect()
+}
+
+/// The embedded fonts: the parts, their relationships from the font table, and per family the
+/// faces the font table names.
+#[derive(Default)]
+struct EmbeddedFonts {
+    parts: Vec<(String, Vec<u8>)>,
+    relationships: Vec<post::Relationship>,
+    faces: BTreeMap<String, Vec<parts::Embedded>>,
+}
+
+/// Subsets every face of the stack that the document can show (italic ones only when some
+/// text is italic) to the characters of the finished parts, and obfuscates it. A face without
+/// TrueType outlines is left out: Word and LibreOffice then substitute, as without embedding.
+fn embedded_fonts(
+    families: &Families<'_>,
+    parts: &[&Element],
+    footers: &[(String, Element)],
+) -> Result<EmbeddedFonts, String> {
+    let mut chars: BTreeSet<char> = embed::ALWAYS.iter().copied().collect();
+    let mut italic = false;
+    for root in parts.iter().copied().chain(footers.iter().map(|(_, f)| f)) {
+        root.walk(&mut |e| match e.name.as_str() {
+            "w:t" => chars.extend(e.text().chars()),
+            "w:lvlText" => chars.extend(e.get_attr("w:val").unwrap_or("").chars()),
+            "w:i" | "w:iCs" => {
+                italic |= !matches!(e.get_attr("w:val"), Some("0" | "false" | "off"))
+            }
+            _ => {}
+        });
+    }
+    embed::with_mirrors(&mut chars);
+    let mut out = EmbeddedFonts::default();
+    for family in &families.stack.families {
+        // A family that draws none of the text (only digits or spaces) is not needed.
+        let regular = family.face(FaceStyle::Regular);
+        if chars
+            .iter()
+            .all(|c| embed::ALWAYS.contains(c) || !regular.covers(*c))
+        {
+            continue;
+        }
+        for style in [
+            FaceStyle::Regular,
+            FaceStyle::Bold,
+            FaceStyle::Italic,
+            FaceStyle::BoldItalic,
+        ] {
+            let Some(face) = family.faces.get(&style) else {
+                continue;
+            };
+            if matches!(style, FaceStyle::Italic | FaceStyle::BoldItalic) && !italic {
+                continue;
+            }
+            let used: BTreeSet<char> = chars.iter().copied().filter(|c| face.covers(*c)).collect();
+            let mut data = match embed::subset(&face.data, &used) {
+                Ok(data) => data,
+                Err(embed::EmbedError::NotTrueType) => continue,
+                Err(e) => return Err(format!("cannot embed {}: {e}", face.path.display())),
+            };
+            let key = embed::font_key(&data);
+            embed::obfuscate(&mut data, &key);
+            let n = out.parts.len() + 1;
+            let id = format!("rIdFont{n}");
+            out.relationships.push(package::internal(
+                &id,
+                "font",
+                &format!("fonts/font{n}.odttf"),
+            ));
+            out.parts.push((format!("word/fonts/font{n}.odttf"), data));
+            out.faces
+                .entry(family.name.clone())
+                .or_default()
+                .push(parts::Embedded { style, id, key });
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

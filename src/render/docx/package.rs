@@ -25,6 +25,11 @@ impl Package {
         self.parts.insert(path.to_owned(), xml::write(root));
     }
 
+    /// A part that is not XML (an embedded font).
+    pub(super) fn add_binary(&mut self, path: &str, bytes: Vec<u8>) {
+        self.parts.insert(path.to_owned(), bytes);
+    }
+
     /// Content types, by extension for the generic ones and by part for the rest.
     pub(super) fn add_content_types(&mut self) {
         let mut root = Element::new("Types").attr(

@@ -14,6 +14,8 @@ pub(super) const R: &str = "http://schemas.openxmlformats.org/officeDocument/200
 pub(super) struct SettingsSpec<'a> {
     pub language: &'a str,
     pub complex_language: Option<&'a str>,
+    /// The package carries subset fonts (`word/fonts/`).
+    pub embedded_fonts: bool,
 }
 
 pub(super) fn settings(spec: &SettingsSpec<'_>) -> Element {
@@ -21,6 +23,12 @@ pub(super) fn settings(spec: &SettingsSpec<'_>) -> Element {
         .attr("xmlns:w", W)
         .attr("xmlns:r", R);
     root.push(Element::new("w:zoom").attr("w:percent", "100"));
+    if spec.embedded_fonts {
+        // Word's "Embed fonts in the file" with "Embed only the characters used": Word keeps
+        // the fonts embedded when it saves, and knows they are subsets.
+        root.push(Element::new("w:embedTrueTypeFonts"));
+        root.push(Element::new("w:saveSubsetFonts"));
+    }
     root.push(Element::new("w:defaultTabStop").attr("w:val", "720"));
     // Justified text needs hyphenation; Word hyphenates by each run's `w:lang`.
     root.push(Element::new("w:autoHyphenation"));
@@ -55,8 +63,8 @@ pub(super) fn settings(spec: &SettingsSpec<'_>) -> Element {
     root
 }
 
-/// One font of the font table. The fonts are not embedded (see docs/decisions/0003), so
-/// the entry carries what Word needs to pick a close substitute on a machine without Noto.
+/// One font of the font table: its faces embedded in the package, and what Word needs to pick
+/// a close substitute for a face that is not (see docs/decisions/0015).
 pub(super) struct FontEntry {
     pub name: String,
     /// Windows character set and family class.
@@ -64,6 +72,15 @@ pub(super) struct FontEntry {
     pub family: &'static str,
     /// The PANOSE classification and the OS/2 Unicode and code-page ranges, when the font has them.
     pub metrics: Option<Os2>,
+    pub embedded: Vec<Embedded>,
+}
+
+/// An embedded face: its style, its relationship from the font table and its obfuscation key.
+#[derive(Debug, Clone)]
+pub(super) struct Embedded {
+    pub style: crate::fonts::FaceStyle,
+    pub id: String,
+    pub key: String,
 }
 
 /// What the OS/2 table says about a font, as the font table writes it.
@@ -115,6 +132,21 @@ pub(super) fn font_table(fonts: &[FontEntry]) -> Element {
                 sig.set_attr(name, value.clone());
             }
             element.push(sig);
+        }
+        for face in &font.embedded {
+            use crate::fonts::FaceStyle;
+            let name = match face.style {
+                FaceStyle::Regular => "w:embedRegular",
+                FaceStyle::Bold => "w:embedBold",
+                FaceStyle::Italic => "w:embedItalic",
+                FaceStyle::BoldItalic => "w:embedBoldItalic",
+            };
+            element.push(
+                Element::new(name)
+                    .attr("r:id", face.id.clone())
+                    .attr("w:fontKey", face.key.clone())
+                    .attr("w:subsetted", "1"),
+            );
         }
         root.push(element);
     }

@@ -3,9 +3,16 @@
 //! Word and LibreOffice run their own bidi algorithm over the text, but neither can be relied on
 //! to honour the Unicode isolates (U+2066–U+2069) that Fluent puts around placeables. So the
 //! isolates are resolved here, deliberately:
+//! - an isolate's direction is its first strong character's, or left to right when it has none
+//!   (an FSI around a phone number or a date is an LRI, as UAX #9 says);
 //! - an isolate whose direction differs from its surroundings is bracketed by a mark of its own
 //!   direction (LRM/RLM), which makes leading and trailing neutrals such as the `@` of
-//!   `@KremlinRussia_E` resolve inside it; an isolate of the surrounding direction needs nothing;
+//!   `@KremlinRussia_E` or the `+` of a phone number resolve inside it, so a contact in a
+//!   right-to-left paragraph is one left-to-right run; an isolate of the surrounding direction
+//!   needs nothing;
+//! - outside those marks, marks of the surrounding direction, unless the text on both sides is
+//!   of the isolate's direction: an isolate is neutral to its surroundings, and the inner marks
+//!   alone would turn the comma between two numbers in Arabic left to right;
 //! - the isolate characters themselves are dropped (Noto has no glyphs for them);
 //! - the text is cut into runs of one direction: in a right-to-left paragraph, a stretch from a
 //!   left-to-right letter to the last left-to-right letter before the next right-to-left one is a
@@ -134,46 +141,122 @@ pub(super) fn clean_text(text: &str) -> String {
 /// Replaces isolates by direction marks where the direction changes (see the module docs).
 fn resolve_isolates(chars: &[Ch], paragraph: Dir) -> Vec<Ch> {
     let mut out = Vec::with_capacity(chars.len());
-    // Per open isolate: its direction and whether it was marked.
-    let mut stack: Vec<(Dir, bool)> = Vec::new();
+    // Per open isolate: its direction, the marks it needs inside and outside.
+    let mut stack: Vec<Isolate> = Vec::new();
+    let push = |out: &mut Vec<Ch>, dir: Dir, inline: usize| {
+        out.push(Ch {
+            c: mark(dir),
+            inline,
+        })
+    };
     for (i, ch) in chars.iter().enumerate() {
         if is_isolate_open(ch.c) {
-            let enclosing = stack.last().map_or(paragraph, |s| s.0);
+            let enclosing = stack.last().map_or(paragraph, |s| s.dir);
             let dir = match ch.c {
                 '\u{2066}' => Dir::Ltr,
                 '\u{2067}' => Dir::Rtl,
-                _ => first_strong(&chars[i + 1..]).unwrap_or(enclosing),
+                // UAX #9 (X5c, P3): an FSI without a strong character is an LRI, whatever
+                // surrounds it. So `+32-2-555-01-23` or `2026-03-03` in Arabic text reads
+                // left to right, as the PDF and browsers show it.
+                _ => first_strong(&chars[i + 1..]).unwrap_or(Dir::Ltr),
             };
             let marked = dir != enclosing;
-            if marked {
-                out.push(Ch {
-                    c: mark(dir),
-                    inline: ch.inline,
-                });
+            // Outside, an isolate is a neutral: the text around it resolves as if it were not
+            // there. Its inner marks would pull that text its way, so unless the text on both
+            // sides is of the isolate's direction anyway, marks of the enclosing direction
+            // stand outside them (a comma between two numbers in Arabic stays Arabic).
+            let outer = marked
+                && !(strong_before(chars, i, enclosing) == dir
+                    && strong_after(chars, i, enclosing) == dir);
+            if outer {
+                push(&mut out, enclosing, ch.inline);
             }
-            stack.push((dir, marked));
+            if marked {
+                push(&mut out, dir, ch.inline);
+            }
+            stack.push(Isolate {
+                dir,
+                enclosing,
+                marked,
+                outer,
+            });
         } else if ch.c == PDI {
             // An unmatched PDI is dropped.
-            if let Some((dir, true)) = stack.pop() {
-                out.push(Ch {
-                    c: mark(dir),
-                    inline: ch.inline,
-                });
+            if let Some(isolate) = stack.pop() {
+                isolate.close(&mut out, ch.inline, &push);
             }
         } else {
             out.push(*ch);
         }
     }
     // Isolates left open close at the end of the paragraph, as in the bidi algorithm.
-    while let Some((dir, marked)) = stack.pop() {
-        if marked && let Some(last) = out.last().copied() {
-            out.push(Ch {
-                c: mark(dir),
-                inline: last.inline,
-            });
+    while let Some(isolate) = stack.pop() {
+        if let Some(last) = out.last().copied() {
+            isolate.close(&mut out, last.inline, &push);
         }
     }
     out
+}
+
+struct Isolate {
+    dir: Dir,
+    enclosing: Dir,
+    marked: bool,
+    outer: bool,
+}
+
+impl Isolate {
+    fn close(&self, out: &mut Vec<Ch>, inline: usize, push: &dyn Fn(&mut Vec<Ch>, Dir, usize)) {
+        if self.marked {
+            push(out, self.dir, inline);
+        }
+        if self.outer {
+            push(out, self.enclosing, inline);
+        }
+    }
+}
+
+/// The strong direction before the isolate opened at `open`, skipping other isolates (neutrals
+/// from outside); the start of the text or of the enclosing isolate counts as `enclosing`.
+fn strong_before(chars: &[Ch], open: usize, enclosing: Dir) -> Dir {
+    let mut depth = 0usize;
+    for ch in chars[..open].iter().rev() {
+        if ch.c == PDI {
+            depth += 1;
+        } else if is_isolate_open(ch.c) {
+            if depth == 0 {
+                return enclosing;
+            }
+            depth -= 1;
+        } else if depth == 0
+            && let Some(dir) = strong(ch.c)
+        {
+            return dir;
+        }
+    }
+    enclosing
+}
+
+/// The strong direction after the isolate opened at `open` closes, in the same way.
+fn strong_after(chars: &[Ch], open: usize, enclosing: Dir) -> Dir {
+    // Inside the isolate itself until its PDI, then at its level.
+    let mut depth = 1usize;
+    for ch in &chars[open + 1..] {
+        if is_isolate_open(ch.c) {
+            depth += 1;
+        } else if ch.c == PDI {
+            if depth == 0 {
+                // The end of the enclosing isolate.
+                return enclosing;
+            }
+            depth -= 1;
+        } else if depth == 0
+            && let Some(dir) = strong(ch.c)
+        {
+            return dir;
+        }
+    }
+    enclosing
 }
 
 fn mark(dir: Dir) -> char {
@@ -351,11 +434,11 @@ mod tests {
         assert_eq!(
             texts(&pieces),
             [
-                ("إكس: ".to_owned(), true),
+                ("إكس: \u{200F}".to_owned(), true),
                 ("\u{200E}".to_owned(), false),
                 ("@Kremlin.E".to_owned(), false),
                 ("\u{200E}".to_owned(), false),
-                (".".to_owned(), true),
+                ("\u{200F}.".to_owned(), true),
             ]
         );
         assert_eq!(pieces[2].link.as_deref(), Some("https://x.com/Kremlin.E"));
@@ -408,6 +491,53 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_number_in_persian_is_one_left_to_right_run() {
+        let library = library();
+        let number = Inline {
+            link: Some("tel:+3225550123".into()),
+            ..Inline::plain("+32-2-555-01-23")
+        };
+        let para = Para {
+            source: "channel-phone".into(),
+            inlines: vec![
+                Inline::plain("تلفن: \u{2068}"),
+                number,
+                Inline::plain("\u{2069}، \u{2068}2026-03-03\u{2069}"),
+            ],
+        };
+        let pieces = pieces(&para, Direction::Rtl, &arabic(&library));
+        assert_eq!(
+            texts(&pieces),
+            [
+                ("تلفن: \u{200F}".to_owned(), true),
+                ("\u{200E}".to_owned(), false),
+                ("+32-2-555-01-23".to_owned(), false),
+                ("\u{200E}".to_owned(), false),
+                // Right-to-left marks keep the comma Arabic: the phone reads first (right).
+                ("\u{200F}، \u{200F}".to_owned(), true),
+                ("\u{200E}2026-03-03\u{200E}".to_owned(), false),
+                ("\u{200F}".to_owned(), true),
+            ]
+        );
+        assert!(pieces[2].font.is_none(), "one font: {pieces:?}");
+    }
+
+    #[test]
+    fn a_number_between_latin_words_in_arabic_stays_in_their_run() {
+        let library = library();
+        let para = Para::plain("p", "نص Article \u{2068}5\u{2069} of Code نص");
+        let texts = texts(&pieces(&para, Direction::Rtl, &arabic(&library)));
+        assert_eq!(
+            texts,
+            [
+                ("نص ".to_owned(), true),
+                ("Article \u{200E}5\u{200E} of Code".to_owned(), false),
+                (" نص".to_owned(), true)
+            ]
+        );
+    }
+
+    #[test]
     fn unbalanced_isolates_do_not_leak() {
         let library = library();
         let para = Para::plain("p", "\u{2069}نص \u{2068}abc");
@@ -415,8 +545,9 @@ mod tests {
         assert_eq!(
             texts,
             [
-                ("نص ".to_owned(), true),
-                ("\u{200E}abc\u{200E}".to_owned(), false)
+                ("نص \u{200F}".to_owned(), true),
+                ("\u{200E}abc\u{200E}".to_owned(), false),
+                ("\u{200F}".to_owned(), true)
             ]
         );
     }

@@ -132,14 +132,12 @@ impl Element {
     }
 
     /// The concatenated text of every descendant text node.
-    #[cfg(test)]
     pub(super) fn text(&self) -> String {
         let mut out = String::new();
         self.collect_text(&mut out);
         out
     }
 
-    #[cfg(test)]
     fn collect_text(&self, out: &mut String) {
         for child in &self.children {
             match child {

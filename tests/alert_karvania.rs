@@ -147,8 +147,9 @@ fn dates_are_written_in_each_locales_words() {
         ),
         (
             "fa",
-            "تاریخ انتشار: 20 نوامبر 2026",
-            "لطفاً پیش از 15 ژانویه 2027 اقدام کنید",
+            // Persian writes the days and years in its own digits (CLDR, through ICU4X).
+            "تاریخ انتشار: ۲۰ نوامبر ۲۰۲۶",
+            "لطفاً پیش از ۱۵ ژانویه ۲۰۲۷ اقدام کنید",
         ),
     ] {
         // The band opens the pack: the reference (this fixture names no kind), then the dates,
@@ -203,7 +204,7 @@ fn numbers_print_as_written_and_link_by_their_digits() {
     assert_eq!(fa.direction, appealpack::model::Direction::Rtl);
     let issued = fa.issued.as_ref().unwrap();
     assert_eq!(issued.iso, "2026-11-20");
-    assert_eq!(issued.text, "20 نوامبر 2026");
+    assert_eq!(issued.text, "۲۰ نوامبر ۲۰۲۶");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use crate::source::FileId;
 
 mod levels;
 
+pub(crate) use levels::ALLOWABLE;
 pub use levels::{APPEAL_ONLY_ERRORS, Level, Levels, Mode, conflict, parse_setting};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use fluent_syntax::ast::{self, Attribute, Pattern};
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{ALLOWABLE, Code, Diagnostic};
 use crate::load::{FtlFile, Locale, junk_ids};
 use crate::source::{FileId, span_in};
 
@@ -152,24 +152,6 @@ pub(crate) struct Allow {
     pub file: FileId,
     pub span: Range<usize>,
 }
-
-/// Codes an `allow(…)` marker may silence: judgements a reviewer can overrule. What would
-/// break the pack (missing text, syntax, unknown variables, tofu, over-long posts) cannot be.
-pub(crate) const ALLOWABLE: &[Code] = &[
-    Code::Untranslated,
-    Code::EmptyValue,
-    Code::MissingVariable,
-    Code::MissingReference,
-    Code::NumberMismatch,
-    Code::EmailMismatch,
-    Code::UrlMismatch,
-    Code::HandleMismatch,
-    Code::ExtraPluralCategory,
-    Code::ControlCharacter,
-    Code::UnisolatedNumber,
-    Code::ObsoleteAttribute,
-    Code::ObsoleteValue,
-];
 
 /// A locale indexed for the checks; built once per run and shared by every check.
 #[derive(Debug)]

@@ -47,10 +47,11 @@ pub const APPEAL_ONLY_ERRORS: &[Code] = &[
 /// Codes that say the inputs could not be read at all: no level changes them.
 const FIXED: &[Code] = &[Code::Io, Code::ManifestInvalid, Code::FontInvalid];
 
-/// Errors an appeal may lower to a warning or allow: the reviewer's judgements, the same ones
-/// an `allow(…)` marker may silence. Any other error would leave a hole or a broken glyph in
-/// a printed pack.
-const APPEAL_LOWERABLE: &[Code] = &[
+/// Codes an `allow(…)` marker may silence, and the errors an appeal may lower to a warning or
+/// allow: judgements a reviewer can overrule. What would break the pack (missing text, syntax,
+/// unknown variables, tofu, over-long posts) cannot be, nor can any other error, which would
+/// leave a hole or a broken glyph in a printed pack.
+pub(crate) const ALLOWABLE: &[Code] = &[
     Code::Untranslated,
     Code::EmptyValue,
     Code::MissingVariable,
@@ -61,6 +62,7 @@ const APPEAL_LOWERABLE: &[Code] = &[
     Code::HandleMismatch,
     Code::ExtraPluralCategory,
     Code::ControlCharacter,
+    Code::UnisolatedNumber,
     Code::ObsoleteAttribute,
     Code::ObsoleteValue,
 ];
@@ -200,7 +202,7 @@ pub fn parse_setting(name: &str, level: Level, mode: Mode) -> Result<Code, Strin
     let lowers = level != Level::Deny;
     if mode == Mode::Appeal
         && lowers
-        && !APPEAL_LOWERABLE.contains(&code)
+        && !ALLOWABLE.contains(&code)
         && !WARNINGS_ONLY.contains(&code)
     {
         return Err(format!(

@@ -283,6 +283,17 @@ pub(crate) struct ContactsConfig {
     pub web: Option<MessageRef>,
     #[serde(default)]
     pub phone: Option<MessageRef>,
+    /// The address table's column headings in the DOCX (who, how to reach them): its header
+    /// row, which repeats on a new page and which screen readers announce with each cell.
+    /// Both or neither; without them the table has no header row.
+    #[serde(default)]
+    pub addressee_column: Option<MessageRef>,
+    #[serde(default)]
+    pub contact_column: Option<MessageRef>,
+    /// What the address table holds, in one sentence: the DOCX table's description (Word's
+    /// "Alt Text"), read out before the table.
+    #[serde(default)]
+    pub table_description: Option<MessageRef>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -662,6 +673,25 @@ impl Manifest {
 
     /// Channels have the labels they need, and the letters asked for can be written.
     fn validate_letters_and_labels(&self, file: FileId, out: &mut Vec<Diagnostic>) {
+        let contacts = &self.contacts;
+        let columns = [
+            ("addressee-column", &contacts.addressee_column),
+            ("contact-column", &contacts.contact_column),
+        ];
+        if let [(named, Some(column)), (missing, None)] | [(missing, None), (named, Some(column))] =
+            columns
+        {
+            out.push(
+                Diagnostic::error(
+                    Code::ManifestInvalid,
+                    format!("`[contacts]` names `{named}` but no `{missing}`"),
+                )
+                .with_label(file, column.span.clone(), "one column's heading")
+                .with_help(format!(
+                    "name both headings of the address table, or neither: {missing} = \"…\""
+                )),
+            );
+        }
         let mut unlabelled = BTreeSet::new();
         for addressee in &self.addressees {
             for channel in &addressee.channels {
@@ -861,5 +891,23 @@ x = "x"
         let manifest = Manifest::parse(&text, FileId(0)).unwrap();
         let problems = manifest.validate(FileId(0));
         assert_eq!(problems[0].message, "locale `fr` is listed twice");
+    }
+
+    #[test]
+    fn the_address_table_has_both_column_headings_or_neither() {
+        let both = MINIMAL.replace(
+            "x = \"x\"",
+            "x = \"x\"\naddressee-column = \"who\"\ncontact-column = \"how\"",
+        );
+        let manifest = Manifest::parse(&both, FileId(0)).unwrap();
+        assert!(manifest.validate(FileId(0)).is_empty());
+        let one = MINIMAL.replace("x = \"x\"", "x = \"x\"\ncontact-column = \"how\"");
+        let manifest = Manifest::parse(&one, FileId(0)).unwrap();
+        let problems = manifest.validate(FileId(0));
+        assert_eq!(
+            problems[0].message,
+            "`[contacts]` names `contact-column` but no `addressee-column`"
+        );
+        assert_eq!(&one[problems[0].labels[0].span.clone()], "\"how\"");
     }
 }

@@ -8,8 +8,8 @@ use fluent_syntax::ast;
 use unic_langid::CharacterDirection;
 
 use super::{
-    AlertDate, AppealPack, Band, Block, Direction, FooterPiece, Inline, Metadata, Para, Part,
-    PartKind, WebLabels,
+    AddressTable, AlertDate, AppealPack, Band, Block, Direction, FooterPiece, Inline, Metadata,
+    Para, Part, PartKind, WebLabels,
 };
 use crate::chars::{is_bidi_control, lowercase_first};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
@@ -270,6 +270,28 @@ impl Builder<'_> {
             fallbacks: self.fallbacks.iter().cloned().collect(),
             names: self.names(),
             web: self.web_labels(),
+            address_table: self.address_table(),
+        }
+    }
+
+    fn address_table(&mut self) -> AddressTable {
+        let contacts = &self.manifest.contacts;
+        let (addressee, contact, description) = (
+            contacts.addressee_column.clone(),
+            contacts.contact_column.clone(),
+            contacts.table_description.clone(),
+        );
+        let mut label = |m: &MessageRef| -> String {
+            self.text(m, &FluentArgs::new())
+                .chars()
+                .filter(|c| !is_bidi_control(*c))
+                .collect()
+        };
+        AddressTable {
+            columns: addressee
+                .zip(contact)
+                .map(|(addressee, contact)| [label(&addressee), label(&contact)]),
+            description: description.map(|d| label(&d)),
         }
     }
 

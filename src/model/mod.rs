@@ -41,6 +41,18 @@ pub struct AppealPack {
     pub names: Vec<String>,
     /// The web page's labels in this language, when the manifest has `[web]`.
     pub web: Option<WebLabels>,
+    /// The words around the address list for writers that set it as a table (the DOCX).
+    pub address_table: AddressTable,
+}
+
+/// The address table's header row and description, when `[contacts]` names their messages;
+/// plain text (no bidi controls).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AddressTable {
+    /// The column headings: who (name and position), how to reach them.
+    pub columns: Option<[String; 2]>,
+    /// What the table holds, in one sentence.
+    pub description: Option<String>,
 }
 
 /// The words of the web page's one-click actions, plain text (no bidi controls).

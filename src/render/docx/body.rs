@@ -10,7 +10,7 @@ use super::addresses::{self, Entry};
 use super::page::Page;
 use super::runs::{Families, Piece, pieces};
 use super::styles::id;
-use crate::model::{AppealPack, Band, Block, Direction, Para, Part, PartKind};
+use crate::model::{AddressTable, AppealPack, Band, Block, Direction, Para, Part, PartKind};
 
 /// Twips: the PDF's measures, so both documents have the same shape.
 const FORM_WIDTH: u32 = 230 * 20;
@@ -30,6 +30,7 @@ pub(super) struct Body<'a> {
     pub direction: Direction,
     pub families: &'a Families<'a>,
     pub page: &'a Page,
+    pub address_table: &'a AddressTable,
 }
 
 impl Body<'_> {
@@ -332,10 +333,26 @@ impl Body<'_> {
         // Every row but the last keeps with the next, so that a short list stays on one page
         // as in the PDF (Word and LibreOffice keep a table's rows together this way).
         let last = entries.len().saturating_sub(1);
-        let rows = entries
-            .iter()
-            .enumerate()
-            .map(|(row, entry)| {
+        // The header row (marked `w:tblHeader` by the post-pass): it repeats when the list runs
+        // onto a new page, and screen readers announce each cell with its column's heading.
+        let header = self
+            .address_table
+            .columns
+            .as_ref()
+            .map(|[addressee, contact]| {
+                let heading = |source: &str, text: &str| {
+                    self.paragraph(id::TABLE_HEADING, &Para::plain(source, text))
+                        .keep_next(true)
+                };
+                TableRow::new(vec![
+                    cell(who, vec![heading("contacts.addressee-column", addressee)]),
+                    cell(how, vec![heading("contacts.contact-column", contact)]),
+                ])
+                .cant_split()
+            });
+        let rows = header
+            .into_iter()
+            .chain(entries.iter().enumerate().map(|(row, entry)| {
                 let para = |p: &Para| self.paragraph(id::TABLE_TEXT, p).keep_next(row < last);
                 let cells = match addresses::split(entry) {
                     Entry::Split {
@@ -352,7 +369,7 @@ impl Body<'_> {
                     }
                 };
                 TableRow::new(cells).cant_split()
-            })
+            }))
             .collect();
         let table = Table::without_borders(rows)
             .style(id::ADDRESS_TABLE)

@@ -49,6 +49,7 @@ pub fn render(
         direction: pack.direction,
         families: &families,
         page: &page,
+        address_table: &pack.address_table,
     };
     let rtl = pack.direction == Direction::Rtl;
     let sheet = styles::Sheet {
@@ -109,6 +110,8 @@ fn assemble(
         language: (&language, complex_language),
         default_styles: styles::DEFAULTS,
         address_caption: address_caption.as_deref(),
+        address_header: pack.address_table.columns.is_some(),
+        address_description: pack.address_table.description.as_deref(),
     };
 
     let old_relationships =
@@ -341,6 +344,7 @@ mod tests {
             fallbacks: Vec::new(),
             names: Vec::new(),
             web: None,
+            address_table: Default::default(),
         }
     }
 

@@ -33,6 +33,11 @@ pub(super) struct Context<'a> {
     /// The address table's caption (its section's heading), which accessibility checkers and
     /// screen readers announce with the table.
     pub address_caption: Option<&'a str>,
+    /// Whether the address table's first row is its header row (`w:tblHeader`, which docx-rs
+    /// cannot write).
+    pub address_header: bool,
+    /// The address table's description, with the caption Word's "Alt Text" for the table.
+    pub address_description: Option<&'a str>,
 }
 
 /// A relationship of the main document part.
@@ -132,10 +137,21 @@ pub(super) fn content(root: &mut Element, context: &Context<'_>) {
                 let style = properties
                     .find("w:tblStyle")
                     .and_then(|s| s.get_attr("w:val"));
-                if let (Some(caption), Some(super::styles::id::ADDRESS_TABLE)) =
-                    (context.address_caption, style)
-                {
+                if style != Some(super::styles::id::ADDRESS_TABLE) {
+                    return;
+                }
+                if let Some(caption) = context.address_caption {
                     properties.ensure("w:tblCaption").set_attr("w:val", caption);
+                }
+                if let Some(description) = context.address_description {
+                    properties
+                        .ensure("w:tblDescription")
+                        .set_attr("w:val", description);
+                }
+                if context.address_header
+                    && let Some(row) = element.elements_mut().find(|e| e.name == "w:tr")
+                {
+                    row.ensure("w:trPr").ensure("w:tblHeader");
                 }
             }
             "w:sectPr" if context.rtl => {
@@ -238,6 +254,8 @@ mod tests {
             language: ("ar-SA", Some("ar-SA")),
             default_styles: &[("paragraph", "Normal")],
             address_caption: Some("Addresses"),
+            address_header: true,
+            address_description: Some("Who to write to, and how"),
         }
     }
 
@@ -281,6 +299,45 @@ mod tests {
             })
             .collect();
         assert_eq!(captions, [Some("Addresses"), None]);
+    }
+
+    #[test]
+    fn the_address_table_gets_its_description_and_header_row() {
+        let mut root = parse(
+            r#"<w:body><w:tbl><w:tblPr><w:tblStyle w:val="AddressTable"/></w:tblPr><w:tr><w:trPr><w:cantSplit/></w:trPr></w:tr><w:tr/></w:tbl><w:tbl><w:tblPr/><w:tr/></w:tbl></w:body>"#
+                .as_bytes(),
+        )
+        .unwrap();
+        content(&mut root, &context());
+        let tables: Vec<&Element> = root.elements().collect();
+        let properties = tables[0].find("w:tblPr").unwrap();
+        assert_eq!(
+            properties
+                .find("w:tblDescription")
+                .and_then(|d| d.get_attr("w:val")),
+            Some("Who to write to, and how")
+        );
+        let headers: Vec<bool> = tables
+            .iter()
+            .flat_map(|t| t.elements().filter(|e| e.name == "w:tr"))
+            .map(|row| {
+                row.find("w:trPr")
+                    .and_then(|p| p.find("w:tblHeader"))
+                    .is_some()
+            })
+            .collect();
+        assert_eq!(
+            headers,
+            [true, false, false],
+            "only the address table's first row"
+        );
+        assert!(
+            tables[1]
+                .find("w:tblPr")
+                .unwrap()
+                .find("w:tblDescription")
+                .is_none()
+        );
     }
 
     #[test]

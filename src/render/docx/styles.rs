@@ -36,6 +36,7 @@ pub(super) mod id {
     pub(crate) const POST_HEADING: &str = "PostHeading";
     pub(crate) const POST: &str = "Post";
     pub(crate) const TABLE_TEXT: &str = "TableText";
+    pub(crate) const TABLE_HEADING: &str = "TableHeading";
     pub(crate) const FOOTER: &str = "Footer";
     pub(crate) const HYPERLINK: &str = "Hyperlink";
     pub(crate) const DEFAULT_FONT: &str = "DefaultParagraphFont";
@@ -314,6 +315,17 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
 
     let mut table_text = paragraph(id::TABLE_TEXT, "Table Text", id::NORMAL).next(id::TABLE_TEXT);
     table_text.paragraph_property = table_text.paragraph_property.line_spacing(spacing(0, 0));
+    // The address table's header row: quiet, as the form labels, so the printed page still
+    // reads as a list; it is there for screen readers and for a list that runs onto a new page.
+    let mut table_heading = paragraph(id::TABLE_HEADING, "Table Heading", id::NORMAL)
+        .bold()
+        .size(SMALL_SIZE)
+        .color(MUTED)
+        .next(id::TABLE_TEXT);
+    table_heading.paragraph_property = table_heading
+        .paragraph_property
+        .keep_next(true)
+        .line_spacing(spacing(0, 0));
 
     let mut footer = paragraph(id::FOOTER, "footer", id::NORMAL)
         .size(SMALL_SIZE)
@@ -402,6 +414,7 @@ fn all(sheet: &Sheet<'_>) -> Vec<Style> {
         post_heading,
         post,
         table_text,
+        table_heading,
         footer,
         hyperlink,
         address_table,

@@ -35,6 +35,9 @@ channel-x = إكس: { $handle }
 channel-postal = العنوان البريدي: { $address }
 channel-web = استمارة الاتصال الإلكترونية: { $url }
 channel-phone = الهاتف: { $number }
+addresses-column-addressee = الجهة المخاطَبة
+addresses-column-contact = وسائل الاتصال
+addresses-table-description = الجهات المخاطَبة: اسم كلٍّ منها ومنصبه، ووسائل الاتصال به
 
 ## تواريخ النداء (الأشهر بالاسمين السرياني والميلادي، كما في نص النداء: 19 أيار/مايو 2025)
 

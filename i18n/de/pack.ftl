@@ -35,6 +35,10 @@ channel-x = X: { $handle }
 channel-postal = Postanschrift: { $address }
 channel-web = Kontaktformular: { $url }
 channel-phone = Telefon: { $number }
+# Neutral forms, as the conventions ask: no generic masculine „Empfänger“ in a heading.
+addresses-column-addressee = Name und Funktion
+addresses-column-contact = Kontakt
+addresses-table-description = An wen Sie schreiben können: Name und Funktion, dazu die Kontaktwege
 
 ## Daten der Eilaktion
 

@@ -52,6 +52,17 @@ channel-web = Web form: { $url }
 # $number is a telephone number in international format.
 channel-phone = Telephone: { $number }
 
+# The DOCX sets the list of addresses as a table. Its first row holds the headings of its two
+# columns; it repeats when the list runs onto a new page, and screen readers read the heading
+# out with each cell. Keep each heading to a few words.
+# Heading of the first column: each addressee’s name and position.
+addresses-column-addressee = Addressee
+# Heading of the second column: the e-mail addresses, X accounts and other channels.
+addresses-column-contact = Contact details
+# One sentence saying what the table holds, which screen readers announce before it (the
+# table’s “Alt Text” in Word). Never printed.
+addresses-table-description = Each addressee’s name and position, and how to contact them
+
 ## Dates of the alert ([alert] date and act-before in the manifest; this alert states none yet)
 
 # A date in running text. $day and $year are numbers; $month is the month’s name, taken from

@@ -40,6 +40,9 @@ channel-x = X: { $handle }
 channel-postal = Dirección postal: { $address }
 channel-web = Formulario web: { $url }
 channel-phone = Teléfono: { $number }
+addresses-column-addressee = Destinatario
+addresses-column-contact = Datos de contacto
+addresses-table-description = Nombre y cargo de cada destinatario, y sus datos de contacto
 
 ## Fechas de la alerta
 

@@ -37,6 +37,9 @@ channel-x = ایکس: { $handle }
 channel-postal = نشانی پستی: { $address }
 channel-web = فرم تماس اینترنتی: { $url }
 channel-phone = تلفن: { $number }
+addresses-column-addressee = مخاطب
+addresses-column-contact = راه‌های تماس
+addresses-table-description = نام و سمت هر مخاطب و راه‌های تماس با وی
 
 ## تاریخ‌های فراخوان (گاه‌شمار میلادی، نام ماه‌ها به صورت CLDR: ۱۹ مه ۲۰۲۵)
 

@@ -40,6 +40,9 @@ channel-x = X : { $handle }
 channel-postal = Adresse postale : { $address }
 channel-web = Formulaire en ligne : { $url }
 channel-phone = Téléphone : { $number }
+addresses-column-addressee = Destinataire
+addresses-column-contact = Coordonnées
+addresses-table-description = Nom et fonction de chaque destinataire, et ses coordonnées
 
 ## Dates de l’alerte
 

@@ -42,6 +42,9 @@ channel-x = X: { $handle }
 channel-postal = Почтовый адрес: { $address }
 channel-web = Веб-форма: { $url }
 channel-phone = Телефон: { $number }
+addresses-column-addressee = Адресат
+addresses-column-contact = Контакты
+addresses-table-description = Имя и должность каждого адресата и способы связи с ним
 
 ## Даты призыва (месяц в родительном падеже: «19 мая 2025 г.»)
 

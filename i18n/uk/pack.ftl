@@ -41,6 +41,9 @@ channel-x = X: { $handle }
 channel-postal = Поштова адреса: { $address }
 channel-web = Вебформа: { $url }
 channel-phone = Телефон: { $number }
+addresses-column-addressee = Адресат
+addresses-column-contact = Контакти
+addresses-table-description = Ім’я та посада кожного адресата і способи зв’язку з ним
 
 ## Дати заклику (місяць у родовому відмінку: «19 травня 2025 р.»)
 

@@ -37,6 +37,9 @@ channel-x = X：{ $handle }
 channel-postal = 邮寄地址：{ $address }
 channel-web = 网上联系表：{ $url }
 channel-phone = 电话：{ $number }
+addresses-column-addressee = 收件人
+addresses-column-contact = 联系方式
+addresses-table-description = 每位收件人的姓名、职务及联系方式
 
 ## 呼吁的日期（年月日顺序：2025年5月19日）
 

@@ -488,6 +488,28 @@ fn the_footer_counts_pages_with_fields() {
     assert_eq!(rel.attr("Target"), Some("footer1.xml"));
 }
 
+/// Persian digits (issue 16): the fields' shown value is ۱ until they update, and the footer's
+/// language is Persian, so a reader whose Word or LibreOffice draws numerals by context sees
+/// ۰–۹ after the update too (OOXML has no page number format for them; see the README).
+#[test]
+fn the_persian_footer_shows_persian_digits_until_the_fields_update() {
+    let docx = Docx::new(build(&common::fixture("alert-karvania"), "fa", &[], &[]));
+    let footer = docx.part("word/footer1.xml");
+    let texts: Vec<String> = footer.all("w:t").iter().map(|t| t.text.clone()).collect();
+    assert_eq!(
+        texts.iter().filter(|t| t.as_str() == "۱").count(),
+        2,
+        "PAGE and NUMPAGES show ۱: {texts:?}"
+    );
+    assert!(
+        !texts.concat().chars().any(|c| c.is_ascii_digit()),
+        "{texts:?}"
+    );
+    let styles = docx.part("word/styles.xml");
+    let lang = styles.child("w:docDefaults").unwrap().all("w:lang")[0];
+    assert_eq!(lang.attr("w:bidi"), Some("fa-IR"));
+}
+
 #[test]
 fn arabic_is_right_to_left_with_language_tags() {
     let docx = fixture_docx("ar");
@@ -994,7 +1016,9 @@ print("core", d.core_properties.title, "|", d.core_properties.language)
 for p in d.paragraphs:
     if p.style.name.startswith("Heading") or p.style.name == "Title":
         print(p.style.name, "|", p.text)
-print("tables", len(d.tables), "|", d.tables[0].cell(0, 1).text)
+t = d.tables[0]
+print("tables", len(d.tables), "|", t.cell(0, 1).text, "|", t.cell(1, 1).text)
+print("header row", t.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None)
 print("bullets", sum(1 for p in d.paragraphs if p.style.name == "List Bullet"))
 "#;
     let output = Command::new("python3")
@@ -1012,7 +1036,8 @@ print("bullets", sum(1 for p in d.paragraphs if p.style.name == "List Bullet"))
         "core Test alert: Example International declared “undesirable” | en-GB",
         "Title | Test alert: Example International declared “undesirable”",
         "Heading 1 | How You Can Help",
-        "tables 1 | X: @KremlinRussia_E",
+        "tables 1 | Contact details | X: @KremlinRussia_E",
+        "header row True",
         "bullets 2",
     ] {
         assert!(

@@ -130,3 +130,14 @@ fn a_channel_without_its_label_is_refused_at_the_first_such_channel() {
     );
     insta::assert_snapshot!(case.refused(&[], 2));
 }
+
+#[test]
+fn one_column_heading_of_the_address_table_without_the_other_is_refused() {
+    let case = Case::new();
+    case.replace(
+        MANIFEST,
+        "x = \"channel-x\"",
+        "x = \"channel-x\"\ncontact-column = \"addresses-column-contact\"",
+    );
+    insta::assert_snapshot!(case.refused(&[], 2));
+}

@@ -162,7 +162,18 @@ fn outline(face: &ttf_parser::Face, glyph: GlyphId) -> Result<Vec<Contour>, Embe
         return Ok(Vec::new());
     }
     builder.finish();
-    builder.contours.into_iter().map(tidy).collect()
+    let contours: Vec<Contour> = builder
+        .contours
+        .into_iter()
+        .map(tidy)
+        .collect::<Result<_, _>>()?;
+    // `glyf` counts points and contours in 16 bits; only a hostile charstring has more.
+    if contours.iter().map(Vec::len).sum::<usize>() > usize::from(u16::MAX)
+        || contours.len() > i16::MAX as usize
+    {
+        return Err(EmbedError::Damaged("CFF "));
+    }
+    Ok(contours)
 }
 
 /// Rounds a contour to whole units, drops repeated points and the closing copy of the first,

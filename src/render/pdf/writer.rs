@@ -198,24 +198,31 @@ fn page_ops(
         // it orders right-to-left text itself). A right-to-left run of an element is its own
         // marked content, inside the `ReversedChars` sequence: poppler ends an MCID's text at
         // the first `EMC` met inside it, whichever sequence that closes.
-        if run.rtl && tagged.is_some() {
+        // A left-to-right run that would read wrong from its glyphs (a vowel sign drawn before
+        // its consonant) is its own marked content too, for its `/ActualText`.
+        let misread = reads_wrong(page, run, font);
+        if (run.rtl && tagged.is_some()) || misread {
             if open.take().is_some() {
                 ops.push(Op::EndMarkedContent);
             }
-            ops.push(Op::BeginMarkedContent {
-                tag: "ReversedChars".into(),
-            });
-            ops.push(begin_marked(document, page, run, &mut tags));
+            if run.rtl {
+                ops.push(Op::BeginMarkedContent {
+                    tag: "ReversedChars".into(),
+                });
+            }
+            ops.push(begin_marked(document, page, run, misread, &mut tags));
             run_ops(run, font, &mut remaining[run.font], height, &mut ops);
             ops.push(Op::EndMarkedContent);
-            ops.push(Op::EndMarkedContent);
+            if run.rtl {
+                ops.push(Op::EndMarkedContent);
+            }
             continue;
         }
         if open != Some(tagged) {
             if open.is_some() {
                 ops.push(Op::EndMarkedContent);
             }
-            ops.push(begin_marked(document, page, run, &mut tags));
+            ops.push(begin_marked(document, page, run, false, &mut tags));
             open = Some(tagged);
         } else if let (Some(order), Some(last)) = (text_start(run), tags.marked.last_mut())
             && tagged.is_some()
@@ -260,15 +267,24 @@ fn page_ops(
 /// Opens the marked content of a run's element (`/P <</MCID 3>> BDC`), numbered in stream
 /// order, or of the running footer, an artifact. A right-to-left run gets a `Span` of its own
 /// with its text in logical order as `/ActualText`: its glyphs are drawn in visual order, and
-/// a reader that follows the structure should not have to reverse them.
+/// a reader that follows the structure should not have to reverse them. So does a
+/// left-to-right run that `misread`s ([`reads_wrong`]), and there the marked content carries
+/// the `/ActualText` too (ISO 32000-1, 14.9.4), for readers that do not follow the structure
+/// (pdftotext). Right-to-left runs need no such help (readers reverse them themselves), so
+/// their bytes stay as they were.
 fn begin_marked(
     document: &LaidOutDocument,
     page: &Page,
     run: &GlyphRun,
+    misread: bool,
     tags: &mut PageTags,
 ) -> Op {
+    let actual_text = (run.rtl || misread).then(|| logical_text(page, run));
+    let mut properties = BTreeMap::new();
+    if misread && let Some(text) = &actual_text {
+        properties.insert("ActualText".to_owned(), text_string(text));
+    }
     let Some(element) = run.tag.filter(|&t| t < document.structure.len()) else {
-        let mut properties = BTreeMap::new();
         properties.insert("Type".to_owned(), DictItem::Name(b"Pagination".to_vec()));
         properties.insert("Subtype".to_owned(), DictItem::Name(b"Footer".to_vec()));
         return Op::BeginMarkedContentWithProperties {
@@ -277,20 +293,6 @@ fn begin_marked(
         };
     };
     let mcid = tags.marked.len();
-    let actual_text = run.rtl.then(|| {
-        let mut glyphs: Vec<_> = run.glyphs.iter().collect();
-        glyphs.sort_by_key(|g| g.text.start);
-        // Paired punctuation drawn mirrored maps to the character it depicts (decision 0002):
-        // the logical text has the other one.
-        glyphs
-            .into_iter()
-            .filter_map(|g| Some((page.text.get(g.text.clone())?, g.mirrored)))
-            .flat_map(|(text, mirror)| {
-                text.chars()
-                    .map(move |c| if mirror { mirrored(c).unwrap_or(c) } else { c })
-            })
-            .collect::<String>()
-    });
     let role = if actual_text.is_some() {
         "Span"
     } else {
@@ -301,11 +303,60 @@ fn begin_marked(
         order: text_start(run).unwrap_or(usize::MAX),
         actual_text,
     });
-    let mut properties = BTreeMap::new();
     properties.insert("MCID".to_owned(), DictItem::Int(mcid as i64));
     Op::BeginMarkedContentWithProperties {
         tag: role.into(),
         properties: DictItem::Dict { map: properties },
+    }
+}
+
+/// Whether a left-to-right run's glyphs, read in drawing order through ToUnicode, would not
+/// give its text: a glyph drawn before one whose text comes earlier (reordered clusters:
+/// Devanagari's pre-base vowel signs, and Khmer's, Myanmar's, Sinhala's), or a glyph whose
+/// ToUnicode, which has one text per glyph (the first met), is not the text it stands for
+/// here (a conjunct's half form that carries its whole cluster in one place and nothing in
+/// another). Allocates nothing: it runs for every run of every pack.
+fn reads_wrong(page: &Page, run: &GlyphRun, font: &EmbeddedFont) -> bool {
+    if run.rtl {
+        return false;
+    }
+    let mut last = 0;
+    run.glyphs.iter().any(|g| {
+        let own = page.text.get(g.text.clone()).unwrap_or_default();
+        let gid = font.remap.get(&g.id).copied().unwrap_or(0);
+        let mapped = font.to_unicode.get(&gid).map_or("", String::as_str);
+        let early = !g.text.is_empty() && g.text.start < last;
+        if !g.text.is_empty() {
+            last = last.max(g.text.start);
+        }
+        early || own != mapped
+    })
+}
+
+/// A run's characters in reading order. Paired punctuation drawn mirrored maps to the
+/// character it depicts (decision 0002): the logical text has the other one.
+fn logical_text(page: &Page, run: &GlyphRun) -> String {
+    let mut glyphs: Vec<_> = run.glyphs.iter().collect();
+    glyphs.sort_by_key(|g| g.text.start);
+    glyphs
+        .into_iter()
+        .filter_map(|g| Some((page.text.get(g.text.clone())?, g.mirrored)))
+        .flat_map(|(text, mirror)| {
+            text.chars()
+                .map(move |c| if mirror { mirrored(c).unwrap_or(c) } else { c })
+        })
+        .collect()
+}
+
+/// A PDF text string (ISO 32000-1, 7.9.2.2): UTF-16BE with its byte order mark.
+fn text_string(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    DictItem::String {
+        data,
+        literal: false,
     }
 }
 

@@ -12,6 +12,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 
 use crate::model::{Direction, WebLabels};
 use crate::render::Format;
+use crate::render::html::BASE_STYLE;
 use crate::render::html::actions::Action;
 
 use super::record::{ArchiveRecord, ArtifactRecord, LocaleRecord, Record, Status};
@@ -56,7 +57,7 @@ pub(crate) fn render(record: &Record, web: &BTreeMap<String, Web>) -> String {
                 meta name="referrer" content="no-referrer";
                 meta name="generator" content=(generator);
                 title { (Shown(heading.unwrap_or(&record.alert.id))) " · appeal packs" }
-                style { "\n" (PreEscaped(STYLE)) }
+                style { "\n" (PreEscaped(BASE_STYLE)) (PreEscaped(STYLE)) }
             }
             body {
                 a.skip href="#languages" { "Skip to the downloads" }

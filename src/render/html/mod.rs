@@ -16,6 +16,8 @@ use crate::model::{
 };
 use actions::{Action, ActionKind};
 
+/// The rules this page shares with the download page (palette, fonts, skip link, focus ring).
+pub(crate) const BASE_STYLE: &str = include_str!("base.css");
 const STYLE: &str = include_str!("page.css");
 
 /// Shows the copy buttons (hidden without script) and copies a letter's text on a click.
@@ -85,7 +87,7 @@ fn page(pack: &AppealPack) -> Markup {
                 meta http-equiv="Content-Security-Policy" content=(content_security_policy(false));
                 meta name="referrer" content="no-referrer";
                 title { (title) }
-                style { (PreEscaped(STYLE)) }
+                style { (PreEscaped(BASE_STYLE)) (PreEscaped(STYLE)) }
             }
             body {
                 header.masthead {

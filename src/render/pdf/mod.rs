@@ -5,6 +5,7 @@
 
 mod archival;
 mod compose;
+mod content;
 pub(crate) mod document;
 #[cfg(any(test, feature = "test-support"))]
 pub(crate) mod extract;

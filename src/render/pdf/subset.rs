@@ -20,6 +20,10 @@ pub(super) struct EmbeddedFont {
     pub to_unicode: BTreeMap<u16, String>,
     /// Subset glyph id → advance in 1/1000 em, exactly as printpdf writes it into `/W`.
     pub widths: BTreeMap<u16, i64>,
+    /// Original glyph id → its code in the content stream and its `/W` width. The code is
+    /// the subset glyph id, or for a CID-keyed CFF font the CID its charset gives it, as
+    /// printpdf keys `/W` and ToUnicode.
+    codes: BTreeMap<u16, (u16, i64)>,
     /// The subset for printpdf (taken when the document is assembled).
     pub font: Option<ParsedFont>,
 }
@@ -68,6 +72,15 @@ pub(super) fn embed_fonts(document: &LaidOutDocument) -> Result<Vec<Option<Embed
             advances.insert(new, advance);
             widths.insert(new, pdf_width(advance, upm));
         }
+        let charset = printpdf::font::cff_charset_gid_to_cid_map(&bytes, 0);
+        let code = |gid: u16| match &charset {
+            Some(map) => map.get(&gid).copied().unwrap_or(0),
+            None => gid,
+        };
+        let codes = remap
+            .iter()
+            .map(|(&old, &new)| (old, (code(new), widths.get(&new).copied().unwrap_or(0))))
+            .collect();
         // The subset tag names the glyph set, so different subsets of one face differ.
         let tag = subset_tag(&face.postscript_name, &ids);
         let head = parsed.tables().head;
@@ -106,10 +119,22 @@ pub(super) fn embed_fonts(document: &LaidOutDocument) -> Result<Vec<Option<Embed
             remap,
             to_unicode,
             widths,
+            codes,
             font: Some(font),
         }));
     }
     Ok(out)
+}
+
+impl EmbeddedFont {
+    /// The code and `/W` width of an original glyph id (those of `.notdef` if the subset
+    /// lacks it).
+    pub(super) fn glyph(&self, id: u16) -> (u16, i64) {
+        self.codes
+            .get(&id)
+            .copied()
+            .unwrap_or_else(|| (0, self.widths.get(&0).copied().unwrap_or(0)))
+    }
 }
 
 /// The `/W` entry printpdf writes for an advance: 1/1000 em, truncated.

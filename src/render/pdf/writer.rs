@@ -1,14 +1,14 @@
-//! Serialisation: the laid-out document as printpdf pages, then the lopdf finishing pass.
+//! Serialisation: page content streams written as bytes, printpdf's document objects, then
+//! the lopdf finishing pass.
 
-use std::collections::BTreeMap;
-
+use lopdf::Object;
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, DictItem, FontId, Line, LineCapStyle,
-    LinePoint, LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Polygon, PolygonRing, Pt, Rect as PdfRect, TextItem, TextMatrix, WindingOrder,
+    Actions, BorderArray, Codepoint, ColorArray, FontId, LinkAnnotation, Op, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect as PdfRect, TextItem,
 };
 
-use super::document::{GlyphRun, LaidOutDocument, Page, Rgb, Shape};
+use super::content::Content;
+use super::document::{GlyphRun, LaidOutDocument, Page, Shape};
 use super::postpass;
 use super::shaping::mirrored;
 use super::subset::{EmbeddedFont, embed_fonts};
@@ -30,23 +30,20 @@ pub(super) fn write(
             .map
             .insert(id, printpdf::PdfFont::new(parsed));
     }
-    // How many times each glyph is drawn, so its last occurrence can be told.
-    let mut remaining: Vec<Vec<u32>> = fonts
-        .iter()
-        .map(|f| vec![0; f.as_ref().map_or(0, |f| f.remap.len() + 1)])
-        .collect();
-    for run in document.pages.iter().flat_map(|p| &p.runs) {
-        if let Some(Some(font)) = fonts.get(run.font) {
-            for glyph in &run.glyphs {
-                let gid = font.remap.get(&glyph.id).copied().unwrap_or(0);
-                remaining[run.font][usize::from(gid)] += 1;
-            }
-        }
-    }
     let (width, height) = document.page_size;
     let mut tags = Vec::with_capacity(document.pages.len());
-    for page in &document.pages {
-        let (ops, page_tags) = page_ops(document, page, &fonts, &mut remaining, height);
+    let mut contents = Vec::with_capacity(document.pages.len());
+    for (index, page) in document.pages.iter().enumerate() {
+        let (content, page_tags) = page_content(document, page, &fonts, height);
+        contents.push(content);
+        // printpdf sees only what it still writes: the link annotations, and on the first
+        // page the glyphs of each font, from which it builds `/W` and ToUnicode.
+        let mut ops = if index == 0 {
+            glyph_inventory(&fonts)
+        } else {
+            Vec::new()
+        };
+        ops.extend(link_annotations(page, height));
         tags.push(page_tags);
         let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
         let media = PdfRect::from_wh(Pt(width), Pt(height));
@@ -65,22 +62,70 @@ pub(super) fn write(
     let mut warnings = Vec::new();
     // printpdf's object tree goes straight to the finishing pass: serialising it and parsing
     // it back gave the same objects at twice the cost.
-    let doc = pdf.to_lopdf_document(&save, &mut warnings);
+    let mut doc = pdf.to_lopdf_document(&save, &mut warnings);
     if let Some(error) = warnings
         .iter()
         .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
     {
         return Err(format!("printpdf: {}", error.msg));
     }
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    for (page, content) in pages.into_iter().zip(contents) {
+        let stream = doc
+            .get_dictionary(page)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(|e| format!("printpdf wrote a page without contents: {e}"))?;
+        match doc.get_object_mut(stream) {
+            Ok(Object::Stream(stream)) => stream.set_content(content),
+            _ => return Err("printpdf wrote a page without a content stream".into()),
+        }
+    }
     postpass::finish(doc, document, &tags, options)
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c.0,
-        g: c.1,
-        b: c.2,
-        icc_profile: None,
+/// Every glyph of each font once, with the text ToUnicode maps it to: all printpdf needs
+/// to write the font's `/W` and ToUnicode as it did from the pages' own text.
+fn glyph_inventory(fonts: &[Option<EmbeddedFont>]) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for font in fonts.iter().flatten() {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(FontId(font.resource.clone())),
+            size: Pt(1.0),
+        });
+        let glyphs = font
+            .remap
+            .values()
+            .map(|gid| {
+                let text = font.to_unicode.get(gid).cloned().unwrap_or_default();
+                Codepoint::with_cid(*gid, 0.0, text)
+            })
+            .collect();
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(glyphs)],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// The page's links, for printpdf to write as annotations.
+fn link_annotations(page: &Page, height: f32) -> impl Iterator<Item = Op> + '_ {
+    page.links.iter().map(move |link| {
+        let rect = PdfRect::from_xywh(
+            Pt(q(link.rect.x)),
+            Pt(q(height - link.rect.y - link.rect.height)),
+            Pt(q(link.rect.width)),
+            Pt(q(link.rect.height)),
+        );
+        let link = LinkAnnotation::new(
+            rect,
+            Actions::uri(link.uri.clone()),
+            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+            Some(ColorArray::Transparent),
+            None,
+        );
+        Op::LinkAnnotation { link }
     })
 }
 
@@ -89,42 +134,32 @@ fn q(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
-fn point(x: f32, y: f32, height: f32) -> Point {
-    Point {
-        x: Pt(q(x)),
-        y: Pt(q(height - y)),
-    }
-}
-
 /// A page's content stream, and what its marked content and links stand for in the structure.
 /// Shapes (rules, bullets, tints, lines to write on) are one artifact; the text of each
 /// structure element is marked content with an MCID, the footer an artifact.
-fn page_ops(
+fn page_content(
     document: &LaidOutDocument,
     page: &Page,
     fonts: &[Option<EmbeddedFont>],
-    remaining: &mut [Vec<u32>],
     height: f32,
-) -> (Vec<Op>, PageTags) {
-    let mut ops = Vec::new();
+) -> (Vec<u8>, PageTags) {
+    // About 20 bytes a glyph: its code and, often, a kern.
+    let glyphs: usize = page.runs.iter().map(|r| r.glyphs.len()).sum();
+    let mut out = Content::with_capacity(1024 + 20 * glyphs);
     let mut tags = PageTags::default();
     if !page.shapes.is_empty() {
-        ops.push(Op::BeginMarkedContent {
-            tag: "Artifact".into(),
-        });
+        out.begin_marked("Artifact");
     }
     for shape in &page.shapes {
         match *shape {
             Shape::Rect { rect, fill } => {
-                ops.push(Op::SetFillColor { col: color(fill) });
-                let mut r = PdfRect::from_xywh(
-                    Pt(q(rect.x)),
-                    Pt(q(height - rect.y - rect.height)),
-                    Pt(q(rect.width)),
-                    Pt(q(rect.height)),
+                out.fill_rgb(fill.0, fill.1, fill.2);
+                out.fill_rect(
+                    q(rect.x),
+                    q(height - rect.y - rect.height),
+                    q(rect.width),
+                    q(rect.height),
                 );
-                r.mode = Some(PaintMode::Fill);
-                ops.push(Op::DrawRectangle { rectangle: r });
             }
             Shape::Line {
                 from,
@@ -132,64 +167,43 @@ fn page_ops(
                 width,
                 color: c,
             } => {
-                ops.push(Op::SetOutlineColor { col: color(c) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-                ops.push(Op::SetLineCapStyle {
-                    cap: LineCapStyle::Butt,
-                });
-                let points = vec![
-                    LinePoint {
-                        p: point(from.0, from.1, height),
-                        bezier: false,
-                    },
-                    LinePoint {
-                        p: point(to.0, to.1, height),
-                        bezier: false,
-                    },
-                ];
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points,
-                        is_closed: false,
-                    },
-                });
+                out.stroke_rgb(c.0, c.1, c.2);
+                out.line_width(width);
+                out.butt_cap();
+                out.move_to(q(from.0), q(height - from.1));
+                out.line_to(q(to.0), q(height - to.1));
+                out.stroke();
             }
             Shape::Disc {
                 center,
                 radius,
                 fill,
             } => {
-                ops.push(Op::SetFillColor { col: color(fill) });
-                ops.push(Op::DrawPolygon {
-                    polygon: disc(center, radius, height),
-                });
+                out.fill_rgb(fill.0, fill.1, fill.2);
+                disc(&mut out, center, radius, height);
             }
         }
     }
     if !page.shapes.is_empty() {
-        ops.push(Op::EndMarkedContent);
+        out.end_marked();
     }
 
-    ops.push(Op::StartTextSection);
+    out.begin_text();
     let mut current_font: Option<(usize, f32)> = None;
-    let mut current_color: Option<Rgb> = None;
+    let mut current_color = None;
     // The element whose marked content is open: consecutive runs of one element share it.
     let mut open: Option<Option<usize>> = None;
+    let mut glyphs = Vec::new();
     for run in &page.runs {
         let Some(Some(font)) = fonts.get(run.font) else {
             continue;
         };
         if current_color != Some(run.color) {
-            ops.push(Op::SetFillColor {
-                col: color(run.color),
-            });
+            out.fill_rgb(run.color.0, run.color.1, run.color.2);
             current_color = Some(run.color);
         }
         if current_font != Some((run.font, run.size)) {
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(FontId(font.resource.clone())),
-                size: Pt(run.size),
-            });
+            out.set_font(run.font, &font.resource, run.size);
             current_font = Some((run.font, run.size));
         }
         let tagged = run.tag.filter(|&t| t < document.structure.len());
@@ -203,26 +217,24 @@ fn page_ops(
         let misread = reads_wrong(page, run, font);
         if (run.rtl && tagged.is_some()) || misread {
             if open.take().is_some() {
-                ops.push(Op::EndMarkedContent);
+                out.end_marked();
             }
             if run.rtl {
-                ops.push(Op::BeginMarkedContent {
-                    tag: "ReversedChars".into(),
-                });
+                out.begin_marked("ReversedChars");
             }
-            ops.push(begin_marked(document, page, run, misread, &mut tags));
-            run_ops(run, font, &mut remaining[run.font], height, &mut ops);
-            ops.push(Op::EndMarkedContent);
+            begin_marked(document, page, run, misread, &mut tags, &mut out);
+            run_content(run, font, height, &mut glyphs, &mut out);
+            out.end_marked();
             if run.rtl {
-                ops.push(Op::EndMarkedContent);
+                out.end_marked();
             }
             continue;
         }
         if open != Some(tagged) {
             if open.is_some() {
-                ops.push(Op::EndMarkedContent);
+                out.end_marked();
             }
-            ops.push(begin_marked(document, page, run, false, &mut tags));
+            begin_marked(document, page, run, false, &mut tags, &mut out);
             open = Some(tagged);
         } else if let (Some(order), Some(last)) = (text_start(run), tags.marked.last_mut())
             && tagged.is_some()
@@ -230,38 +242,22 @@ fn page_ops(
             last.order = last.order.min(order);
         }
         if run.rtl {
-            ops.push(Op::BeginMarkedContent {
-                tag: "ReversedChars".into(),
-            });
+            out.begin_marked("ReversedChars");
         }
-        run_ops(run, font, &mut remaining[run.font], height, &mut ops);
+        run_content(run, font, height, &mut glyphs, &mut out);
         if run.rtl {
-            ops.push(Op::EndMarkedContent);
+            out.end_marked();
         }
     }
     if open.is_some() {
-        ops.push(Op::EndMarkedContent);
+        out.end_marked();
     }
-    ops.push(Op::EndTextSection);
+    out.end_text();
 
     for link in &page.links {
-        let rect = PdfRect::from_xywh(
-            Pt(q(link.rect.x)),
-            Pt(q(height - link.rect.y - link.rect.height)),
-            Pt(q(link.rect.width)),
-            Pt(q(link.rect.height)),
-        );
-        let annotation = LinkAnnotation::new(
-            rect,
-            Actions::uri(link.uri.clone()),
-            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-            Some(ColorArray::Transparent),
-            None,
-        );
-        ops.push(Op::LinkAnnotation { link: annotation });
         tags.links.push((link.tag, link_text(page, link.tag)));
     }
-    (ops, tags)
+    (out.finish(), tags)
 }
 
 /// Opens the marked content of a run's element (`/P <</MCID 3>> BDC`), numbered in stream
@@ -278,19 +274,14 @@ fn begin_marked(
     run: &GlyphRun,
     misread: bool,
     tags: &mut PageTags,
-) -> Op {
+    out: &mut Content,
+) {
     let actual_text = (run.rtl || misread).then(|| logical_text(page, run));
-    let mut properties = BTreeMap::new();
-    if misread && let Some(text) = &actual_text {
-        properties.insert("ActualText".to_owned(), text_string(text));
-    }
+    // Only on the marked content of a misread run: right-to-left runs keep their bytes.
+    let actual = actual_text.clone().filter(|_| misread);
     let Some(element) = run.tag.filter(|&t| t < document.structure.len()) else {
-        properties.insert("Type".to_owned(), DictItem::Name(b"Pagination".to_vec()));
-        properties.insert("Subtype".to_owned(), DictItem::Name(b"Footer".to_vec()));
-        return Op::BeginMarkedContentWithProperties {
-            tag: "Artifact".into(),
-            properties: DictItem::Dict { map: properties },
-        };
+        out.begin_footer_artifact(actual.as_deref());
+        return;
     };
     let mcid = tags.marked.len();
     let role = if actual_text.is_some() {
@@ -303,11 +294,7 @@ fn begin_marked(
         order: text_start(run).unwrap_or(usize::MAX),
         actual_text,
     });
-    properties.insert("MCID".to_owned(), DictItem::Int(mcid as i64));
-    Op::BeginMarkedContentWithProperties {
-        tag: role.into(),
-        properties: DictItem::Dict { map: properties },
-    }
+    out.begin_marked_mcid(role, mcid, actual.as_deref());
 }
 
 /// Whether a left-to-right run's glyphs, read in drawing order through ToUnicode, would not
@@ -348,18 +335,6 @@ fn logical_text(page: &Page, run: &GlyphRun) -> String {
         .collect()
 }
 
-/// A PDF text string (ISO 32000-1, 7.9.2.2): UTF-16BE with its byte order mark.
-fn text_string(text: &str) -> DictItem {
-    let mut data = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        data.extend_from_slice(&unit.to_be_bytes());
-    }
-    DictItem::String {
-        data,
-        literal: false,
-    }
-}
-
 /// Where a run's text starts in its page's logical text.
 fn text_start(run: &GlyphRun) -> Option<usize> {
     run.glyphs
@@ -388,96 +363,62 @@ fn link_text(page: &Page, tag: Option<usize>) -> Option<String> {
 /// One glyph run: a text matrix at its first glyph, then the glyphs with TJ adjustments that
 /// put each at its laid-out x. The viewer advances by the `/W` widths, so the adjustments are
 /// computed against exactly those integers. Raised or lowered marks use the text rise.
-fn run_ops(
+/// `glyphs` is a buffer kept across runs.
+fn run_content(
     run: &GlyphRun,
     font: &EmbeddedFont,
-    remaining: &mut [u32],
     height: f32,
-    ops: &mut Vec<Op>,
+    glyphs: &mut Vec<(u16, i64, f32)>,
+    out: &mut Content,
 ) {
     let Some(first) = run.glyphs.first() else {
         return;
     };
     let origin = q(first.x);
-    ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Translate(Pt(origin), Pt(q(height - run.baseline))),
-    });
+    out.text_matrix(origin, q(height - run.baseline));
     let per_point = 1000.0 / run.size;
     // Pen position relative to the origin, in 1/1000 em.
     let mut pen = 0.0f32;
     let mut rise = 0.0f32;
-    let mut items: Vec<Codepoint> = Vec::new();
+    glyphs.clear();
     for glyph in &run.glyphs {
         let target = (glyph.x - origin) * per_point;
         let kern = (pen - target).round();
         // The adjustment belongs after the previous glyph; the first glyph is at the origin.
         if kern != 0.0
-            && let Some(last) = items.last_mut()
+            && let Some(last) = glyphs.last_mut()
         {
-            last.offset = kern;
+            last.2 = kern;
             pen -= kern;
         }
         if glyph.rise != rise {
-            flush(&mut items, ops);
-            ops.push(Op::SetLineOffset {
-                multiplier: q(glyph.rise),
-            });
+            out.show(glyphs);
+            glyphs.clear();
+            out.rise(q(glyph.rise));
             rise = glyph.rise;
         }
-        let gid = font.remap.get(&glyph.id).copied().unwrap_or(0);
-        // printpdf builds ToUnicode from the text of a glyph's last occurrence: only that one
-        // carries it (one allocation per glyph of the font, not per glyph drawn).
-        let left = &mut remaining[usize::from(gid)];
-        *left = left.saturating_sub(1);
-        let text = if *left == 0 {
-            font.to_unicode.get(&gid).cloned().unwrap_or_default()
-        } else {
-            String::new()
-        };
-        items.push(Codepoint::with_cid(gid, 0.0, text));
-        pen += font.widths.get(&gid).copied().unwrap_or(0) as f32;
+        let (code, width) = font.glyph(glyph.id);
+        glyphs.push((code, width, 0.0));
+        pen += width as f32;
     }
-    flush(&mut items, ops);
+    out.show(glyphs);
     if rise != 0.0 {
-        ops.push(Op::SetLineOffset { multiplier: 0.0 });
+        out.rise(0.0);
     }
 }
 
-fn flush(items: &mut Vec<Codepoint>, ops: &mut Vec<Op>) {
-    if !items.is_empty() {
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(std::mem::take(items))],
-        });
-    }
-}
-
-/// A circle as four Bézier arcs.
-fn disc(center: (f32, f32), r: f32, height: f32) -> Polygon {
+/// A circle as four Bézier arcs, filled.
+fn disc(out: &mut Content, center: (f32, f32), r: f32, height: f32) {
     const K: f32 = 0.552_284_8;
     let (cx, cy) = center;
     let k = r * K;
-    let p = |x: f32, y: f32, bezier: bool| LinePoint {
-        p: point(x, y, height),
-        bezier,
-    };
-    let points = vec![
-        p(cx + r, cy, false),
-        p(cx + r, cy - k, true),
-        p(cx + k, cy - r, true),
-        p(cx, cy - r, false),
-        p(cx - k, cy - r, true),
-        p(cx - r, cy - k, true),
-        p(cx - r, cy, false),
-        p(cx - r, cy + k, true),
-        p(cx - k, cy + r, true),
-        p(cx, cy + r, false),
-        p(cx + k, cy + r, true),
-        p(cx + r, cy + k, true),
-        p(cx + r, cy, false),
-    ];
-    Polygon {
-        rings: vec![PolygonRing { points }],
-        mode: PaintMode::Fill,
-        winding_order: WindingOrder::NonZero,
-    }
+    let p = |x: f32, y: f32| [q(x), q(height - y)];
+    let arc = |a: [f32; 2], b: [f32; 2], c: [f32; 2]| [a[0], a[1], b[0], b[1], c[0], c[1]];
+    let start = p(cx + r, cy);
+    out.move_to(start[0], start[1]);
+    out.curve_to(arc(p(cx + r, cy - k), p(cx + k, cy - r), p(cx, cy - r)));
+    out.curve_to(arc(p(cx - k, cy - r), p(cx - r, cy - k), p(cx - r, cy)));
+    out.curve_to(arc(p(cx - r, cy + k), p(cx - k, cy + r), p(cx, cy + r)));
+    out.curve_to(arc(p(cx + k, cy + r), p(cx + r, cy + k), p(cx + r, cy)));
+    out.close_fill();
 }

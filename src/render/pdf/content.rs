@@ -92,22 +92,26 @@ impl Content {
         self.buf.extend_from_slice(b" BMC");
     }
 
-    /// `/tag <</MCID n>> BDC`.
-    pub(super) fn begin_marked_mcid(&mut self, tag: &str, mcid: usize) {
+    /// `/tag <</MCID n>> BDC`, with `/ActualText` first when given.
+    pub(super) fn begin_marked_mcid(&mut self, tag: &str, mcid: usize, actual: Option<&str>) {
         self.flush();
         self.start();
         name(&mut self.buf, tag.as_bytes());
-        self.buf.extend_from_slice(b" <</MCID ");
+        self.buf.extend_from_slice(b" <<");
+        actual_text(&mut self.buf, actual);
+        self.buf.extend_from_slice(b"/MCID ");
         integer(&mut self.buf, mcid as u64);
         self.buf.extend_from_slice(b">> BDC");
     }
 
-    /// The running footer: a pagination artifact.
-    pub(super) fn begin_footer_artifact(&mut self) {
+    /// The running footer: a pagination artifact, with `/ActualText` first when given.
+    pub(super) fn begin_footer_artifact(&mut self, actual: Option<&str>) {
         self.flush();
         self.start();
+        self.buf.extend_from_slice(b"/Artifact <<");
+        actual_text(&mut self.buf, actual);
         self.buf
-            .extend_from_slice(b"/Artifact <</Subtype/Footer/Type/Pagination>> BDC");
+            .extend_from_slice(b"/Subtype/Footer/Type/Pagination>> BDC");
     }
 
     pub(super) fn end_marked(&mut self) {
@@ -275,6 +279,17 @@ impl Content {
             }
         }
     }
+}
+
+/// `/ActualText <FEFF…>` (ISO 32000-1, 14.9.4: the text a reader copies in place of the glyphs
+/// inside the marked content), a text string in UTF-16BE after its byte order mark.
+fn actual_text(buf: &mut Vec<u8>, text: Option<&str>) {
+    let Some(text) = text else { return };
+    buf.extend_from_slice(b"/ActualText <FEFF");
+    for unit in text.encode_utf16() {
+        let _ = write!(buf, "{unit:04X}");
+    }
+    buf.push(b'>');
 }
 
 /// A name, with the bytes lopdf escapes as `#xx`.

@@ -1,7 +1,8 @@
 //! Reading text back from a PDF in pure Rust: each page's content stream decoded through the
 //! fonts' ToUnicode maps. Used by tests to prove the round trip; it reads what this writer
 //! writes (glyph ids, Identity-H, lines left to right, right-to-left runs in `ReversedChars`
-//! marked content, every paragraph in the document's direction).
+//! marked content, `/ActualText` on marked content, every paragraph in the document's
+//! direction).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -110,7 +111,10 @@ pub fn extract(bytes: &[u8], rtl: bool) -> Result<Vec<Vec<TextLine>>, String> {
         let mut font: Option<&FontInfo> = None;
         let mut size = 0.0f32;
         let (mut x, mut y) = (0.0f32, 0.0f32);
-        let mut reversed = 0usize;
+        // The marked-content sequences open at this point, innermost last.
+        let mut marked: Vec<MarkedKind> = Vec::new();
+        // The `/ActualText` being shown, and where its glyphs are drawn.
+        let mut actual: Option<Actual> = None;
         // A right-to-left run may be shown in several operations (raised marks): they are
         // collected and reversed together.
         let mut pending: Option<Shown> = None;
@@ -129,21 +133,50 @@ pub fn extract(bytes: &[u8], rtl: bool) -> Result<Vec<Vec<TextLine>>, String> {
                     x = op.operands.get(4).and_then(number).unwrap_or(0.0);
                     y = op.operands.get(5).and_then(number).unwrap_or(0.0);
                 }
-                "BMC" | "BDC"
-                    if op.operands.first().and_then(|o| o.as_name().ok())
-                        == Some(b"ReversedChars".as_slice()) =>
-                {
-                    reversed += 1;
-                }
-                "EMC" if reversed > 0 => {
-                    reversed -= 1;
-                    if let Some(shown) = pending.take() {
-                        let text = shown.reversed_text();
-                        add(&mut lines, shown.y, shown.x, (true, text), size);
+                "BMC" | "BDC" => {
+                    let tag = op.operands.first().and_then(|o| o.as_name().ok());
+                    let text = op
+                        .operands
+                        .get(1)
+                        .and_then(|o| o.as_dict().ok())
+                        .and_then(|d| d.get(b"ActualText").ok())
+                        .and_then(|o| o.as_str().ok());
+                    // As poppler does: the outermost `/ActualText` stands for everything
+                    // drawn inside it.
+                    if let Some(text) = text
+                        && actual.is_none()
+                    {
+                        actual = Some(Actual {
+                            text: text_string(text),
+                            rtl: marked.contains(&MarkedKind::Reversed),
+                            y,
+                            x: None,
+                        });
+                        marked.push(MarkedKind::Actual);
+                    } else if tag == Some(b"ReversedChars".as_slice()) {
+                        marked.push(MarkedKind::Reversed);
+                    } else {
+                        marked.push(MarkedKind::Other);
                     }
                 }
+                "EMC" => match marked.pop() {
+                    Some(MarkedKind::Reversed) => {
+                        if let Some(shown) = pending.take() {
+                            let text = shown.reversed_text();
+                            add(&mut lines, shown.y, shown.x, (true, text), size);
+                        }
+                    }
+                    Some(MarkedKind::Actual) => {
+                        if let Some(a) = actual.take() {
+                            let x = a.x.unwrap_or(x..x);
+                            add(&mut lines, a.y, x, (a.rtl, a.text), size);
+                        }
+                    }
+                    _ => {}
+                },
                 "TJ" | "Tj" => {
                     let Some(font) = font else { continue };
+                    let reversed = marked.contains(&MarkedKind::Reversed) || actual.is_some();
                     let mut start = x;
                     let mut units: Vec<String> = Vec::new();
                     let items: Vec<&Object> = match op.operands.first() {
@@ -182,7 +215,7 @@ pub fn extract(bytes: &[u8], rtl: bool) -> Result<Vec<Vec<TextLine>>, String> {
                                 // printpdf joins the runs of one baseline into one operation;
                                 // a jump of more than three ems separates pieces (the fields
                                 // of a signature row).
-                                if reversed == 0 && x - before > 3.0 * size {
+                                if !reversed && x - before > 3.0 * size {
                                     let text = std::mem::take(&mut units).concat();
                                     add(&mut lines, y, low.min(start)..high, (false, text), size);
                                     (low, high, start) = (x, x, x);
@@ -197,7 +230,14 @@ pub fn extract(bytes: &[u8], rtl: bool) -> Result<Vec<Vec<TextLine>>, String> {
                         x: low.min(start)..high,
                         units,
                     };
-                    if reversed > 0 {
+                    if let Some(a) = &mut actual {
+                        // Only where the glyphs are drawn counts: the text is the span's.
+                        a.y = shown.y;
+                        a.x = Some(match a.x.take() {
+                            Some(r) => r.start.min(shown.x.start)..r.end.max(shown.x.end),
+                            None => shown.x,
+                        });
+                    } else if reversed {
                         match &mut pending {
                             Some(p) => {
                                 let mut units = shown.units.into_iter().peekable();
@@ -225,6 +265,41 @@ pub fn extract(bytes: &[u8], rtl: bool) -> Result<Vec<Vec<TextLine>>, String> {
         pages.push(lines.into_iter().map(|l| l.finish(rtl)).collect());
     }
     Ok(pages)
+}
+
+/// What a marked-content sequence is to the extractor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum MarkedKind {
+    /// `ReversedChars`: its glyphs are in reverse reading order.
+    Reversed,
+    /// It carries the `/ActualText` being shown.
+    Actual,
+    Other,
+}
+
+/// An `/ActualText` of marked content: the text, read in place of the glyphs drawn inside it,
+/// at their place.
+struct Actual {
+    text: String,
+    /// Inside a `ReversedChars` sequence: a right-to-left run, its text in reading order.
+    rtl: bool,
+    y: f32,
+    x: Option<Range<f32>>,
+}
+
+/// A PDF text string: UTF-16BE after its byte order mark, else PDFDocEncoding (taken as
+/// Latin-1, which it is for the printable characters).
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
 }
 
 /// Appends a run to the current line when it is on the same baseline and touches it, else

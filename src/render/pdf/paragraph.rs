@@ -468,8 +468,10 @@ fn hyphenation_points(
 
 /// A glyph placed on the line, before regrouping into runs.
 struct Placed {
-    /// Logical order: shaping run, then glyph index in it.
-    key: (usize, usize),
+    /// Logical order: shaping run, then the glyph's characters, then glyph index in the run
+    /// (a cluster's glyphs are in drawing order, and a Devanagari vowel sign drawn before its
+    /// consonant comes after it in the text).
+    key: (usize, usize, usize),
     /// The piece of one shaping run inside one directional run that the glyph belongs to.
     segment: usize,
     cluster: usize,
@@ -552,7 +554,7 @@ fn assemble(
                     if let Some((id, advance, _)) = hyphen {
                         let advance = advance as f32 * run.size / fonts.units_per_em(run.face);
                         placed.push(Placed {
-                            key: (r, usize::MAX),
+                            key: (r, usize::MAX, usize::MAX),
                             segment,
                             cluster: usize::MAX,
                             face: run.face,
@@ -587,7 +589,7 @@ fn assemble(
                     }
                     let advance = glyph.advance + extra_for(glyph.cluster);
                     placed.push(Placed {
-                        key: (r, g),
+                        key: (r, glyph.chars.start, g),
                         segment,
                         cluster: glyph.cluster,
                         face: run.face,

@@ -299,7 +299,7 @@ fn shape_run(
     if !glyphs.is_sorted_by_key(|g| g.cluster) {
         glyphs.sort_by_key(|g| g.cluster);
     }
-    assign_chars(&mut glyphs, chars, range.end);
+    assign_chars(fonts, face, &mut glyphs, chars, range.end);
     if rtl {
         mirror_chars(fonts, face, &mut glyphs, chars);
     }
@@ -348,7 +348,23 @@ pub(super) fn mirrored(ch: char) -> Option<char> {
 }
 
 /// Fills [`ShapedGlyph::chars`]. Clusters ascend in logical order.
-fn assign_chars(glyphs: &mut [ShapedGlyph], chars: &[(usize, char)], end: usize) {
+///
+/// A cluster with as many glyphs as characters maps one to one, but the order of its glyphs is
+/// not always that of its characters: a Devanagari pre-base vowel sign (ि in कि) is drawn
+/// before its consonant, and in a right-to-left run of a left-to-right script (Latin inside an
+/// override) HarfBuzz reverses whole clusters, keeping a letter before the joiner after it, so
+/// reversing the glyphs put the joiner's glyph first. Zipped in glyph order, each glyph took its
+/// neighbour's character, and ToUnicode, which has one text per glyph, gave the joiner's glyph
+/// the letter's text everywhere ("en\u{200D}tière" read "enntière"). So a glyph that is the
+/// face's own glyph of one of the cluster's characters stands for that character, and the
+/// others (contextual forms) take the characters left, in order.
+fn assign_chars(
+    fonts: &FontSet<'_>,
+    face: FaceId,
+    glyphs: &mut [ShapedGlyph],
+    chars: &[(usize, char)],
+    end: usize,
+) {
     let mut start = 0;
     while start < glyphs.len() {
         let cluster = glyphs[start].cluster;
@@ -360,8 +376,30 @@ fn assign_chars(glyphs: &mut [ShapedGlyph], chars: &[(usize, char)], end: usize)
         let first = chars.partition_point(|&(o, _)| o < cluster);
         let last = chars.partition_point(|&(o, _)| o < next);
         let members = &chars[first..last];
-        if members.len() == stop - start {
-            for (glyph, &(offset, ch)) in glyphs[start..stop].iter_mut().zip(members) {
+        if members.len() == 1 && stop - start == 1 {
+            let (offset, ch) = members[0];
+            glyphs[start].chars = offset..offset + ch.len_utf8();
+        } else if members.len() == stop - start {
+            let nominal: Vec<Option<u16>> = members
+                .iter()
+                .map(|&(_, ch)| fonts.glyph(face, ch).map(|(id, _)| id))
+                .collect();
+            let mut taken = vec![false; members.len()];
+            let mut owner: Vec<Option<usize>> = glyphs[start..stop]
+                .iter()
+                .map(|g| {
+                    let index =
+                        (0..members.len()).find(|&m| !taken[m] && nominal[m] == Some(g.id))?;
+                    taken[index] = true;
+                    Some(index)
+                })
+                .collect();
+            let mut free = (0..members.len()).filter(|&m| !taken[m]);
+            for slot in owner.iter_mut().filter(|o| o.is_none()) {
+                *slot = free.next();
+            }
+            for (glyph, index) in glyphs[start..stop].iter_mut().zip(owner) {
+                let (offset, ch) = members[index.unwrap_or(0)];
                 glyph.chars = offset..offset + ch.len_utf8();
             }
         } else {

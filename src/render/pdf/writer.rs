@@ -212,22 +212,29 @@ fn page_content(
         // it orders right-to-left text itself). A right-to-left run of an element is its own
         // marked content, inside the `ReversedChars` sequence: poppler ends an MCID's text at
         // the first `EMC` met inside it, whichever sequence that closes.
-        if run.rtl && tagged.is_some() {
+        // A left-to-right run that would read wrong from its glyphs (a vowel sign drawn before
+        // its consonant) is its own marked content too, for its `/ActualText`.
+        let misread = reads_wrong(page, run, font);
+        if (run.rtl && tagged.is_some()) || misread {
             if open.take().is_some() {
                 out.end_marked();
             }
-            out.begin_marked("ReversedChars");
-            begin_marked(document, page, run, &mut tags, &mut out);
+            if run.rtl {
+                out.begin_marked("ReversedChars");
+            }
+            begin_marked(document, page, run, misread, &mut tags, &mut out);
             run_content(run, font, height, &mut glyphs, &mut out);
             out.end_marked();
-            out.end_marked();
+            if run.rtl {
+                out.end_marked();
+            }
             continue;
         }
         if open != Some(tagged) {
             if open.is_some() {
                 out.end_marked();
             }
-            begin_marked(document, page, run, &mut tags, &mut out);
+            begin_marked(document, page, run, false, &mut tags, &mut out);
             open = Some(tagged);
         } else if let (Some(order), Some(last)) = (text_start(run), tags.marked.last_mut())
             && tagged.is_some()
@@ -256,33 +263,27 @@ fn page_content(
 /// Opens the marked content of a run's element (`/P <</MCID 3>> BDC`), numbered in stream
 /// order, or of the running footer, an artifact. A right-to-left run gets a `Span` of its own
 /// with its text in logical order as `/ActualText`: its glyphs are drawn in visual order, and
-/// a reader that follows the structure should not have to reverse them.
+/// a reader that follows the structure should not have to reverse them. So does a
+/// left-to-right run that `misread`s ([`reads_wrong`]), and there the marked content carries
+/// the `/ActualText` too (ISO 32000-1, 14.9.4), for readers that do not follow the structure
+/// (pdftotext). Right-to-left runs need no such help (readers reverse them themselves), so
+/// their bytes stay as they were.
 fn begin_marked(
     document: &LaidOutDocument,
     page: &Page,
     run: &GlyphRun,
+    misread: bool,
     tags: &mut PageTags,
     out: &mut Content,
 ) {
+    let actual_text = (run.rtl || misread).then(|| logical_text(page, run));
+    // Only on the marked content of a misread run: right-to-left runs keep their bytes.
+    let actual = actual_text.clone().filter(|_| misread);
     let Some(element) = run.tag.filter(|&t| t < document.structure.len()) else {
-        out.begin_footer_artifact();
+        out.begin_footer_artifact(actual.as_deref());
         return;
     };
     let mcid = tags.marked.len();
-    let actual_text = run.rtl.then(|| {
-        let mut glyphs: Vec<_> = run.glyphs.iter().collect();
-        glyphs.sort_by_key(|g| g.text.start);
-        // Paired punctuation drawn mirrored maps to the character it depicts (decision 0002):
-        // the logical text has the other one.
-        glyphs
-            .into_iter()
-            .filter_map(|g| Some((page.text.get(g.text.clone())?, g.mirrored)))
-            .flat_map(|(text, mirror)| {
-                text.chars()
-                    .map(move |c| if mirror { mirrored(c).unwrap_or(c) } else { c })
-            })
-            .collect::<String>()
-    });
     let role = if actual_text.is_some() {
         "Span"
     } else {
@@ -293,7 +294,45 @@ fn begin_marked(
         order: text_start(run).unwrap_or(usize::MAX),
         actual_text,
     });
-    out.begin_marked_mcid(role, mcid);
+    out.begin_marked_mcid(role, mcid, actual.as_deref());
+}
+
+/// Whether a left-to-right run's glyphs, read in drawing order through ToUnicode, would not
+/// give its text: a glyph drawn before one whose text comes earlier (reordered clusters:
+/// Devanagari's pre-base vowel signs, and Khmer's, Myanmar's, Sinhala's), or a glyph whose
+/// ToUnicode, which has one text per glyph (the first met), is not the text it stands for
+/// here (a conjunct's half form that carries its whole cluster in one place and nothing in
+/// another). Allocates nothing: it runs for every run of every pack.
+fn reads_wrong(page: &Page, run: &GlyphRun, font: &EmbeddedFont) -> bool {
+    if run.rtl {
+        return false;
+    }
+    let mut last = 0;
+    run.glyphs.iter().any(|g| {
+        let own = page.text.get(g.text.clone()).unwrap_or_default();
+        let gid = font.remap.get(&g.id).copied().unwrap_or(0);
+        let mapped = font.to_unicode.get(&gid).map_or("", String::as_str);
+        let early = !g.text.is_empty() && g.text.start < last;
+        if !g.text.is_empty() {
+            last = last.max(g.text.start);
+        }
+        early || own != mapped
+    })
+}
+
+/// A run's characters in reading order. Paired punctuation drawn mirrored maps to the
+/// character it depicts (decision 0002): the logical text has the other one.
+fn logical_text(page: &Page, run: &GlyphRun) -> String {
+    let mut glyphs: Vec<_> = run.glyphs.iter().collect();
+    glyphs.sort_by_key(|g| g.text.start);
+    glyphs
+        .into_iter()
+        .filter_map(|g| Some((page.text.get(g.text.clone())?, g.mirrored)))
+        .flat_map(|(text, mirror)| {
+            text.chars()
+                .map(move |c| if mirror { mirrored(c).unwrap_or(c) } else { c })
+        })
+        .collect()
 }
 
 /// Where a run's text starts in its page's logical text.

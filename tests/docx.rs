@@ -735,6 +735,54 @@ fn fonts_are_embedded_under_their_own_names() {
 }
 
 #[test]
+fn the_chinese_face_is_embedded_as_truetype() {
+    // Noto Sans CJK SC is CFF; Word embeds and draws only TrueType, so the DOCX carries a
+    // TrueType subset of it (docs/decisions/0017-cjk-truetype-for-docx.md).
+    let docx = Docx::new(build(&common::fixture("scripts"), "zh-Hans", &[], &[]));
+    let fonts = embedded_fonts(&docx);
+    let faces: Vec<(&str, &str)> = fonts
+        .iter()
+        .map(|(n, e, _)| (n.as_str(), e.as_str()))
+        .collect();
+    // One weight: bold runs are emboldened by the word processor. Noto Sans draws nothing
+    // here (the CJK face has the Latin letters too), so it is not embedded.
+    assert_eq!(faces, [("Noto Sans CJK SC", "w:embedRegular")]);
+    let data = &fonts[0].2;
+    let face = rustybuzz::ttf_parser::Face::parse(data, 0).expect("a font once de-obfuscated");
+    assert!(face.tables().glyf.is_some(), "TrueType outlines");
+    assert!(face.tables().cff.is_none());
+    let family = face
+        .names()
+        .into_iter()
+        .find(|n| n.name_id == rustybuzz::ttf_parser::name_id::FAMILY)
+        .and_then(|n| n.to_string());
+    assert_eq!(family.as_deref(), Some("Noto Sans CJK SC"));
+    let text = docx.part("word/document.xml").texts();
+    let han: std::collections::BTreeSet<char> = text
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .collect();
+    assert!(han.len() > 50, "{han:?}");
+    for c in han.iter().copied().chain("“”，。：；（）《》".chars()) {
+        let glyph = face
+            .glyph_index(c)
+            .unwrap_or_else(|| panic!("{c} is mapped"));
+        assert!(
+            face.glyph_bounding_box(glyph).is_some(),
+            "{c} has an outline"
+        );
+    }
+    assert!(face.glyph_index('龘').is_none(), "a subset");
+    assert!(
+        usize::from(face.number_of_glyphs()) < han.len() + 150,
+        "only the glyphs used: {}",
+        face.number_of_glyphs()
+    );
+    let settings = docx.part("word/settings.xml");
+    assert!(settings.child("w:embedTrueTypeFonts").is_some());
+}
+
+#[test]
 fn core_properties_name_the_document() {
     let docx = Docx::new(build(
         &repo().join(FIXTURE),
@@ -860,7 +908,12 @@ fn us_letter_paper_sets_the_page() {
 /// Every locale of the two fixtures, as written DOCX files.
 fn every_locale_docx(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    for (tree, name) in [(repo().join(FIXTURE), "fixture"), (alert(), "alert")] {
+    for (tree, name) in [
+        (repo().join(FIXTURE), "fixture"),
+        (alert(), "alert"),
+        // Simplified Chinese, with its face embedded as TrueType.
+        (common::fixture("scripts"), "scripts"),
+    ] {
         let out = dir.join(name);
         let output = Command::new(env!("CARGO_BIN_EXE_appealpack"))
             .current_dir(repo())
@@ -954,7 +1007,8 @@ fn libreoffice_converts_every_locale() {
             .unwrap();
         let text = String::from_utf8_lossy(&text.stdout);
         let name = file.file_name().unwrap().to_string_lossy();
-        if name.ends_with("-ar.docx") {
+        // The scripts fixture's Arabic has no handle.
+        if name.ends_with("-ar.docx") && !name.starts_with("scripts-") {
             assert!(
                 text.contains("@KremlinRussia_E"),
                 "{name}: the handle reads left to right:\n{text}"
@@ -1118,18 +1172,36 @@ fn libreoffice_draws_with_the_embedded_fonts_when_noto_is_missing() {
                 "NotoSans-Regular",
             ][..],
         ),
+        // The TrueType subset of the CFF face, regular and emboldened by LibreOffice for the
+        // headings (the same face twice in the PDF).
+        (
+            common::fixture("scripts"),
+            "zh-Hans",
+            &["NotoSansCJKsc-Regular"][..],
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let docx = build(&tree, locale, &[], &[]);
         let (mut fonts, text) = libreoffice_fonts_without_noto(&docx, dir.path());
         let text = text.replace('\u{a0}', " ");
         fonts.sort();
+        fonts.dedup();
         assert_eq!(
             fonts, expected,
             "{locale}: only the embedded faces are drawn"
         );
         if locale == "ar" {
             assert!(text.contains("+32-2-555-01-23"), "{text}");
+        } else if locale == "zh-Hans" {
+            // The Han text reads back (pdftotext keeps the line breaks LibreOffice made).
+            let joined: String = text.split_whitespace().collect();
+            for phrase in [
+                "示例共和国当局宣布",
+                "观察站敦促当局立即撤销这一决定",
+                "您可以如何帮助",
+            ] {
+                assert!(joined.contains(phrase), "{phrase} in:\n{text}");
+            }
         } else {
             assert!(text.contains("+99 21 555 01 23"), "{text}");
         }

@@ -6,8 +6,9 @@
 //! outlines of the glyphs the document cannot reach: the characters it uses, what `GSUB` can
 //! turn them into (contextual forms, ligatures), and the components of composite glyphs. The
 //! `cmap` keeps only the characters used, so a character typed later falls back to another font
-//! instead of drawing nothing; glyph names (`post`) go. Only TrueType outlines (`glyf`) are
-//! subset; a CFF face is refused (see docs/decisions/0015-docx-embedded-fonts.md).
+//! instead of drawing nothing; glyph names (`post`) go. A CFF face (the Chinese one) is
+//! rebuilt with TrueType outlines instead (`truetype`; Word embeds only those): see
+//! docs/decisions/0015-docx-embedded-fonts.md and 0017-cjk-truetype-for-docx.md.
 //!
 //! The obfuscation is ECMA-376 Part 1 §17.8.1: the first 32 bytes XORed with the font key, a
 //! GUID that here derives from the subset's bytes, so the same document gives the same file.
@@ -17,10 +18,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustybuzz::ttf_parser::{self, GlyphId, Tag};
 use sha2::{Digest, Sha256};
 
+mod cu2qu;
+mod truetype;
+
 /// Why a face cannot be embedded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum EmbedError {
-    #[error("it has no TrueType outlines (a CFF face), which this subsetter does not handle")]
+    #[error("it has neither TrueType nor CFF outlines (a CFF2 or bitmap face)")]
     NotTrueType,
     #[error("its `{0}` table is damaged")]
     Damaged(&'static str),
@@ -65,7 +69,11 @@ pub(crate) fn subset(font: &[u8], chars: &BTreeSet<char>) -> Result<Vec<u8>, Emb
     let raw = face.raw_face();
     let table = |tag: &[u8; 4]| raw.table(Tag::from_bytes(tag));
     let (Some(glyf), Some(loca)) = (table(b"glyf"), table(b"loca")) else {
-        return Err(EmbedError::NotTrueType);
+        return match (face.tables().cff, table(b"CFF ")) {
+            (Some(_), _) => truetype::subset(&face, chars),
+            (None, Some(_)) => Err(EmbedError::Damaged("CFF ")),
+            (None, None) => Err(EmbedError::NotTrueType),
+        };
     };
     let count = face.number_of_glyphs();
     let offsets = glyph_offsets(&face, loca, glyf.len(), count)?;
@@ -580,13 +588,16 @@ mod tests {
     }
 
     #[test]
-    fn cff_faces_are_refused_and_damage_is_an_error() {
+    fn faces_without_outlines_are_refused_and_damage_is_an_error() {
         let mut otf = font("NotoSans-Regular.ttf");
-        // Rename `glyf` so the face looks like one without TrueType outlines.
+        // Rename `glyf` so the face looks like one without outlines, then like a CFF one whose
+        // table is not CFF.
         let at = otf.windows(4).position(|w| w == b"glyf").unwrap();
-        otf[at..at + 4].copy_from_slice(b"CFF ");
+        otf[at..at + 4].copy_from_slice(b"XXXX");
         let chars = BTreeSet::from(['a']);
         assert_eq!(subset(&otf, &chars), Err(EmbedError::NotTrueType));
+        otf[at..at + 4].copy_from_slice(b"CFF ");
+        assert_eq!(subset(&otf, &chars), Err(EmbedError::Damaged("CFF ")));
         assert!(matches!(
             subset(b"nope", &chars),
             Err(EmbedError::Unreadable(_))

@@ -255,12 +255,22 @@ fn embedded_fonts(
     }
     embed::with_mirrors(&mut chars);
     let mut out = EmbeddedFonts::default();
-    for family in &families.stack.families {
-        // A family that draws none of the text (only digits or spaces) is not needed.
+    for (n, family) in families.stack.families.iter().enumerate() {
+        // A family that draws none of the text (only digits or spaces) is not needed. Nor is
+        // one whose characters an earlier family of the stack has in every face, unless runs
+        // take it by default (`runs::pieces` prefers the default, then the stack in order): in
+        // Chinese, Noto Sans CJK SC draws all the Latin text and Noto Sans nothing.
         let regular = family.face(FaceStyle::Regular);
+        let default =
+            [families.latin.as_str(), families.complex.as_str()].contains(&family.name.as_str());
+        let claimed = |c: char| {
+            families.stack.families[..n]
+                .iter()
+                .any(|earlier| earlier.faces.values().all(|face| face.covers(c)))
+        };
         if chars
             .iter()
-            .all(|c| embed::ALWAYS.contains(c) || !regular.covers(*c))
+            .all(|c| embed::ALWAYS.contains(c) || !regular.covers(*c) || (!default && claimed(*c)))
         {
             continue;
         }

@@ -38,13 +38,11 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
             | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
 }
 
-/// The zero-width non-joiner (U+200C): invisible, but it decides how the letters around it
-/// join (the Persian half-space of روزنامه‌نگار), so the shaper gets it and the PDF's text
-/// layer keeps it. The joiner (U+200D) is left out before shaping, as before: inside a
-/// right-to-left override its glyph took the text of the letter beside it in the text layer
-/// (tests/hostile/text.rs, "enntière"); until that is understood it is not shaped.
+/// The zero-width non-joiner and joiner (U+200C, U+200D): invisible, but they decide how the
+/// letters around them join (the Persian half-space of روزنامه‌نگار, Devanagari's eyelash ra
+/// र्‍), so the shaper gets them and the PDF's text layer keeps them.
 pub(crate) fn is_joiner(c: char) -> bool {
-    c == '\u{200C}'
+    matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// Combining marks (general category M: Mn, Mc, Me), from the Unicode data. (The PDF text

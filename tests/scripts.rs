@@ -257,3 +257,40 @@ fn hindi_survives_pdftotext() {
     }
     assert!(!text.contains("षकया"), "{text}");
 }
+
+/// The fixture's tree with `to` put in place of `from` in `locale`'s messages.
+fn pack_with(locale: &str, from: &str, to: &str) -> AppealPack {
+    let dir = copy_fixture("scripts-extra");
+    let ftl = dir.path().join(locale).join("main.ftl");
+    let source = fs::read_to_string(&ftl).unwrap();
+    assert!(source.contains(from), "{from} is not in {locale}");
+    fs::write(&ftl, source.replacen(from, to, 1)).unwrap();
+    let tree = appealpack::load::load(dir.path()).expect("the tree loads");
+    build_pack(&tree, locale, &ModelOptions::default()).expect("the pack builds")
+}
+
+/// The zero-width joiner is shaped (it asks for a joining form: Persian's ه‍ in ه‍.ش, the
+/// Arabic ع‍ of a letter's name, Devanagari's half forms) and reads back where it was.
+#[test]
+fn zwj_is_shaped_and_reads_back() {
+    let (_dir, fonts) = fonts();
+    let cases = [
+        (
+            "fa",
+            "فوراً لغو کنند",
+            "فوراً (۱۴۰۴ ه\u{200D}.ش، حرف ع\u{200D}) لغو کنند",
+        ),
+        ("hi", "तुरंत वापस लें", "तुरंत (क्\u{200D}ष, र्\u{200D}य) वापस लें"),
+    ];
+    for (locale, from, to) in cases {
+        let pack = pack_with(locale, from, to);
+        let bytes = render(&pack, &fonts);
+        let text = normalise(&extracted_text(&bytes, &pack));
+        let inner = &to[to.find('(').unwrap()..=to.find(')').unwrap()];
+        assert!(
+            text.contains(inner),
+            "{locale}: `{inner}` does not read back: {text}"
+        );
+        assert_same_text(locale, &text, &normalise(&expected_text(&pack)));
+    }
+}

@@ -610,14 +610,40 @@ fn assemble(
                 if rtl {
                     // Positions are final: now put each cluster's own glyphs base first, as
                     // extractors attach a combining mark to the character shown just before it.
-                    let glyphs = &mut placed[first_placed..];
-                    let mut start = 0;
-                    while start < glyphs.len() {
+                    // A joiner is no mark: HarfBuzz puts ZWJ in the cluster of the letter before
+                    // it, and in the order of the letter's script (Latin inside a right-to-left
+                    // override keeps it after the letter), so it is drawn by where its character
+                    // is: left of the letters before it, which a reader reversing the run then
+                    // reads first ("en\u{200D}tière" read "enntière", then "e\u{200D}ntière").
+                    let mut start = first_placed;
+                    while start < placed.len() {
                         let mut end = start + 1;
-                        while end < glyphs.len() && glyphs[end].cluster == glyphs[start].cluster {
+                        while end < placed.len() && placed[end].cluster == placed[start].cluster {
                             end += 1;
                         }
-                        glyphs[start..end].reverse();
+                        placed[start..end].reverse();
+                        let joiner = |p: &Placed| {
+                            text.get(p.chars.clone())
+                                .is_some_and(|t| !t.is_empty() && t.chars().all(is_joiner))
+                        };
+                        if end - start > 1 && placed[start..end].iter().any(joiner) {
+                            let cluster: Vec<Placed> = placed.drain(start..end).collect();
+                            let (joiners, others): (Vec<Placed>, Vec<Placed>) =
+                                cluster.into_iter().partition(joiner);
+                            let first = others
+                                .iter()
+                                .filter(|p| !p.chars.is_empty())
+                                .map(|p| p.chars.start)
+                                .min();
+                            let mut units: Vec<(usize, Vec<Placed>)> = joiners
+                                .into_iter()
+                                .map(|p| (p.chars.start, vec![p]))
+                                .collect();
+                            units.push((first.unwrap_or(0), others));
+                            // Right to left: the last character's glyphs are drawn first.
+                            units.sort_by_key(|u| std::cmp::Reverse(u.0));
+                            placed.splice(start..start, units.into_iter().flat_map(|u| u.1));
+                        }
                         start = end;
                     }
                 } else {

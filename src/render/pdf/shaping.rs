@@ -537,6 +537,29 @@ mod tests {
     }
 
     #[test]
+    fn zwj_is_shaped_and_carried_by_a_glyph_of_its_own() {
+        let library = library();
+        let fonts = FontSet::new(&library, &["Noto Naskh Arabic".into()], "ar").unwrap();
+        // The joiner asks for the joining form of a letter alone (ع‍ names the letter): HarfBuzz
+        // puts it in the letter's cluster.
+        let text = styled("حرف ع\u{200D} هنا");
+        let shaped = shape(&fonts, &text, 10.0, true, ORIGIN).unwrap();
+        let glyphs: Vec<&ShapedGlyph> = shaped.runs.iter().flat_map(|r| &r.glyphs).collect();
+        let carried: String = glyphs.iter().map(|g| &text.text[g.chars.clone()]).collect();
+        assert_eq!(carried, text.text);
+        let zwj = fonts.glyph(0, '\u{200D}').unwrap().0;
+        let ain = text.text.find('ع').unwrap();
+        let carrier = glyphs
+            .iter()
+            .find(|g| g.id == zwj)
+            .expect("the joiner is drawn");
+        assert_eq!(&text.text[carrier.chars.clone()], "\u{200D}");
+        // The ain takes its initial form, not its isolated one.
+        let drawn = glyphs.iter().find(|g| g.chars.start == ain).unwrap();
+        assert_ne!(Some(drawn.id), fonts.glyph(0, 'ع').map(|g| g.0));
+    }
+
+    #[test]
     fn a_number_stays_in_one_face() {
         let library = library();
         let fonts = FontSet::new(

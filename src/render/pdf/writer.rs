@@ -310,8 +310,7 @@ fn reads_wrong(page: &Page, run: &GlyphRun, font: &EmbeddedFont) -> bool {
     let mut last = 0;
     run.glyphs.iter().any(|g| {
         let own = page.text.get(g.text.clone()).unwrap_or_default();
-        let gid = font.remap.get(&g.id).copied().unwrap_or(0);
-        let mapped = font.to_unicode.get(&gid).map_or("", String::as_str);
+        let mapped = font.text(g.id);
         let early = !g.text.is_empty() && g.text.start < last;
         if !g.text.is_empty() {
             last = last.max(g.text.start);

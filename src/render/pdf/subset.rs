@@ -20,30 +20,47 @@ pub(super) struct EmbeddedFont {
     pub to_unicode: BTreeMap<u16, String>,
     /// Subset glyph id → advance in 1/1000 em, exactly as printpdf writes it into `/W`.
     pub widths: BTreeMap<u16, i64>,
-    /// Original glyph id → its code in the content stream and its `/W` width. The code is
-    /// the subset glyph id, or for a CID-keyed CFF font the CID its charset gives it, as
-    /// printpdf keys `/W` and ToUnicode.
-    codes: BTreeMap<u16, (u16, i64)>,
+    /// By original glyph id, its code in the content stream and its `/W` width (a table: it
+    /// is read for every glyph drawn). The code is the subset glyph id, or for a CID-keyed
+    /// CFF font the CID its charset gives it, as printpdf keys `/W` and ToUnicode.
+    codes: Vec<(u16, i64)>,
     /// The subset for printpdf (taken when the document is assembled).
     pub font: Option<ParsedFont>,
 }
 
 /// Subsets every face the document uses. Faces no glyph refers to are `None`.
 pub(super) fn embed_fonts(document: &LaidOutDocument) -> Result<Vec<Option<EmbeddedFont>>, String> {
-    let mut used: Vec<BTreeMap<u16, Option<String>>> = vec![BTreeMap::new(); document.fonts.len()];
+    // By glyph id, the glyphs drawn with the first text met for each (empty if none yet): a
+    // table rather than a map, since every glyph drawn passes here.
+    let mut used: Vec<Vec<Option<&str>>> = vec![Vec::new(); document.fonts.len()];
     for page in &document.pages {
         for run in &page.runs {
+            let Some(table) = used.get_mut(run.font) else {
+                continue;
+            };
             for glyph in &run.glyphs {
-                let text = &page.text[glyph.text.clone()];
-                let entry = used[run.font].entry(glyph.id).or_insert(None);
-                if entry.is_none() && !text.is_empty() {
-                    *entry = Some(text.to_owned());
+                let id = usize::from(glyph.id);
+                if table.len() <= id {
+                    table.resize(id + 1, None);
+                }
+                let entry = &mut table[id];
+                if entry.is_none_or(str::is_empty) {
+                    *entry = Some(page.text.get(glyph.text.clone()).unwrap_or_default());
                 }
             }
         }
     }
     let mut out = Vec::with_capacity(used.len());
-    for (index, glyphs) in used.into_iter().enumerate() {
+    for (index, table) in used.into_iter().enumerate() {
+        let glyphs: BTreeMap<u16, Option<String>> = table
+            .into_iter()
+            .enumerate()
+            .filter_map(|(id, text)| {
+                let text = text?;
+                let id = u16::try_from(id).ok()?;
+                Some((id, (!text.is_empty()).then(|| text.to_owned())))
+            })
+            .collect();
         if glyphs.is_empty() {
             out.push(None);
             continue;
@@ -77,10 +94,11 @@ pub(super) fn embed_fonts(document: &LaidOutDocument) -> Result<Vec<Option<Embed
             Some(map) => map.get(&gid).copied().unwrap_or(0),
             None => gid,
         };
-        let codes = remap
-            .iter()
-            .map(|(&old, &new)| (old, (code(new), widths.get(&new).copied().unwrap_or(0))))
-            .collect();
+        let notdef = (code(0), widths.get(&0).copied().unwrap_or(0));
+        let mut codes = vec![notdef; remap.keys().last().map_or(0, |&g| usize::from(g) + 1)];
+        for (&old, &new) in &remap {
+            codes[usize::from(old)] = (code(new), widths.get(&new).copied().unwrap_or(0));
+        }
         // The subset tag names the glyph set, so different subsets of one face differ.
         let tag = subset_tag(&face.postscript_name, &ids);
         let head = parsed.tables().head;
@@ -131,7 +149,7 @@ impl EmbeddedFont {
     /// lacks it).
     pub(super) fn glyph(&self, id: u16) -> (u16, i64) {
         self.codes
-            .get(&id)
+            .get(usize::from(id))
             .copied()
             .unwrap_or_else(|| (0, self.widths.get(&0).copied().unwrap_or(0)))
     }

@@ -294,3 +294,59 @@ fn zwj_is_shaped_and_reads_back() {
         assert_same_text(locale, &text, &normalise(&expected_text(&pack)));
     }
 }
+
+/// Noto Naskh Arabic draws ZWNJ and ZWJ as a visible bar (a picture of the invisible
+/// character): their glyphs, there for the text layer, are shown in rendering mode 3
+/// (invisible), and every other glyph in mode 0.
+#[test]
+fn joiners_are_never_painted() {
+    let (_dir, fonts) = fonts();
+    let pack = pack_with("fa", "فوراً لغو کنند", "فوراً ه\u{200D}.ش لغو کنند");
+    let bytes = render(&pack, &fonts);
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let (mut hidden, mut shown) = (0, 0);
+    for (_, page) in doc.get_pages() {
+        // Per font resource, the codes of the joiners' glyphs, from its ToUnicode.
+        let mut joiners = std::collections::BTreeMap::new();
+        for (name, font) in doc.get_page_fonts(page).unwrap() {
+            let stream = font
+                .get(b"ToUnicode")
+                .and_then(lopdf::Object::as_reference)
+                .and_then(|id| doc.get_object(id))
+                .and_then(lopdf::Object::as_stream)
+                .unwrap();
+            let cmap = String::from_utf8(stream.decompressed_content().unwrap()).unwrap();
+            let codes: std::collections::BTreeSet<u16> = cmap
+                .lines()
+                .filter(|l| l.contains("<200C>") || l.contains("<200D>"))
+                .map(|l| u16::from_str_radix(l.split(['<', '>']).nth(1).unwrap(), 16).unwrap())
+                .collect();
+            joiners.insert(name, codes);
+        }
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+        let (mut mode, mut font) = (0, Vec::new());
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tr" => mode = op.operands[0].as_i64().unwrap(),
+                "Tf" => font = op.operands[0].as_name().unwrap().to_vec(),
+                "TJ" => {
+                    for item in op.operands[0].as_array().unwrap() {
+                        if let lopdf::Object::String(codes, _) = item {
+                            for code in codes.chunks(2) {
+                                let code = u16::from_be_bytes([code[0], code[1]]);
+                                let joiner = joiners[&font].contains(&code);
+                                assert_eq!(mode == 3, joiner, "glyph {code} in mode {mode}");
+                                if joiner { hidden += 1 } else { shown += 1 }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        hidden >= 2 && shown > 100,
+        "{hidden} joiners, {shown} glyphs"
+    );
+}

@@ -184,6 +184,11 @@ impl Content {
         self.font = Some((font, size));
     }
 
+    /// `3 Tr` (invisible) or `0 Tr` (filled): ISO 32000-1, 9.3.6.
+    pub(super) fn invisible(&mut self, invisible: bool) {
+        self.op(&[if invisible { 3.0 } else { 0.0 }], b"Tr");
+    }
+
     /// `Ts`: the text rise.
     pub(super) fn rise(&mut self, rise: f32) {
         self.op(&[rise], b"Ts");

@@ -24,6 +24,10 @@ pub(super) struct EmbeddedFont {
     /// is read for every glyph drawn). The code is the subset glyph id, or for a CID-keyed
     /// CFF font the CID its charset gives it, as printpdf keys `/W` and ToUnicode.
     codes: Vec<(u16, i64)>,
+    /// By original glyph id, its subset glyph id; by subset glyph id, its ToUnicode text
+    /// (subset ids run from 0 without gaps): tables for the same reason.
+    subset_ids: Vec<u16>,
+    texts: Vec<String>,
     /// The subset for printpdf (taken when the document is assembled).
     pub font: Option<ParsedFont>,
 }
@@ -96,8 +100,16 @@ pub(super) fn embed_fonts(document: &LaidOutDocument) -> Result<Vec<Option<Embed
         };
         let notdef = (code(0), widths.get(&0).copied().unwrap_or(0));
         let mut codes = vec![notdef; remap.keys().last().map_or(0, |&g| usize::from(g) + 1)];
+        let mut subset_ids = vec![0; codes.len()];
+        let mut texts = vec![String::new(); remap.len() + 1];
         for (&old, &new) in &remap {
             codes[usize::from(old)] = (code(new), widths.get(&new).copied().unwrap_or(0));
+            subset_ids[usize::from(old)] = new;
+            if let (Some(slot), Some(text)) =
+                (texts.get_mut(usize::from(new)), to_unicode.get(&new))
+            {
+                slot.clone_from(text);
+            }
         }
         // The subset tag names the glyph set, so different subsets of one face differ.
         let tag = subset_tag(&face.postscript_name, &ids);
@@ -138,6 +150,8 @@ pub(super) fn embed_fonts(document: &LaidOutDocument) -> Result<Vec<Option<Embed
             to_unicode,
             widths,
             codes,
+            subset_ids,
+            texts,
             font: Some(font),
         }));
     }
@@ -152,6 +166,12 @@ impl EmbeddedFont {
             .get(usize::from(id))
             .copied()
             .unwrap_or_else(|| (0, self.widths.get(&0).copied().unwrap_or(0)))
+    }
+
+    /// The ToUnicode text of an original glyph id (that of `.notdef` if the subset lacks it).
+    pub(super) fn text(&self, id: u16) -> &str {
+        let gid = self.subset_ids.get(usize::from(id)).copied().unwrap_or(0);
+        self.texts.get(usize::from(gid)).map_or("", String::as_str)
     }
 }
 

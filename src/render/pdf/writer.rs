@@ -13,6 +13,7 @@ use super::postpass;
 use super::shaping::mirrored;
 use super::subset::{EmbeddedFont, embed_fonts};
 use super::tagging::{Marked, PageTags};
+use crate::chars::is_joiner;
 use crate::render::RenderOptions;
 
 /// Writes `document` as PDF bytes.
@@ -223,7 +224,7 @@ fn page_content(
                 out.begin_marked("ReversedChars");
             }
             begin_marked(document, page, run, misread, &mut tags, &mut out);
-            run_content(run, font, height, &mut glyphs, &mut out);
+            run_content(run, font, height, &page.text, &mut glyphs, &mut out);
             out.end_marked();
             if run.rtl {
                 out.end_marked();
@@ -244,7 +245,7 @@ fn page_content(
         if run.rtl {
             out.begin_marked("ReversedChars");
         }
-        run_content(run, font, height, &mut glyphs, &mut out);
+        run_content(run, font, height, &page.text, &mut glyphs, &mut out);
         if run.rtl {
             out.end_marked();
         }
@@ -310,8 +311,7 @@ fn reads_wrong(page: &Page, run: &GlyphRun, font: &EmbeddedFont) -> bool {
     let mut last = 0;
     run.glyphs.iter().any(|g| {
         let own = page.text.get(g.text.clone()).unwrap_or_default();
-        let gid = font.remap.get(&g.id).copied().unwrap_or(0);
-        let mapped = font.to_unicode.get(&gid).map_or("", String::as_str);
+        let mapped = font.text(g.id);
         let early = !g.text.is_empty() && g.text.start < last;
         if !g.text.is_empty() {
             last = last.max(g.text.start);
@@ -368,6 +368,7 @@ fn run_content(
     run: &GlyphRun,
     font: &EmbeddedFont,
     height: f32,
+    text: &str,
     glyphs: &mut Vec<(u16, i64, f32)>,
     out: &mut Content,
 ) {
@@ -380,6 +381,10 @@ fn run_content(
     // Pen position relative to the origin, in 1/1000 em.
     let mut pen = 0.0f32;
     let mut rise = 0.0f32;
+    // The joiners' glyphs are shown invisible: they are there for the text layer (a copied
+    // روزنامه‌نگار keeps its ZWNJ), and Noto Naskh Arabic and Noto Sans Devanagari draw them
+    // as a visible bar, a picture of the invisible character.
+    let mut hidden = false;
     glyphs.clear();
     for glyph in &run.glyphs {
         let target = (glyph.x - origin) * per_point;
@@ -397,11 +402,24 @@ fn run_content(
             out.rise(q(glyph.rise));
             rise = glyph.rise;
         }
+        let joiner = !glyph.text.is_empty()
+            && text
+                .get(glyph.text.clone())
+                .is_some_and(|t| t.chars().all(is_joiner));
+        if joiner != hidden {
+            out.show(glyphs);
+            glyphs.clear();
+            out.invisible(joiner);
+            hidden = joiner;
+        }
         let (code, width) = font.glyph(glyph.id);
         glyphs.push((code, width, 0.0));
         pen += width as f32;
     }
     out.show(glyphs);
+    if hidden {
+        out.invisible(false);
+    }
     if rise != 0.0 {
         out.rise(0.0);
     }

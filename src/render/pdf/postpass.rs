@@ -254,7 +254,11 @@ pub(super) fn text(value: &str) -> Object {
         for unit in value.encode_utf16() {
             bytes.extend_from_slice(&unit.to_be_bytes());
         }
-        Object::String(bytes, StringFormat::Hexadecimal)
+        // Literal, not hexadecimal: half the bytes, and lopdf formats each byte of a hex
+        // string through `write!` (a fifth of an Arabic pack's instructions went there, the
+        // structure tree's `/ActualText` of every right-to-left run). Bytes that would end or
+        // break a literal string are escaped by lopdf.
+        Object::String(bytes, StringFormat::Literal)
     }
 }
 

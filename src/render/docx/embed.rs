@@ -82,11 +82,7 @@ pub(crate) fn subset(font: &[u8], chars: &BTreeSet<char>) -> Result<Vec<u8>, Emb
         &glyf[start..end]
     };
 
-    let mapped: BTreeMap<char, u16> = chars
-        .iter()
-        .filter_map(|&c| Some((c, face.glyph_index(c)?.0)))
-        .filter(|(_, g)| *g != 0)
-        .collect();
+    let mapped = mapped_glyphs(&face, chars);
     let mut keep: BTreeSet<u16> = mapped.values().copied().collect();
     keep.insert(0);
     if let Some(gsub) = face.tables().gsub {
@@ -143,6 +139,15 @@ pub(crate) fn subset(font: &[u8], chars: &BTreeSet<char>) -> Result<Vec<u8>, Emb
 }
 
 /// Each glyph's byte range in `glyf`, checked.
+/// The face's glyph for each of `chars` it has (never `.notdef`): what the subset's cmap maps.
+fn mapped_glyphs(face: &ttf_parser::Face, chars: &BTreeSet<char>) -> BTreeMap<char, u16> {
+    chars
+        .iter()
+        .filter_map(|&c| Some((c, face.glyph_index(c)?.0)))
+        .filter(|(_, g)| *g != 0)
+        .collect()
+}
+
 fn glyph_offsets(
     face: &ttf_parser::Face,
     loca: &[u8],

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustybuzz::ttf_parser::{self, GlyphId, OutlineBuilder, Tag};
 
 use super::cu2qu::{Point, cubic_to_quadratics};
-use super::{EmbedError, cmap, push16, sfnt};
+use super::{EmbedError, cmap, mapped_glyphs, push16, sfnt};
 
 /// The largest distance, in font units, between a CFF curve and the quadratics that replace it,
 /// before the points are rounded to whole units as every TrueType outline is. A thousandth of
@@ -30,11 +30,7 @@ pub(super) fn subset(
     let table = |tag: &[u8; 4]| raw.table(Tag::from_bytes(tag));
 
     // The new glyph order: .notdef, then the glyphs of the characters in their old order.
-    let mapped: BTreeMap<char, u16> = chars
-        .iter()
-        .filter_map(|&c| Some((c, face.glyph_index(c)?.0)))
-        .filter(|(_, g)| *g != 0)
-        .collect();
+    let mapped = mapped_glyphs(face, chars);
     let mut old_ids: BTreeSet<u16> = mapped.values().copied().collect();
     old_ids.insert(0);
     let order: Vec<u16> = old_ids.into_iter().collect();

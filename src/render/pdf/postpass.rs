@@ -29,11 +29,7 @@ pub(super) fn finish(
     let outline = build_outline(&mut doc, document, &pages);
 
     let info_id = doc.add_object(Object::Dictionary(info(document, options)));
-    let root_id = doc
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(|e| e.to_string())?;
+    let root_id = catalog_id(&doc)?;
     let catalog = doc.get_dictionary_mut(root_id).map_err(|e| e.to_string())?;
     catalog.set(
         "Lang",
@@ -62,11 +58,7 @@ pub(super) fn finish(
     // The structure tree and the archival parts come after the renumbering, numbered from the
     // last object on: pruning and renumbering walk every object, and the tree has hundreds.
     tag(&mut doc, document, tags)?;
-    let root_id = doc
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(|e| e.to_string())?;
+    let root_id = catalog_id(&doc)?;
     archival::add(&mut doc, root_id, document, options)?;
     compress(&mut doc);
 
@@ -102,11 +94,7 @@ fn tag(doc: &mut Document, document: &LaidOutDocument, tags: &[PageTags]) -> Res
         annotations.push(ids);
     }
     let tree = tagging::write(doc, &document.structure, tags, &pages, &annotations);
-    let root_id = doc
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(|e| e.to_string())?;
+    let root_id = catalog_id(doc)?;
     let catalog = doc.get_dictionary_mut(root_id).map_err(|e| e.to_string())?;
     let mut mark_info = Dictionary::new();
     mark_info.set("Marked", Object::Boolean(true));
@@ -237,6 +225,14 @@ fn set_id(out: &mut [u8], objects: u32) -> Result<(), String> {
     } else {
         Err("the file identifier was not written".into())
     }
+}
+
+/// The catalog's object id: the trailer's `/Root`.
+fn catalog_id(doc: &Document) -> Result<ObjectId, String> {
+    doc.trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|e| e.to_string())
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -11,6 +11,7 @@ use appealpack::model::{AppealPack, ModelOptions, build_pack};
 use appealpack::render::pdf::{self, LaidOutDocument};
 use appealpack::render::{Paper, RenderError, RenderOptions};
 use appealpack::test_support::pdf::extract;
+use common::layout::{expected_text, extracted_text};
 use common::*;
 use lopdf::{Document, Object};
 
@@ -39,44 +40,6 @@ fn render(pack: &AppealPack, paper: Paper) -> Vec<u8> {
 /// The locales of the full-size alert fixture ([`alert`]).
 const LOCALES: [&str; 7] = ["en", "fr", "es", "de", "ru", "uk", "ar"];
 const FIXTURE: [&str; 5] = ["en", "fr", "ar", "ru", "zh-Hans"];
-
-/// What a reader should get back: every paragraph in drawing order, isolation marks removed.
-fn expected_text(pack: &AppealPack) -> String {
-    let visible = |t: &String| -> String {
-        t.chars()
-            .filter(|c| !appealpack::test_support::is_bidi_control(*c))
-            .collect()
-    };
-    // The band above the title, then the title, then every part.
-    let band = pack.band.as_ref().map_or(Vec::new(), |b| b.paras());
-    let mut out: Vec<String> = band.iter().map(|p| p.text()).collect();
-    out.push(visible(&pack.meta.title));
-    out.extend(pack.meta.subtitle.as_ref().map(visible));
-    out.extend(
-        pack.paras()
-            .skip(band.len())
-            .map(|p| p.text())
-            .filter(|t| !t.trim().is_empty()),
-    );
-    out.join("\n")
-}
-
-/// The text of the PDF in reading order, footers removed, by the crate's own extractor.
-fn extracted_text(bytes: &[u8], pack: &AppealPack) -> String {
-    let rtl = pack.direction == appealpack::model::Direction::Rtl;
-    let pages = extract(bytes, rtl).expect("the PDF reads back");
-    let count = pages.len();
-    let mut lines = Vec::new();
-    for (index, page) in pages.iter().enumerate() {
-        let footer = normalise(&pack.footer_text(index + 1, count));
-        for line in page {
-            if normalise(&line.text) != footer {
-                lines.push(line.text.clone());
-            }
-        }
-    }
-    lines.join("\n")
-}
 
 /// Panics with the first difference and its surroundings.
 fn assert_same_text(locale: &str, got: &str, want: &str) {

@@ -12,6 +12,7 @@ use appealpack::fonts::FontLibrary;
 use appealpack::model::{AppealPack, Direction, ModelOptions, build_pack};
 use appealpack::render::{Paper, RenderOptions, pdf};
 use appealpack::test_support::pdf::extract;
+use common::layout::{expected_text, extracted_text};
 use common::*;
 
 /// The shipped fonts plus the fixture-only faces, in one catalogue.
@@ -63,38 +64,6 @@ fn pages(bytes: &[u8], pack: &AppealPack) -> Vec<Vec<String>> {
         .into_iter()
         .map(|page| page.into_iter().map(|line| line.text).collect())
         .collect()
-}
-
-/// What a reader should get back: every paragraph in drawing order, bidi controls removed.
-fn expected_text(pack: &AppealPack) -> String {
-    let visible = |t: &String| -> String {
-        t.chars()
-            .filter(|c| !appealpack::test_support::is_bidi_control(*c))
-            .collect()
-    };
-    let band = pack.band.as_ref().map_or(Vec::new(), |b| b.paras());
-    let mut out: Vec<String> = band.iter().map(|p| p.text()).collect();
-    out.push(visible(&pack.meta.title));
-    out.extend(pack.meta.subtitle.as_ref().map(visible));
-    out.extend(
-        pack.paras()
-            .skip(band.len())
-            .map(|p| p.text())
-            .filter(|t| !t.trim().is_empty()),
-    );
-    out.join("\n")
-}
-
-/// The PDF's text without its footers.
-fn extracted_text(bytes: &[u8], pack: &AppealPack) -> String {
-    let pages = pages(bytes, pack);
-    let count = pages.len();
-    let mut lines = Vec::new();
-    for (index, page) in pages.iter().enumerate() {
-        let footer = normalise(&pack.footer_text(index + 1, count));
-        lines.extend(page.iter().filter(|l| normalise(l) != footer).cloned());
-    }
-    lines.join("\n")
 }
 
 fn assert_same_text(locale: &str, got: &str, want: &str) {

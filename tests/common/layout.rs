@@ -1,5 +1,6 @@
 //! Measures of laid-out packs shared by the tests of the pack's shape (`tests/letters.rs`)
-//! and of the shipped alert's pages (`tests/shipped_alert.rs`).
+//! and of the shipped alert's pages (`tests/shipped_alert.rs`), and the text oracle of the PDF
+//! round trips (`tests/pdf.rs`, `tests/scripts.rs`).
 #![allow(dead_code)]
 
 use std::collections::BTreeSet;
@@ -7,12 +8,12 @@ use std::path::Path;
 use std::process::Command;
 
 use appealpack::fonts::FontLibrary;
-use appealpack::model::{AppealPack, ModelOptions, build_pack};
+use appealpack::model::{AppealPack, Direction, ModelOptions, build_pack};
 use appealpack::render::pdf::{self, LaidOutDocument, Shape};
 use appealpack::render::{Paper, RenderOptions};
-use appealpack::test_support::pdf::Geometry;
+use appealpack::test_support::pdf::{Geometry, extract};
 
-use super::{have_tool, repo, stderr};
+use super::{have_tool, normalise, repo, stderr};
 
 pub fn fonts() -> FontLibrary {
     FontLibrary::load(&repo().join("fonts")).expect("the shipped fonts load")
@@ -222,4 +223,41 @@ pub fn word_fills(path: &Path) -> Vec<f32> {
         fills.push((lowest - top) / (bottom - top));
     }
     fills
+}
+
+/// What a reader should get back from a pack's PDF: the band, the title, the subtitle and
+/// every paragraph in drawing order, bidi controls removed.
+pub fn expected_text(pack: &AppealPack) -> String {
+    let visible = |t: &String| -> String {
+        t.chars()
+            .filter(|c| !appealpack::test_support::is_bidi_control(*c))
+            .collect()
+    };
+    let band = pack.band.as_ref().map_or(Vec::new(), |b| b.paras());
+    let mut out: Vec<String> = band.iter().map(|p| p.text()).collect();
+    out.push(visible(&pack.meta.title));
+    out.extend(pack.meta.subtitle.as_ref().map(visible));
+    out.extend(
+        pack.paras()
+            .skip(band.len())
+            .map(|p| p.text())
+            .filter(|t| !t.trim().is_empty()),
+    );
+    out.join("\n")
+}
+
+/// The PDF's text in reading order by the crate's own extractor, the running footers removed.
+pub fn extracted_text(bytes: &[u8], pack: &AppealPack) -> String {
+    let pages = extract(bytes, pack.direction == Direction::Rtl).expect("the PDF reads back");
+    let count = pages.len();
+    let mut lines = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        let footer = normalise(&pack.footer_text(index + 1, count));
+        lines.extend(
+            page.iter()
+                .filter(|line| normalise(&line.text) != footer)
+                .map(|line| line.text.clone()),
+        );
+    }
+    lines.join("\n")
 }

@@ -27,9 +27,7 @@ pub(crate) fn zip<'a>(
         let (method, level) = compression(&name);
         writer.start_file(
             name,
-            options
-                .compression_method(method)
-                .compression_level(level),
+            options.compression_method(method).compression_level(level),
         )?;
         writer.write_all(bytes)?;
     }
@@ -148,13 +146,14 @@ mod tests {
             ("a.html", text.as_bytes()),
             ("word/fonts/font1.odttf", text.as_bytes()),
         ];
-        let methods: Vec<(String, CompressionMethod)> = read_all(&zip(entries(&files), time()).unwrap())
-            .into_iter()
-            .map(|(name, method, data)| {
-                assert_eq!(data, text.as_bytes(), "{name}");
-                (name, method)
-            })
-            .collect();
+        let methods: Vec<(String, CompressionMethod)> =
+            read_all(&zip(entries(&files), time()).unwrap())
+                .into_iter()
+                .map(|(name, method, data)| {
+                    assert_eq!(data, text.as_bytes(), "{name}");
+                    (name, method)
+                })
+                .collect();
         let method = |name: &str| methods.iter().find(|(n, _)| n == name).unwrap().1;
         for stored in ["a.pdf", "a.docx", "a.png"] {
             assert_eq!(method(stored), CompressionMethod::Stored, "{stored}");
@@ -179,7 +178,10 @@ mod tests {
         .unwrap();
         let read = read_all(&merged);
         let names: Vec<&str> = read.iter().map(|(n, _, _)| n.as_str()).collect();
-        assert_eq!(names, ["x-all/en/a.pdf", "x-all/fr/a.html", "x-all/fr/b.pdf"]);
+        assert_eq!(
+            names,
+            ["x-all/en/a.pdf", "x-all/fr/a.html", "x-all/fr/b.pdf"]
+        );
         assert_eq!(read[0].2, b"%PDF en");
         assert_eq!(read[1].1, CompressionMethod::Deflated);
         assert_eq!(read[1].2, text.as_bytes());

@@ -367,11 +367,7 @@ fn literal(out: &mut Vec<u8>, text: &[u8]) {
     for (index, &byte) in text.iter().enumerate() {
         match byte {
             b'(' => open.push(index),
-            b')' => {
-                if open.pop().is_none() {
-                    escape[index] = true;
-                }
-            }
+            b')' if open.pop().is_none() => escape[index] = true,
             b'\\' | b'\r' => escape[index] = true,
             _ => {}
         }

@@ -61,7 +61,12 @@ pub(crate) fn percent_encode(text: &str, keep: &[u8]) -> String {
         if byte.is_ascii_alphanumeric() || keep.contains(&byte) {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            // By hand rather than `format!`: a letter's body in a `mailto:` is thousands of
+            // escaped bytes, and a formatter call each was a tenth of the web pack's time.
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
         }
     }
     out
@@ -130,6 +135,14 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_encoding_escapes_every_byte_outside_the_kept_set_in_upper_case_hex() {
+        assert_eq!(percent_encode("a b", b""), "a%20b");
+        assert_eq!(percent_encode("é-ж.", b"-"), "%C3%A9-%D0%B6%2E");
+        assert_eq!(percent_encode("x\n\u{FF}", b""), "x%0A%C3%BF");
+        assert_eq!(percent_encode("AZaz09", b""), "AZaz09");
+    }
 
     #[test]
     fn invisible_characters_are_named_by_code_point_only() {

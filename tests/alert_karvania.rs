@@ -4,7 +4,7 @@
 //! lines, `letter = false`, an addressee on X only, a letter body of its own, a correction,
 //! and a right-to-left locale that is not Arabic (Persian).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

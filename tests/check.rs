@@ -1,9 +1,10 @@
 //! `appealpack check`, end to end: one fixture tree per family of checks under
 //! `tests/fixtures/check/<case>/`, each with its faults planted, and the exact diagnostics
 //! (code, message, file, line, column) they must produce. Human output is snapshotted with
-//! insta; regenerate with `INSTA_UPDATE=always cargo test --test check` and review the diff.
+//! insta; regenerate with `INSTA_UPDATE=always cargo test --release --test it check::` and
+//! review the diff.
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! Simplified Chinese PDFs on the `scripts` fixture: kinsoku in the text readers get back, and
 //! the Han characters in reading order, by the crate's extractor and by pdftotext.
 
-mod common;
+use crate::common;
 
 use appealpack::model::AppealPack;
 use appealpack::render::pdf;

@@ -6,9 +6,8 @@ use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-#[path = "docx/accessible.rs"]
 mod accessible;
-mod common;
+use crate::common;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;

@@ -1,6 +1,6 @@
 //! End-to-end tests of the foundation: the real binary on fixture trees.
 
-mod common;
+use crate::common;
 
 use common::*;
 

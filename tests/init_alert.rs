@@ -1,7 +1,7 @@
 //! `appealpack init-alert`: a new alert folder, written in one step, that checks clean and
 //! builds as it is, and is never written over an existing folder.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -3,7 +3,7 @@
 //! by LibreOffice like the PDF. Behaviour on the `scripts` fixture; the shipped alert's own
 //! pages in the `shipped` module at the end.
 
-mod common;
+use crate::common;
 
 use appealpack::model::{Block, ModelOptions, build_pack};
 use appealpack::render::Paper;

@@ -1,7 +1,7 @@
 //! The PDF packs: text round trip, fonts, metadata, links, outline, reproducibility, layout
 //! rules, and the external tools' view (qpdf, pdffonts, pdftotext) when they are installed.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

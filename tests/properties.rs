@@ -1,9 +1,9 @@
 //! Property tests (proptest): rendering never panics, whatever the text of a paragraph, and
 //! the text the crate's own extractor reads back from a PDF is the model's text, for random
-//! Latin, Cyrillic and Arabic paragraphs. Case counts are kept small: these run in the debug
-//! build with the rest of `cargo test`.
+//! Latin, Cyrillic and Arabic paragraphs. Case counts are kept small: these run with the rest
+//! of `cargo test --release`.
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 
@@ -12,8 +12,23 @@ use appealpack::model::{AppealPack, Block, Direction, Inline, Para};
 use appealpack::render::{Format, RenderOptions, render};
 use appealpack::test_support::pdf::extract;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 use common::{fixture, normalise, repo};
+
+/// `cases` cases, with the seeds of past failures in tests/properties.proptest-regressions,
+/// beside this file. Proptest's default puts them under `proptest-regressions/` beside the
+/// nearest folder holding a `main.rs`, which is the repository's root now that the tests are
+/// one program (tests/main.rs), so the committed seeds would be skipped.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
+}
 
 fn fonts() -> &'static FontLibrary {
     static FONTS: OnceLock<FontLibrary> = OnceLock::new();
@@ -58,7 +73,7 @@ fn hostile_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(config(24))]
 
     /// Any text, plain and as a link, in a left-to-right and a right-to-left pack: every
     /// renderer returns bytes or an error, and never panics.
@@ -124,7 +139,7 @@ fn assert_round_trip(pack: &AppealPack) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    #![proptest_config(config(12))]
 
     #[test]
     fn latin_paragraphs_read_back_from_the_pdf(text in paragraph(LATIN)) {

@@ -3,7 +3,7 @@
 //! manifest's `[check]`, an `l10n.toml`'s `[appealpack]`). Each test drives the real binary on
 //! `tests/fixtures/l10n-repo` (a repository in miniature) or a tree built in a tempdir.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

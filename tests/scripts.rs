@@ -3,7 +3,7 @@
 //! Hindi packs read back exactly (their fonts, from `tests/fixtures/fonts-extra`, sit beside the
 //! shipped ones in a temporary fonts folder, as a partner would add a font).
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

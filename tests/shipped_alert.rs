@@ -12,7 +12,7 @@
 //! `tests/fixtures/` (the full-size one is `alert-observatory`, a frozen copy of the first
 //! alert), so replacing `i18n/` never breaks them.
 
-mod common;
+use crate::common;
 
 use appealpack::model::Block;
 use appealpack::render::Paper;

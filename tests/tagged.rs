@@ -3,7 +3,7 @@
 //! tree, links with OBJR), the content streams (nothing drawn outside marked content or an
 //! artifact), and `pdfinfo -struct-text` (the pack's text in reading order, no footer).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! The translator's workflow through the real binary: init-locale, stale translations, status.
 
-mod common;
+use crate::common;
 
 use common::*;
 

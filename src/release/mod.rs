@@ -139,18 +139,39 @@ pub fn assemble(
             make_archive(path, &root, &documents, Some(locale.clone()), when)
         })
         .collect::<Result<_, _>>()?;
-    let everything: Vec<(&str, &[u8])> = outcome
+    // The zip of everything takes each locale's entries as they are compressed.
+    let all_root = format!("{alert_id}-all");
+    let locale_zips: Vec<&[u8]> = per_locale.iter().map(|(_, f)| f.bytes.as_slice()).collect();
+    let all_path = format!("{alert_id}-all.zip");
+    let bytes = crate::archive::merge(&locale_zips, |archive, name| {
+        // `<alert>-<locale>/<file>` becomes `<alert>-all/<locale>/<file>`.
+        let locale = &outcome.packs[archive].locale;
+        let file = name.split_once('/').map_or(name, |(_, file)| file);
+        format!("{all_root}/{locale}/{file}")
+    })
+    .map_err(|e| ReleaseError::Archive {
+        path: all_path.clone(),
+        reason: e.to_string(),
+    })?;
+    let mut entries: Vec<String> = outcome
         .artifacts
         .iter()
-        .map(|a| (a.path.as_str(), a.bytes.as_slice()))
+        .map(|a| format!("{all_root}/{}", a.path))
         .collect();
-    let all = make_archive(
-        format!("{alert_id}-all.zip"),
-        &format!("{alert_id}-all"),
-        &everything,
-        None,
-        when,
-    )?;
+    entries.sort();
+    let all = (
+        ArchiveRecord {
+            path: all_path.clone(),
+            locale: None,
+            bytes: bytes.len() as u64,
+            sha256: sha256_hex(&bytes),
+            entries,
+        },
+        ReleaseFile {
+            path: all_path,
+            bytes,
+        },
+    );
     let mut archives = Vec::new();
     for (archive, file) in per_locale.into_iter().chain(std::iter::once(all)) {
         archives.push(archive);

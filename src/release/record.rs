@@ -1,6 +1,7 @@
 //! `manifest.json`, the release record: what was published, from which inputs, by which tool.
 //! Its schema is versioned and documented in docs/release.md; change both together.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::fonts::FontLibrary;
@@ -159,10 +160,12 @@ impl InputRecord {
 /// Digests of everything the build read, from memory: the text as it was loaded (UTF-8, a
 /// byte order mark removed) and the font files' bytes. Sorted by kind, then path.
 pub fn inputs(tree: &Tree, fonts: &FontLibrary) -> Vec<InputRecord> {
-    let mut out = Vec::new();
+    // (kind, path, locale, bytes): listed first, hashed in parallel after, since the fonts are
+    // megabytes and the release waits for their digests.
+    let mut out: Vec<(InputKind, String, Option<String>, &[u8])> = Vec::new();
     if let Some(file) = tree.manifest_file() {
         let text = tree.sources.get(file).text();
-        out.push(InputRecord::new(
+        out.push((
             InputKind::Manifest,
             crate::load::MANIFEST_FILE.to_owned(),
             None,
@@ -171,7 +174,7 @@ pub fn inputs(tree: &Tree, fonts: &FontLibrary) -> Vec<InputRecord> {
     }
     let canonical_name = tree.manifest().and_then(|m| m.alert.canonical.as_ref());
     if let (Some(name), Some(text)) = (canonical_name, tree.canonical_text()) {
-        out.push(InputRecord::new(
+        out.push((
             InputKind::Canonical,
             name.name.replace('\\', "/"),
             None,
@@ -180,7 +183,7 @@ pub fn inputs(tree: &Tree, fonts: &FontLibrary) -> Vec<InputRecord> {
     }
     for locale in &tree.locales {
         for file in &locale.files {
-            out.push(InputRecord::new(
+            out.push((
                 InputKind::Fluent,
                 format!("{}/{}", locale.id, file.name),
                 Some(locale.id.clone()),
@@ -196,13 +199,15 @@ pub fn inputs(tree: &Tree, fonts: &FontLibrary) -> Vec<InputRecord> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            out.push(InputRecord::new(InputKind::Font, path, None, &face.data));
+            out.push((InputKind::Font, path, None, &face.data));
         }
     }
-    out.sort_by(|a, b| (a.kind, &a.path).cmp(&(b.kind, &b.path)));
+    out.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     // A face shared by two families is one input.
-    out.dedup_by(|a, b| a.kind == b.kind && a.path == b.path);
-    out
+    out.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    out.into_par_iter()
+        .map(|(kind, path, locale, bytes)| InputRecord::new(kind, path, locale, bytes))
+        .collect()
 }
 
 /// Coverage as published: two decimals, so the record reads well and stays stable.

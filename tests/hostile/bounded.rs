@@ -1,7 +1,7 @@
 //! Bounded work (issue 13): reports stay linear in the input, with repeats capped per file.
 
+use super::support::Case;
 use crate::common::{appealpack, stderr, stdout};
-use crate::support::Case;
 
 const FR: &str = "t/fr/main.ftl";
 

@@ -4,8 +4,8 @@
 
 use std::process::{Command, Output};
 
+use super::support::{Case, stable};
 use crate::common::tree_contents;
-use crate::support::{Case, stable};
 
 fn appealpack(case: &Case, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_appealpack"))

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Case, stable};
+use super::support::{Case, stable};
 
 /// A message id that only the files in `elsewhere/` define: if it shows up, they were read.
 const SECRET: &str = "secret-outside-the-tree";

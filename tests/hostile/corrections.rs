@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::support::{Case, stable};
+use super::support::{Case, stable};
 
 const MANIFEST: &str = "t/manifest.toml";
 const CANONICAL: &str = "t/canonical.txt";

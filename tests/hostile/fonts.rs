@@ -1,6 +1,6 @@
 //! Fonts: a missing file, and files that are not fonts or are cut short.
 
-use crate::support::Case;
+use super::support::Case;
 
 const BOLD: &str = "f/NotoSans-Bold.ttf";
 

@@ -1,6 +1,6 @@
 //! Fluent files: syntax errors, encodings, NUL bytes, huge messages, placeables, nesting, cycles.
 
-use crate::support::Case;
+use super::support::Case;
 
 const FR: &str = "t/fr/main.ftl";
 

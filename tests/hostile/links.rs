@@ -5,7 +5,7 @@ use std::io::{Cursor, Read};
 
 use appealpack::model::{AppealPack, Block, Inline, Para};
 
-use crate::support::Case;
+use super::support::Case;
 
 const MANIFEST: &str = "t/manifest.toml";
 

@@ -1,6 +1,6 @@
 //! Manifests: unknown keys, missing files and folders, hostile and repeated locale ids.
 
-use crate::support::Case;
+use super::support::Case;
 
 const MANIFEST: &str = "t/manifest.toml";
 
@@ -52,7 +52,7 @@ fn a_missing_fluent_file_is_an_error_for_check() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     // The report is on stdout (the command's output).
-    insta::assert_snapshot!(crate::support::stable(&String::from_utf8_lossy(
+    insta::assert_snapshot!(super::support::stable(&String::from_utf8_lossy(
         &output.stdout
     )));
 }

@@ -3,8 +3,8 @@
 
 use std::os::unix::process::CommandExt;
 
+use super::support::{Case, stable};
 use crate::common::tree_contents;
-use crate::support::{Case, stable};
 
 #[test]
 fn a_file_where_the_output_folder_goes_is_left_alone() {

@@ -2,8 +2,8 @@
 //! else's files, a symbolic link), and the rules of what a build leaves in its output: exactly
 //! what it made, with no stale file beside a fresh one and no leftover of a killed build.
 
+use super::support::{Case, stable};
 use crate::common::tree_contents;
-use crate::support::{Case, stable};
 
 /// `--out` naming the inputs or a folder that holds them: exit 2, nothing changes anywhere.
 #[test]

@@ -2,8 +2,8 @@
 //! names, manifest strings) is printed with its control characters visible (`␛`, `␊`), in every
 //! format, so that it can neither drive the terminal nor forge a line of a CI log.
 
+use super::support::Case;
 use crate::common::{appealpack, stderr, stdout};
-use crate::support::Case;
 
 fn run(case: &Case, args: &[&str]) -> (Option<i32>, String) {
     let output = appealpack(case.dir.path(), args);

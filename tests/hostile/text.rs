@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 
 use appealpack::test_support::pdf::extract;
 
-use crate::support::Case;
+use super::support::Case;
 
 const FR: &str = "t/fr/main.ftl";
 const MARKUP: &str = "A <b> & ]]> \"q\" 'a' <![CDATA[x]]> &amp;";

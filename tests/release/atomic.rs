@@ -5,8 +5,8 @@ use std::process::Child;
 
 use appealpack::test_support::STALL_VAR;
 
+use super::support::{Workspace, stderr, wait_for};
 use crate::common::tree_contents;
-use crate::support::{Workspace, stderr, wait_for};
 
 /// A first release, then a change to the inputs so the next build would write other bytes.
 fn released_then_changed() -> (Workspace, Vec<(String, Vec<u8>)>) {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::Workspace;
+use super::support::Workspace;
 
 /// Values of `attribute="…"` in `html`, in order (the page quotes every attribute with `"`).
 fn attribute_values(html: &str, attribute: &str) -> Vec<String> {

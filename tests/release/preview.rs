@@ -1,8 +1,8 @@
 //! Previews of page 1: a release with PDF writes one PNG per language, shows it on the page,
 //! lists it in the manifest and the checksums, and makes it the same bytes every time.
 
+use super::support::Workspace;
 use crate::common::tree_contents;
-use crate::support::Workspace;
 
 const LOCALES: [&str; 3] = ["en", "fr", "ar"];
 

@@ -3,8 +3,8 @@
 
 use std::io::Cursor;
 
+use super::support::{Workspace, stderr};
 use crate::common::{have_tool, tree_contents};
-use crate::support::{Workspace, stderr};
 
 /// Every file of the release, so a comparison that passes is not comparing empty trees.
 fn assert_is_a_full_release(tree: &[(String, Vec<u8>)]) {

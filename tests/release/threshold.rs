@@ -1,7 +1,7 @@
 //! The release threshold: incomplete locales are withheld and the build says so, or published
 //! with the reference's text and marked, with --allow-incomplete.
 
-use crate::support::{Workspace, stderr};
+use super::support::{Workspace, stderr};
 
 #[test]
 fn an_incomplete_locale_is_withheld_and_the_others_published() {

@@ -2,11 +2,9 @@
 //! Every case asserts the exact message (an insta snapshot of stderr, paths relative) and,
 //! when the build fails, that nothing was written: the workspace is byte for byte as before,
 //! with the previous output untouched and no staging folder left. Large inputs are generated
-//! here, never committed. Regenerate snapshots with `INSTA_UPDATE=always cargo test --test
-//! hostile` and review the diff.
+//! here, never committed. Regenerate snapshots with `INSTA_UPDATE=always cargo test --release
+//! --test it hostile::` and review the diff.
 
-#[path = "../common/mod.rs"]
-mod common;
 mod support;
 
 mod bounded;

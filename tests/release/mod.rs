@@ -2,8 +2,6 @@
 //! fixture (tests/fixtures/release): reproducibility, atomic output, the release threshold and
 //! the download page.
 
-#[path = "../common/mod.rs"]
-mod common;
 mod support;
 
 mod atomic;

@@ -2,8 +2,7 @@
 //! language and direction, the text pack's words in order, the one-click links parsed back to
 //! the letters and posts, byte-identical rebuilds, and the pages in Chromium with axe-core.
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -116,7 +116,7 @@ mod tests {
                 read.edge(edge, 0.0, 0.0);
             }
             let (a, b) = (pixels(&kept), pixels(&read));
-            assert!(a.iter().any(|&p| p == 255), "{c} is drawn");
+            assert!(a.contains(&255), "{c} is drawn");
             // The same lines, moved after scaling rather than before: the same coverage but
             // for rounding.
             let most = a.iter().zip(&b).map(|(a, b)| a.abs_diff(*b)).max();

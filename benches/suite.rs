@@ -32,7 +32,7 @@ use appealpack::load::{self, Tree};
 use appealpack::model::{ModelOptions, build_pack};
 use appealpack::pipeline::{BuildRequest, build};
 use appealpack::release::{self, ReleaseOptions};
-use appealpack::render::{RenderOptions, docx, pdf, text};
+use appealpack::render::{Format, RenderOptions, docx, pdf, preview, text};
 use measure::{Run, Step, Summary, median, mib, ms, ratio, run, step, summarise, times};
 
 /// The alert measured: the frozen full-size fixture, so that figures compare across alerts
@@ -94,7 +94,7 @@ fn main() {
     eprintln!("inputs ready in {:.1} s", started.elapsed().as_secs_f64());
 
     let in_process = in_process(&i18n, &fonts_dir, runs);
-    let shipped = shipped_commands(root, work, runs, &peers);
+    let shipped = shipped_commands(root, &i18n, work, runs, &peers);
     let check120 = check_tree_commands(&check_tree, runs);
     let pseudo = pseudo_commands(&pseudo_tree, work, scaling_runs);
     let scaling = scaling_commands(&scaling_trees, work, scaling_runs);
@@ -114,7 +114,7 @@ fn main() {
     print_pseudo(&pseudo);
     print_scaling(&scaling);
     if std::env::var_os("APPEALPACK_BENCH_CALLGRIND").is_some() {
-        print_instructions(root, work, &check_tree);
+        print_instructions(root, &i18n, work, &check_tree);
     }
 }
 
@@ -139,10 +139,20 @@ struct InProcess {
 fn in_process(i18n: &Path, fonts_dir: &Path, runs: usize) -> InProcess {
     let tree = load::load(i18n).expect("the alert fixture loads");
     let fonts = FontLibrary::load(fonts_dir).expect("the fonts load");
-    let request = BuildRequest::default();
+    // What `build --release` asks for: PDF, DOCX and the web page, and page 1 of each PDF as
+    // the download page's preview.
+    let request = BuildRequest {
+        formats: vec![Format::Pdf, Format::Docx, Format::Html],
+        release: true,
+        preview_width: Some(preview::PREVIEW_WIDTH),
+        ..BuildRequest::default()
+    };
     let outcome = build(&tree, &fonts, &request);
     assert!(outcome.succeeded(), "the shipped tree builds");
-    let release_options = ReleaseOptions::default();
+    let release_options = ReleaseOptions {
+        previews: outcome.previews.clone(),
+        ..ReleaseOptions::default()
+    };
     let locales: Vec<String> = tree.locales.iter().map(|l| l.id.clone()).collect();
     InProcess {
         fonts: step(runs, || FontLibrary::load(fonts_dir).unwrap()),
@@ -157,8 +167,12 @@ fn in_process(i18n: &Path, fonts_dir: &Path, runs: usize) -> InProcess {
         all: step(runs, || {
             let tree = load::load(i18n).unwrap();
             let fonts = FontLibrary::load(fonts_dir).unwrap();
-            let outcome = build(&tree, &fonts, &request);
-            release::assemble(&tree, &fonts, &outcome, &release_options).unwrap()
+            let mut outcome = build(&tree, &fonts, &request);
+            let options = ReleaseOptions {
+                previews: std::mem::take(&mut outcome.previews),
+                ..ReleaseOptions::default()
+            };
+            release::assemble(&tree, &fonts, &outcome, &options).unwrap()
         }),
         locales: locales.len(),
         en_pdf: step(runs, || render_one(&tree, &fonts, "en", pdf::render)),
@@ -336,6 +350,8 @@ struct TypstWarm {
 
 struct Shipped {
     release: Summary,
+    /// `build --release` of the shipped `i18n/` (the other rows build the alert fixture).
+    shipped_release: Summary,
     build: Summary,
     en_pdf: Summary,
     en_docx: Summary,
@@ -344,18 +360,21 @@ struct Shipped {
     pandoc: Option<Summary>,
 }
 
-fn shipped_commands(root: &Path, work: &Path, runs: usize, peers: &Peers) -> Shipped {
+fn shipped_commands(root: &Path, i18n: &Path, work: &Path, runs: usize, peers: &Peers) -> Shipped {
     let out = |name: &str| work.join("out").join(name);
     let (release_out, build_out, pdf_out, docx_out) =
         (out("release"), out("build"), out("en-pdf"), out("en-docx"));
     let dir = root.to_owned();
-    // A job of the release binary in the repository, writing into `out` when it is given.
+    // A job of the release binary in the repository, on the alert fixture (the text the peers
+    // set too), writing into `out` when it is given.
     let ours = |name: &'static str, args: &'static [&'static str], out: Option<PathBuf>| {
         let dir = dir.clone();
+        let i18n = i18n.to_owned();
         Job {
             name,
             command: Box::new(move || {
                 let mut c = appealpack(&dir, args);
+                c.arg("--i18n").arg(&i18n);
                 if let Some(out) = &out {
                     c.arg("--out").arg(out);
                 }
@@ -383,6 +402,18 @@ fn shipped_commands(root: &Path, work: &Path, runs: usize, peers: &Peers) -> Shi
         ),
         ours("check", &["check", "--color", "never"], None),
     ];
+    // The release of the alert shipped in `i18n/`, whatever its number of locales.
+    let shipped_out = out("shipped");
+    let shipped_dir = root.to_owned();
+    jobs.push(Job {
+        name: "shipped i18n/: build --release",
+        command: Box::new(move || {
+            let mut c = appealpack(&shipped_dir, &["build", "--release", "-q", "--out"]);
+            c.arg(&shipped_out);
+            c
+        }),
+        expect: 0,
+    });
     let root_owned = root.to_owned();
     if peers.typst {
         let en_typst = peers.en_typst.clone();
@@ -427,6 +458,7 @@ fn shipped_commands(root: &Path, work: &Path, runs: usize, peers: &Peers) -> Shi
         en_pdf: find("build --locale en -f pdf").expect("measured"),
         en_docx: find("build --locale en -f docx").expect("measured"),
         check: find("check").expect("measured"),
+        shipped_release: find("shipped i18n/").expect("measured"),
         typst_cold: find("typst"),
         pandoc: find("pandoc"),
     }
@@ -616,7 +648,7 @@ fn print_budgets(p: &InProcess, shipped: &Shipped, check: &CheckTree) {
 
 fn print_shipped(p: &InProcess, shipped: &Shipped) {
     let n = p.locales;
-    println!("## The {n} shipped locales\n");
+    println!("## The alert fixture ({n} locales, `{ALERT}`)\n");
     println!("In process (the library):\n");
     println!("| step | median wall | median CPU |\n|---|---:|---:|");
     let line = |what: &str, s: &Step| println!("| {what} | {} | {} |", ms(s.wall), ms(s.cpu));
@@ -624,7 +656,9 @@ fn print_shipped(p: &InProcess, shipped: &Shipped) {
     line("load the i18n tree (read, parse)", &p.load);
     line(&format!("check the {n} locales"), &p.check);
     line(
-        &format!("build: check, model, PDF and DOCX of {n} locales (`pipeline::build`)"),
+        &format!(
+            "build: check, model, PDF, DOCX, web page and preview of {n} locales (`pipeline::build`)"
+        ),
         &p.build,
     );
     line(
@@ -656,6 +690,15 @@ fn print_shipped(p: &InProcess, shipped: &Shipped) {
         row("`build --locale en -f docx` (one DOCX)", &shipped.en_docx)
     );
     println!("{}", row(&format!("`check` ({n} locales)"), &shipped.check));
+    let shipped_locales = load::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n"))
+        .map_or(0, |tree| tree.locales.len());
+    println!(
+        "{}",
+        row(
+            &format!("`build --release` of the shipped `i18n/` ({shipped_locales} locales)"),
+            &shipped.shipped_release
+        )
+    );
     println!();
 }
 
@@ -852,11 +895,14 @@ fn linear_fit(xs: &[f64], ys: &[f64]) -> (f64, f64, f64) {
     (slope, intercept, r2)
 }
 
-fn print_instructions(root: &Path, work: &Path, check_tree: &Path) {
+fn print_instructions(root: &Path, i18n: &Path, work: &Path, check_tree: &Path) {
     println!("## Instructions (valgrind callgrind; the same whatever the load)\n");
     println!("| command | instructions |\n|---|---:|");
-    let mut release = appealpack(root, &["build", "--release", "-q", "--out"]);
-    release.arg(work.join("out/callgrind"));
+    let mut release = appealpack(root, &["build", "--release", "-q", "--i18n"]);
+    release
+        .arg(i18n)
+        .arg("--out")
+        .arg(work.join("out/callgrind"));
     let mut check = Command::new(BINARY);
     check
         .args(["check", "--root"])

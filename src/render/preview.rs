@@ -9,14 +9,16 @@
 use std::collections::BTreeMap;
 
 mod coverage;
+mod encode;
+mod outlines;
 
-use rustybuzz::ttf_parser::{self, GlyphId, OutlineBuilder};
 use tiny_skia::{
-    Color, FillRule, LineCap, Mask, Paint, PathBuilder, Pixmap, Rect as SkRect, Stroke, Transform,
+    Color, FillRule, LineCap, Paint, PathBuilder, Pixmap, Rect as SkRect, Stroke, Transform,
 };
 
 use super::pdf::{GlyphRun, LaidOutDocument, Page, Rgb, Shape};
-use coverage::{Coverage, GlyphPen};
+use coverage::Coverage;
+use outlines::Outlines;
 
 /// Width in pixels of the previews on the download page, which shows them at this width.
 /// Twice as many pixels (crisp on high-density screens) would make each PNG about 60 KB
@@ -52,70 +54,8 @@ pub fn page_png(
     index: usize,
     width: u32,
 ) -> Result<Vec<u8>, PreviewError> {
-    encode(&rasterise(document, index, width)?).map_err(|e| PreviewError::Encode(e.to_string()))
-}
-
-/// The pixmap as a PNG: indexed when it has at most 256 colours, as a page of anti-aliased
-/// text in a few inks does (a third the size of RGB, and lossless), RGB otherwise.
-fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
-    // The page is opaque, so the premultiplied colours are the colours: 0xRRGGBB.
-    let pixels: Vec<u32> = pixmap
-        .pixels()
-        .iter()
-        .map(|p| u32::from_be_bytes([0, p.red(), p.green(), p.blue()]))
-        .collect();
-    // Sorted, so that the palette does not depend on the order colours first appear in (the
-    // set's order is never seen). Runs of one colour (most of a page is white) count once.
-    let mut seen = std::collections::HashSet::new();
-    let mut last = None;
-    for &pixel in &pixels {
-        if last != Some(pixel) {
-            last = Some(pixel);
-            seen.insert(pixel);
-            if seen.len() > 256 {
-                break;
-            }
-        }
-    }
-    let mut palette: Vec<u32> = seen.into_iter().collect();
-    palette.sort_unstable();
-    let mut out = Vec::new();
-    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::Balanced);
-    let data: Vec<u8> = if palette.len() <= 256 {
-        encoder.set_color(png::ColorType::Indexed);
-        encoder.set_palette(
-            palette
-                .iter()
-                .flat_map(|c| c.to_be_bytes()[1..].to_vec())
-                .collect::<Vec<u8>>(),
-        );
-        encoder.set_filter(png::Filter::NoFilter);
-        let mut last = None;
-        let mut index = 0;
-        pixels
-            .iter()
-            .map(|&pixel| {
-                if last != Some(pixel) {
-                    last = Some(pixel);
-                    // Every colour is in the palette, which has at most 256.
-                    index = palette.binary_search(&pixel).unwrap_or(0) as u8;
-                }
-                index
-            })
-            .collect()
-    } else {
-        encoder.set_color(png::ColorType::Rgb);
-        pixels
-            .iter()
-            .flat_map(|c| c.to_be_bytes()[1..].to_vec())
-            .collect()
-    };
-    let mut writer = encoder.write_header()?;
-    writer.write_image_data(&data)?;
-    writer.finish()?;
-    Ok(out)
+    encode::encode(&rasterise(document, index, width)?)
+        .map_err(|e| PreviewError::Encode(e.to_string()))
 }
 
 /// Paints page `index` of `document` on a white pixmap `width` pixels wide.
@@ -146,10 +86,7 @@ fn rasterise(document: &LaidOutDocument, index: usize, width: u32) -> Result<Pix
 }
 
 fn paint(color: Rgb) -> Paint<'static> {
-    paint8(rgb8(color))
-}
-
-fn paint8([r, g, b]: [u8; 3]) -> Paint<'static> {
+    let [r, g, b] = rgb8(color);
     let mut paint = Paint::default();
     paint.set_color_rgba8(r, g, b, 255);
     paint.anti_alias = true;
@@ -212,51 +149,40 @@ fn paint_glyphs(pixmap: &mut Pixmap, document: &LaidOutDocument, page: &Page, sc
     for run in &page.runs {
         by_color.entry(rgb8(run.color)).or_default().push(run);
     }
-    // Faces are parsed once, and only those the page uses.
-    let mut faces: Vec<Option<Option<ttf_parser::Face<'_>>>> = vec![None; document.fonts.len()];
+    let fonts = document.fonts.iter().map(|f| &f.data[..]).collect();
+    let mut outlines = Outlines::new(fonts, scale);
     let mut coverage = Coverage::new(width, height);
-    let Some(mut mask) = Mask::new(width, height) else {
-        return;
-    };
     for (color, runs) in by_color {
         coverage.clear();
         for run in runs {
-            let Some(slot) = faces.get_mut(run.font) else {
-                continue;
-            };
-            let face = slot.get_or_insert_with(|| {
-                ttf_parser::Face::parse(&document.fonts[run.font].data, 0).ok()
-            });
-            let Some(face) = face.as_ref() else {
-                continue;
-            };
-            let units = f32::from(face.units_per_em().max(1));
             for glyph in &run.glyphs {
-                let mut pen = GlyphPen::new(
-                    &mut coverage,
-                    glyph.x * scale,
-                    (run.baseline - glyph.rise) * scale,
-                    run.size / units * scale,
-                );
-                face.outline_glyph(GlyphId(glyph.id), &mut pen);
-                pen.close();
+                let (x, y) = (glyph.x * scale, (run.baseline - glyph.rise) * scale);
+                for edge in outlines.edges(run.font, run.size, glyph.id) {
+                    coverage.edge(edge, x, y);
+                }
             }
         }
-        let rows = coverage.rows();
-        coverage.write(mask.data_mut(), darken);
-        let area = SkRect::from_xywh(0.0, rows.start as f32, width as f32, rows.len() as f32);
-        if let Some(area) = area {
-            pixmap.fill_rect(area, &paint8(color), Transform::identity(), Some(&mask));
-        }
+        coverage.paint(pixmap.data_mut(), color, &DARKEN);
     }
 }
+
+/// [`darken`] of every coverage.
+const DARKEN: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = darken(c as u8);
+        c += 1;
+    }
+    table
+};
 
 /// Coverage of text made heavier: `c + c (1 - c) / 2`, so full coverage stays full and none stays
 /// none, while the partly covered pixels of strokes thinner than a pixel (body text is
 /// 5 px tall at the release width) grow darker, the way hinted rasterisers (pdftoppm, PDF
 /// viewers) keep small text legible. Integer arithmetic, so the bytes are the same everywhere.
-fn darken(coverage: u8) -> u8 {
-    let c = u32::from(coverage);
+const fn darken(coverage: u8) -> u8 {
+    let c = coverage as u32;
     let dark = (c * (765 - c) + 255) / 510;
     // In LEVELS steps: the eye does not tell more apart at this size, and a page of a few
     // inks then stays within a PNG palette, which compresses far better than RGB.
@@ -270,6 +196,8 @@ const LEVELS: u32 = 16;
 mod tests {
     use std::path::Path;
     use std::sync::Arc;
+
+    use rustybuzz::ttf_parser;
 
     use super::*;
     use crate::fonts::{FaceStyle, FontFace, FontLibrary};

@@ -24,6 +24,38 @@ pub(super) struct Coverage {
     /// Rows touched, to sum only those: `top..bottom`.
     top: usize,
     bottom: usize,
+    /// Leftmost and rightmost x any edge reached, to sum only those columns.
+    left: f32,
+    right: f32,
+}
+
+/// One line of an outline, from top to bottom, in pixels (y down) from wherever it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Edge {
+    /// x at `top`.
+    x: f32,
+    top: f32,
+    bottom: f32,
+    /// Change of x per pixel down.
+    slope: f32,
+    /// 1 for a line drawn downwards (it adds area), -1 upwards (it takes area away).
+    sign: f32,
+}
+
+impl Edge {
+    /// The line from `a` to `b`; none when it is level (it closes no area) or not finite.
+    pub(super) fn new(a: (f32, f32), b: (f32, f32)) -> Option<Self> {
+        let (sign, (x0, y0), (x1, y1)) = if a.1 < b.1 { (1.0, a, b) } else { (-1.0, b, a) };
+        let slope = (x1 - x0) / (y1 - y0);
+        let finite = [x0, y0, y1, slope].iter().all(|v| v.is_finite());
+        (finite && y0 < y1).then_some(Self {
+            x: x0,
+            top: y0,
+            bottom: y1,
+            slope,
+            sign,
+        })
+    }
 }
 
 impl Coverage {
@@ -35,12 +67,27 @@ impl Coverage {
             cells: vec![0.0; (width + 1) * height],
             top: height,
             bottom: 0,
+            left: f32::INFINITY,
+            right: f32::NEG_INFINITY,
         }
     }
 
     /// The rows with any ink: `top..bottom` (empty when nothing was drawn).
     pub(super) fn rows(&self) -> std::ops::Range<usize> {
         self.top..self.bottom.max(self.top)
+    }
+
+    /// The columns whose running sum can be other than zero: from the leftmost edge to the
+    /// pixel after the rightmost (closed outlines sum to nothing past their right side).
+    fn columns(&self) -> std::ops::Range<usize> {
+        if self.left > self.right {
+            return 0..0;
+        }
+        let start = floor(self.left.max(0.0).min(self.width as f32)) as usize;
+        let end = (ceil(self.right.max(0.0)) as usize)
+            .saturating_add(1)
+            .min(self.width);
+        start..end.max(start)
     }
 
     /// Forgets everything drawn, to draw again.
@@ -50,10 +97,13 @@ impl Coverage {
         self.cells[rows.start * stride..rows.end * stride].fill(0.0);
         self.top = self.height;
         self.bottom = 0;
+        self.left = f32::INFINITY;
+        self.right = f32::NEG_INFINITY;
     }
 
     /// Coverage of each pixel, row by row, 0 to 255, passed through `curve`; written into
     /// `out` (`width * height` bytes), rows outside [`Coverage::rows`] left as they are.
+    #[cfg(test)]
     pub(super) fn write(&self, out: &mut [u8], curve: impl Fn(u8) -> u8) {
         let stride = self.width + 1;
         for y in self.rows() {
@@ -62,34 +112,78 @@ impl Coverage {
             let mut sum = 0.0f32;
             for (cell, pixel) in row.iter().zip(pixels) {
                 sum += cell;
-                let alpha = (sum.abs().min(1.0) * 255.0 + 0.5) as u8;
-                *pixel = curve(alpha);
+                *pixel = curve(level(sum));
+            }
+        }
+    }
+
+    /// Paints `color` over `rgba` (opaque premultiplied pixels, `width * height` of them),
+    /// each pixel through its coverage looked up in `alpha`: the mask and the fill in one
+    /// pass, over only the rows and columns drawn.
+    #[inline(never)]
+    pub(super) fn paint(&self, rgba: &mut [u8], color: [u8; 3], alpha: &[u8; 256]) {
+        let stride = self.width + 1;
+        let columns = self.columns();
+        for y in self.rows() {
+            let cells = &self.cells[y * stride + columns.start..y * stride + columns.end];
+            let row = (y * self.width + columns.start) * 4..(y * self.width + columns.end) * 4;
+            let mut sum = 0.0f32;
+            for (cell, pixel) in cells.iter().zip(rgba[row].chunks_exact_mut(4)) {
+                sum += cell;
+                let a = alpha[usize::from(level(sum))];
+                if a != 0 {
+                    blend(pixel, color, a);
+                }
             }
         }
     }
 
     /// Adds the line from `a` to `b` (pixels, y down).
+    #[cfg(test)]
     pub(super) fn line(&mut self, a: (f32, f32), b: (f32, f32)) {
-        // Downward lines add area, upward ones take it away; walk both from the top.
-        let (sign, (x0, y0), (x1, y1)) = if a.1 < b.1 { (1.0, a, b) } else { (-1.0, b, a) };
-        let top = y0.max(0.0);
-        let bottom = y1.min(self.height as f32);
-        let finite = [x0, x1, top, bottom].iter().all(|v| v.is_finite());
-        if !finite || top >= bottom {
+        if let Some(edge) = Edge::new(a, b) {
+            self.edge(&edge, 0.0, 0.0);
+        }
+    }
+
+    /// Adds `edge` moved by `dx`, `dy` pixels.
+    pub(super) fn edge(&mut self, edge: &Edge, dx: f32, dy: f32) {
+        let (x0, y0, y1) = (edge.x + dx, edge.top + dy, edge.bottom + dy);
+        // Plain comparisons rather than f32::min and max, which also weigh NaN: the hottest
+        // code of a preview.
+        let top = if y0 > 0.0 { y0 } else { 0.0 };
+        let rows = self.height as f32;
+        let bottom = if y1 < rows { y1 } else { rows };
+        // Also false when a coordinate is not a number; and far off the page is off it.
+        if !(top < bottom && x0.abs() < FAR) {
             return;
         }
-        let slope = (x1 - x0) / (y1 - y0);
-        let first = top as usize;
-        let last = (ceil(bottom) as usize).min(self.height);
-        self.top = self.top.min(first);
-        self.bottom = self.bottom.max(last);
+        let slope = edge.slope;
+        let first = top as i32;
+        let last = (ceil(bottom) as i32).min(self.height as i32);
+        self.top = self.top.min(first as usize);
+        self.bottom = self.bottom.max(last as usize);
+        let mut ya = top;
+        let mut xa = x0 + (ya - y0) * slope;
+        let x_bottom = x0 + (bottom - y0) * slope;
+        let (left, right) = if xa < x_bottom {
+            (xa, x_bottom)
+        } else {
+            (x_bottom, xa)
+        };
+        if left < self.left {
+            self.left = left;
+        }
+        if right > self.right {
+            self.right = right;
+        }
         for row in first..last {
             // The part of the line inside this row.
-            let ya = top.max(row as f32);
-            let yb = bottom.min(row as f32 + 1.0);
-            let xa = x0 + (ya - y0) * slope;
+            let next = (row + 1) as f32;
+            let yb = if bottom < next { bottom } else { next };
             let xb = x0 + (yb - y0) * slope;
-            self.row_span(row, xa, xb, sign * (yb - ya));
+            self.row_span(row as usize, xa, xb, edge.sign * (yb - ya));
+            (xa, ya) = (xb, yb);
         }
     }
 
@@ -97,33 +191,56 @@ impl Coverage {
     /// pixel columns it crosses, each part added to its column.
     fn row_span(&mut self, row: usize, xa: f32, xb: f32, dy: f32) {
         let (left, right) = if xa <= xb { (xa, xb) } else { (xb, xa) };
+        let start = row * (self.width + 1);
         let width = right - left;
         if floor(left) == floor(right) || width < 1e-6 {
-            self.cell(row, 0.5 * (left + right), dy);
+            self.cell(start, 0.5 * (left + right), dy);
             return;
         }
+        let per_pixel = dy / width;
         let mut x = left;
         while x < right {
-            let next = (floor(x) + 1.0).min(right);
-            self.cell(row, 0.5 * (x + next), dy * (next - x) / width);
+            let next = floor(x) + 1.0;
+            let next = if next < right { next } else { right };
+            self.cell(start, 0.5 * (x + next), per_pixel * (next - x));
             x = next;
         }
     }
 
-    /// A piece of line inside one pixel, at mean x `x`, of signed height `dy`: the pixel gets
-    /// the part of `dy` to the right of the line, the pixel after it the rest (and, through the
-    /// running sum, every pixel after that all of it).
-    fn cell(&mut self, row: usize, x: f32, dy: f32) {
-        let start = row * (self.width + 1);
+    /// A piece of line inside one pixel of the row that starts at cell `start`, at mean x
+    /// `x`, of signed height `dy`: the pixel gets the part of `dy` to the right of the line,
+    /// the pixel after it the rest (and, through the running sum, every pixel after that all
+    /// of it).
+    fn cell(&mut self, start: usize, x: f32, dy: f32) {
         if x < 0.0 {
             // Left of the page: all of the row inside the page is right of it.
             self.cells[start] += dy;
         } else if x < self.width as f32 {
-            let column = x as usize;
+            let column = x as i32;
             let fraction = x - column as f32;
-            self.cells[start + column] += dy * (1.0 - fraction);
-            self.cells[start + column + 1] += dy * fraction;
+            let at = start + column as usize;
+            let pair = &mut self.cells[at..at + 2];
+            pair[0] += dy * (1.0 - fraction);
+            pair[1] += dy * fraction;
         }
+    }
+}
+
+/// Pixels beyond which a line is off any page (and its coordinates safe to convert to `i32`).
+const FAR: f32 = 1.0e6;
+
+/// A running sum of signed area as coverage from 0 to 255 (overlaps saturate).
+fn level(sum: f32) -> u8 {
+    (sum.abs().min(1.0) * 255.0 + 0.5) as u8
+}
+
+/// `color` over the opaque `pixel` at `alpha`, rounded to the nearest level.
+fn blend(pixel: &mut [u8], color: [u8; 3], alpha: u8) {
+    let (a, rest) = (u32::from(alpha), 255 - u32::from(alpha));
+    for (channel, ink) in pixel.iter_mut().zip(color) {
+        let v = u32::from(ink) * a + u32::from(*channel) * rest;
+        // v / 255, rounded, without a division.
+        *channel = ((v + 128 + ((v + 128) >> 8)) >> 8) as u8;
     }
 }
 
@@ -138,10 +255,10 @@ fn ceil(x: f32) -> f32 {
     -floor(-x)
 }
 
-/// A glyph outline in font units (y up) drawn into a [`Coverage`] in pixels (y down), placed
-/// at the glyph's origin, curves cut into lines.
+/// A glyph outline in font units (y up) as the [`Edge`]s of its lines in pixels (y down),
+/// placed at an origin, curves cut into lines.
 pub(super) struct GlyphPen<'a> {
-    pub coverage: &'a mut Coverage,
+    pub edges: &'a mut Vec<Edge>,
     /// Glyph origin in pixels.
     pub x: f32,
     pub y: f32,
@@ -153,9 +270,9 @@ pub(super) struct GlyphPen<'a> {
 }
 
 impl<'a> GlyphPen<'a> {
-    pub(super) fn new(coverage: &'a mut Coverage, x: f32, y: f32, scale: f32) -> Self {
+    pub(super) fn new(edges: &'a mut Vec<Edge>, x: f32, y: f32, scale: f32) -> Self {
         Self {
-            coverage,
+            edges,
             x,
             y,
             scale,
@@ -169,7 +286,7 @@ impl<'a> GlyphPen<'a> {
     }
 
     fn to(&mut self, point: (f32, f32)) {
-        self.coverage.line(self.current, point);
+        self.edges.extend(Edge::new(self.current, point));
         self.current = point;
     }
 }
@@ -300,10 +417,48 @@ mod tests {
     }
 
     #[test]
+    fn paint_is_the_coverage_as_alpha_over_the_pixels_drawn_only() {
+        let mut coverage = Coverage::new(6, 4);
+        // Half of column 1, all of 2 and 3, a quarter of 4, in row 1 only.
+        rect(&mut coverage, 1.5, 1.0, 4.25, 2.0, true);
+        let mut rgba = [255u8, 255, 255, 255].repeat(24);
+        let identity: [u8; 256] = std::array::from_fn(|i| i as u8);
+        coverage.paint(&mut rgba, [0, 0, 200], &identity);
+        let row = |y: usize| -> Vec<[u8; 4]> {
+            rgba[y * 24..(y + 1) * 24]
+                .chunks(4)
+                .map(|p| p.try_into().unwrap())
+                .collect()
+        };
+        let white = [255; 4];
+        assert_eq!(row(0), [white; 6]);
+        assert_eq!(
+            row(1),
+            [
+                white,
+                [127, 127, 227, 255],
+                [0, 0, 200, 255],
+                [0, 0, 200, 255],
+                [191, 191, 241, 255],
+                white
+            ]
+        );
+        assert_eq!(row(2), row(0));
+        // Through the curve given: here no ink at all.
+        let mut unchanged = [255u8; 24 * 4];
+        coverage.paint(&mut unchanged, [0, 0, 0], &[0; 256]);
+        assert!(unchanged.iter().all(|&c| c == 255));
+        // Cleared, it paints nothing.
+        coverage.clear();
+        coverage.paint(&mut unchanged, [0, 0, 0], &identity);
+        assert!(unchanged.iter().all(|&c| c == 255));
+    }
+
+    #[test]
     fn curves_close_to_their_shape() {
         // A circle of radius 10 from four quarter-arcs as cubics: area π r².
-        let mut coverage = Coverage::new(30, 30);
-        let mut pen = GlyphPen::new(&mut coverage, 15.0, 15.0, 1.0);
+        let mut edges = Vec::new();
+        let mut pen = GlyphPen::new(&mut edges, 15.0, 15.0, 1.0);
         let k = 10.0 * 0.552_284_8;
         pen.move_to(10.0, 0.0);
         pen.curve_to(10.0, k, k, 10.0, 0.0, 10.0);
@@ -311,6 +466,10 @@ mod tests {
         pen.curve_to(-10.0, -k, -k, -10.0, 0.0, -10.0);
         pen.curve_to(k, -10.0, 10.0, -k, 10.0, 0.0);
         pen.close();
+        let mut coverage = Coverage::new(30, 30);
+        for edge in &edges {
+            coverage.edge(edge, 0.0, 0.0);
+        }
         let area: f32 = pixels(&coverage)
             .iter()
             .map(|&c| f32::from(c) / 255.0)

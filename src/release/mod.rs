@@ -231,7 +231,24 @@ pub fn assemble(
         bytes: page::render(&record, &web).into_bytes(),
     });
 
-    // Every file of the release but this one, documents included.
+    // Every file of the release but this one, documents included. The record already holds
+    // the digests of the documents, zips and previews; only the manifest and the page are new.
+    let known: BTreeMap<&str, &str> = record
+        .artifacts
+        .iter()
+        .map(|a| (a.path.as_str(), a.sha256.as_str()))
+        .chain(
+            record
+                .archives
+                .iter()
+                .map(|a| (a.path.as_str(), a.sha256.as_str())),
+        )
+        .chain(
+            previews
+                .values()
+                .map(|p| (p.path.as_str(), p.sha256.as_str())),
+        )
+        .collect();
     let digests: Vec<(&str, String)> = outcome
         .artifacts
         .iter()
@@ -239,7 +256,12 @@ pub fn assemble(
         .chain(files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())))
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|(path, bytes)| (*path, sha256_hex(bytes)))
+        .map(|(path, bytes)| {
+            let digest = known
+                .get(path)
+                .map_or_else(|| sha256_hex(bytes), |d| (*d).to_owned());
+            (*path, digest)
+        })
         .collect();
     let sums = checksums::sums_file(digests.iter().map(|(p, d)| (*p, d.as_str())));
     files.push(ReleaseFile {

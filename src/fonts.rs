@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustybuzz::ttf_parser;
 use serde::Deserialize;
@@ -133,27 +133,30 @@ fn damaged_glyph_tables(face: &ttf_parser::Face) -> Option<String> {
     None
 }
 
-/// One font file, parsed enough to know its names, metrics and which characters it maps.
+/// One font file, parsed enough to know its names and metrics; which characters it maps is
+/// listed on first use.
 #[derive(Debug)]
 pub(crate) struct FontFace {
     pub family: String,
     pub style: FaceStyle,
     pub path: PathBuf,
-    pub data: Arc<[u8]>,
+    pub data: Vec<u8>,
     pub postscript_name: String,
     pub units_per_em: u16,
-    /// Every code point the cmap maps, sorted.
-    coverage: Vec<u32>,
+    /// Every code point the cmap maps, sorted. Listed when a character is first looked up:
+    /// listing every face's cmap took a fresh process 12 M instructions before anything else
+    /// could start, most of them for faces no locale of the run draws with (the CJK face
+    /// for a Latin-only tree). Packs render on several threads, hence a `OnceLock`.
+    coverage: OnceLock<Vec<u32>>,
 }
 
 impl FontFace {
     fn load(family: &str, style: FaceStyle, path: PathBuf) -> Result<Self, FontError> {
-        let data: Arc<[u8]> = crate::load::read_file(&path, Limit::FONT)
-            .map_err(|e| FontError::Unreadable {
+        let data =
+            crate::load::read_file(&path, Limit::FONT).map_err(|e| FontError::Unreadable {
                 path: path.clone(),
                 reason: e.to_string(),
-            })?
-            .into();
+            })?;
         let corrupt = |reason: String| FontError::Corrupt {
             path: path.clone(),
             reason,
@@ -178,26 +181,8 @@ impl FontFace {
         if let Some(damage) = damaged_glyph_tables(&face) {
             return Err(corrupt(damage));
         }
-        let mut coverage = Vec::new();
-        if let Some(cmap) = face.tables().cmap {
-            for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
-                subtable.codepoints(|cp| {
-                    // Fonts map U+0000 and CR to blank glyphs; no control character is ever
-                    // printed, so none counts as covered (a NUL in a message is an error).
-                    let control = char::from_u32(cp).is_some_and(char::is_control);
-                    if !control && subtable.glyph_index(cp).is_some_and(|g| g.0 != 0) {
-                        coverage.push(cp);
-                    }
-                });
-            }
-        }
-        coverage.sort_unstable();
-        coverage.dedup();
-        if coverage.is_empty() {
-            return Err(FontError::Corrupt {
-                path,
-                reason: "it maps no Unicode characters".into(),
-            });
+        if !face.tables().cmap.is_some_and(maps_a_character) {
+            return Err(corrupt("it maps no Unicode characters".into()));
         }
         let postscript_name = face
             .names()
@@ -213,13 +198,93 @@ impl FontFace {
             data,
             postscript_name,
             units_per_em,
-            coverage,
+            coverage: OnceLock::new(),
         })
     }
 
     pub(crate) fn covers(&self, ch: char) -> bool {
-        self.coverage.binary_search(&(ch as u32)).is_ok()
+        self.coverage
+            .get_or_init(|| coverage(&self.data))
+            .binary_search(&(ch as u32))
+            .is_ok()
     }
+}
+
+/// Whether a code point counts as mapped: fonts map U+0000 and CR to blank glyphs, and no
+/// control character is ever printed, so none counts (a NUL in a message is an error); nor
+/// does a code point mapped to glyph 0, `.notdef`.
+fn mapped(subtable: &ttf_parser::cmap::Subtable, cp: u32) -> bool {
+    let control = char::from_u32(cp).is_some_and(char::is_control);
+    !control && subtable.glyph_index(cp).is_some_and(|g| g.0 != 0)
+}
+
+/// Whether the cmap maps some character, without listing them all: the first mapped code
+/// point of a Unicode subtable settles it.
+fn maps_a_character(cmap: ttf_parser::cmap::Table) -> bool {
+    cmap.subtables
+        .into_iter()
+        .filter(|s| s.is_unicode())
+        .any(|subtable| {
+            let mut found = false;
+            subtable.codepoints(|cp| found = found || mapped(&subtable, cp));
+            found
+        })
+}
+
+/// Every code point the Unicode subtables of the font's cmap map, sorted (empty for data
+/// that does not parse, which [`FontFace::load`] has refused already).
+fn coverage(data: &[u8]) -> Vec<u32> {
+    let Some(cmap) = ttf_parser::RawFace::parse(data, 0)
+        .ok()
+        .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"cmap")))
+        .and_then(ttf_parser::cmap::Table::parse)
+    else {
+        return Vec::new();
+    };
+    let mut coverage: Vec<u32> = Vec::new();
+    let mut found = Vec::new();
+    for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+        // Fonts carry the same map twice (a BMP subtable and a full one): what an earlier
+        // subtable maps needs no second lookup, which costs more than the search.
+        found.clear();
+        subtable.codepoints(|cp| {
+            if coverage.binary_search(&cp).is_err() && mapped(&subtable, cp) {
+                found.push(cp);
+            }
+        });
+        // Subtables list their code points in order: sorting sorted data is one pass, and
+        // merging two sorted lists is another.
+        found.sort_unstable();
+        found.dedup();
+        coverage = merge(&coverage, &found);
+    }
+    coverage
+}
+
+/// The union of two sorted lists without duplicates, sorted.
+fn merge(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                merged.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                merged.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                merged.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    merged.extend_from_slice(&a[i..]);
+    merged.extend_from_slice(&b[j..]);
+    merged
 }
 
 /// The line and column (both from 1, the column in characters) of a byte offset of `text`.
@@ -473,6 +538,70 @@ mod tests {
                 && half.ends_with(&format!("but the file has {} bytes", regular.len() / 2)),
             "{half}"
         );
+    }
+
+    #[test]
+    fn coverage_is_listed_on_first_use_and_agrees_with_the_cmap() {
+        let library = library();
+        for family in &library.families {
+            for face in family.faces.values() {
+                assert!(face.coverage.get().is_none(), "{}", face.path.display());
+                let parsed = ttf_parser::Face::parse(&face.data, 0).unwrap();
+                for cp in 0..=0xFFFF {
+                    let Some(ch) = char::from_u32(cp) else {
+                        continue;
+                    };
+                    let drawn =
+                        !ch.is_control() && parsed.glyph_index(ch).is_some_and(|g| g.0 != 0);
+                    assert_eq!(face.covers(ch), drawn, "{} U+{cp:04X}", face.path.display());
+                }
+                assert!(face.coverage.get().is_some());
+            }
+        }
+        // Threads that look up at once all see one list.
+        let face = library
+            .family("Noto Sans CJK SC")
+            .unwrap()
+            .face(FaceStyle::Regular);
+        std::thread::scope(|scope| {
+            let lookups: Vec<_> = (0..4).map(|_| scope.spawn(|| face.covers('中'))).collect();
+            assert!(lookups.into_iter().all(|l| l.join().unwrap()));
+        });
+    }
+
+    #[test]
+    fn merged_coverage_is_sorted_without_duplicates() {
+        assert_eq!(merge(&[], &[3, 5]), [3, 5]);
+        assert_eq!(merge(&[1, 4, 9], &[]), [1, 4, 9]);
+        assert_eq!(
+            merge(&[1, 4, 9, 12], &[0, 4, 5, 12, 13]),
+            [0, 1, 4, 5, 9, 12, 13]
+        );
+    }
+
+    #[test]
+    fn a_font_that_maps_no_character_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes =
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/NotoSans-Regular.ttf"))
+                .unwrap();
+        // The cmap with no encoding records: `numTables` (after `version`) set to 0.
+        let cmap = ttf_parser::RawFace::parse(&bytes, 0)
+            .unwrap()
+            .table_records
+            .into_iter()
+            .find(|t| &t.tag.to_bytes() == b"cmap")
+            .unwrap()
+            .offset as usize;
+        bytes[cmap + 2..cmap + 4].copy_from_slice(&[0, 0]);
+        let path = dir.path().join("f.ttf");
+        std::fs::write(&path, &bytes).unwrap();
+        match FontFace::load("F", FaceStyle::Regular, path) {
+            Err(FontError::Corrupt { reason, .. }) => {
+                assert_eq!(reason, "it maps no Unicode characters")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

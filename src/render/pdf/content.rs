@@ -298,7 +298,7 @@ fn actual_text(buf: &mut Vec<u8>, text: Option<&str>) {
 }
 
 /// A name, with the bytes lopdf escapes as `#xx`.
-fn name(buf: &mut Vec<u8>, name: &[u8]) {
+pub(super) fn name(buf: &mut Vec<u8>, name: &[u8]) {
     buf.push(b'/');
     for &byte in name {
         if b" \t\n\r\x0C()<>[]{}/%#".contains(&byte) || !(33..=126).contains(&byte) {
@@ -310,7 +310,7 @@ fn name(buf: &mut Vec<u8>, name: &[u8]) {
 }
 
 /// Decimal digits of a whole number.
-fn integer(buf: &mut Vec<u8>, mut n: u64) {
+pub(super) fn integer(buf: &mut Vec<u8>, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {

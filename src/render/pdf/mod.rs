@@ -16,6 +16,7 @@ pub(crate) mod linebreak;
 mod paginate;
 mod paragraph;
 mod postpass;
+mod save;
 mod shaping;
 pub(crate) mod style;
 mod subset;

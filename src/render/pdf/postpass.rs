@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::archival;
 use super::document::LaidOutDocument;
+use super::save;
 use super::tagging::{self, PageTags};
 use crate::render::RenderOptions;
 use crate::timestamp::Timestamp;
@@ -60,22 +61,17 @@ pub(super) fn finish(
     tag(&mut doc, document, tags)?;
     let root_id = catalog_id(&doc)?;
     archival::add(&mut doc, root_id, document, options)?;
-    compress(&mut doc);
+    // One compressor serves every stream: setting one up (its window and tables) costs as
+    // much as deflating a small stream.
+    let mut deflate = flate2::Compress::new(flate2::Compression::default(), true);
+    compress(&mut doc, &mut deflate);
 
     // About the size of the English pack: one allocation for most packs.
     let mut out = Vec::with_capacity(64 * 1024);
     // Object streams: the structure tree is hundreds of small dictionaries, which deflate to a
-    // fifth of their size together (PDF 1.5; PDF/A-2 allows them). lopdf's fast level: text
-    // this repetitive gains little from a slower one.
-    let save = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(1000)
-        .compression_level(6)
-        .build();
-    doc.save_with_options(&mut out, save)
-        .map_err(|e| format!("cannot write the PDF: {e}"))?;
-    set_id(&mut out, doc.max_id)?;
+    // fifth of their size together (PDF 1.5; PDF/A-2 allows them).
+    let last = save::write(&doc, &mut deflate, &mut out)?;
+    set_id(&mut out, last)?;
     Ok(out)
 }
 
@@ -106,15 +102,13 @@ fn tag(doc: &mut Document, document: &LaidOutDocument, tags: &[PageTags]) -> Res
 /// Deflates every stream printpdf left uncompressed, at a level for its kind (measured on the
 /// nine packs, decision 0016): page content streams at 6, since every lower level makes the
 /// packs 3.5 % larger or more; font programs at 2, within 1 % of level 6 for half its
-/// time; the small rest (ToUnicode, the ICC profile) at 1. One compressor serves every
-/// stream: setting one up (its window and tables) costs as much as deflating a small stream.
-fn compress(doc: &mut Document) {
+/// time; the small rest (ToUnicode, the ICC profile) at 1.
+fn compress(doc: &mut Document, deflate: &mut flate2::Compress) {
     let contents: HashSet<ObjectId> = doc
         .page_iter()
         .filter_map(|page| doc.get_dictionary(page).ok()?.get(b"Contents").ok())
         .filter_map(|contents| contents.as_reference().ok())
         .collect();
-    let mut deflate = flate2::Compress::new(flate2::Compression::default(), true);
     for (id, object) in doc.objects.iter_mut() {
         let Object::Stream(stream) = object else {
             continue;

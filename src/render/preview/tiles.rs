@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::coverage::{Coverage, Edge};
+use super::outlines::Quick;
 
 /// Positions per pixel the origins are rounded to, each way.
 pub(super) const STEPS: f32 = 4.0;
@@ -18,7 +19,7 @@ pub(super) const STEPS: f32 = 4.0;
 pub(super) struct Tiles {
     /// (font, size as bits, glyph id, x step, y step) to its tile. Only looked up, never
     /// iterated, so its order is never seen.
-    index: HashMap<(usize, u32, u16, u8, u8), Tile>,
+    index: HashMap<(usize, u32, u16, u8, u8), Tile, Quick>,
     cells: Vec<f32>,
 }
 
@@ -35,7 +36,7 @@ struct Tile {
 impl Tiles {
     pub(super) fn new() -> Self {
         Self {
-            index: HashMap::new(),
+            index: HashMap::default(),
             cells: Vec::new(),
         }
     }

@@ -4,13 +4,16 @@
 //! [`LaidOutDocument`] the PDF is written from (not from the PDF file), with the same paint
 //! order: a white page, the shapes (tiny-skia), then every glyph as its outline from the
 //! original font file (an exact-area rasteriser of its own, `coverage`, made slightly heavier
-//! so that 5-pixel text stays legible). The same layout always gives the same PNG bytes.
+//! so that 5-pixel text stays legible). Each outline is read once per size (`outlines`) and
+//! each glyph drawn once per quarter-pixel position (`tiles`), then copied wherever it recurs.
+//! The same layout always gives the same PNG bytes.
 
 use std::collections::BTreeMap;
 
 mod coverage;
 mod encode;
 mod outlines;
+mod tiles;
 
 use tiny_skia::{
     Color, FillRule, LineCap, Paint, PathBuilder, Pixmap, Rect as SkRect, Stroke, Transform,
@@ -19,6 +22,7 @@ use tiny_skia::{
 use super::pdf::{GlyphRun, LaidOutDocument, Page, Rgb, Shape};
 use coverage::Coverage;
 use outlines::Outlines;
+use tiles::Tiles;
 
 /// Width in pixels of the previews on the download page, which shows them at this width.
 /// Twice as many pixels (crisp on high-density screens) would make each PNG about 60 KB
@@ -60,6 +64,25 @@ pub fn page_png(
 
 /// Paints page `index` of `document` on a white pixmap `width` pixels wide.
 fn rasterise(document: &LaidOutDocument, index: usize, width: u32) -> Result<Pixmap, PreviewError> {
+    rasterise_placed(document, index, width, Placement::Rounded)
+}
+
+/// Where glyphs are drawn: [`Placement::Rounded`] to the nearest [`tiles::STEPS`] of a pixel
+/// each way, from a copy drawn once (see [`tiles`]); `Exact`, each from its edges (the same
+/// to within a level or two at the edges of strokes, several times the work).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Placement {
+    Rounded,
+    #[cfg_attr(not(test), allow(dead_code))]
+    Exact,
+}
+
+fn rasterise_placed(
+    document: &LaidOutDocument,
+    index: usize,
+    width: u32,
+    placement: Placement,
+) -> Result<Pixmap, PreviewError> {
     let page = document
         .pages
         .get(index)
@@ -81,7 +104,7 @@ fn rasterise(document: &LaidOutDocument, index: usize, width: u32) -> Result<Pix
     let mut pixmap = Pixmap::new(width, height as u32).ok_or_else(size_error)?;
     pixmap.fill(Color::WHITE);
     paint_shapes(&mut pixmap, page, scale);
-    paint_glyphs(&mut pixmap, document, page, scale);
+    paint_glyphs(&mut pixmap, document, page, scale, placement);
     Ok(pixmap)
 }
 
@@ -143,7 +166,13 @@ fn paint_shapes(pixmap: &mut Pixmap, page: &Page, scale: f32) {
 
 /// Every glyph of the page as its outline, colour by colour: the coverage of all the glyphs
 /// of one colour (see [`coverage`]), [`darken`]ed, then that colour painted through it.
-fn paint_glyphs(pixmap: &mut Pixmap, document: &LaidOutDocument, page: &Page, scale: f32) {
+fn paint_glyphs(
+    pixmap: &mut Pixmap,
+    document: &LaidOutDocument,
+    page: &Page,
+    scale: f32,
+    placement: Placement,
+) {
     let (width, height) = (pixmap.width(), pixmap.height());
     let mut by_color: BTreeMap<[u8; 3], Vec<&GlyphRun>> = BTreeMap::new();
     for run in &page.runs {
@@ -151,14 +180,21 @@ fn paint_glyphs(pixmap: &mut Pixmap, document: &LaidOutDocument, page: &Page, sc
     }
     let fonts = document.fonts.iter().map(|f| &f.data[..]).collect();
     let mut outlines = Outlines::new(fonts, scale);
+    let mut tiles = Tiles::new();
     let mut coverage = Coverage::new(width, height);
     for (color, runs) in by_color {
         coverage.clear();
         for run in runs {
             for glyph in &run.glyphs {
                 let (x, y) = (glyph.x * scale, (run.baseline - glyph.rise) * scale);
-                for edge in outlines.edges(run.font, run.size, glyph.id) {
-                    coverage.edge(edge, x, y);
+                let edges = outlines.edges(run.font, run.size, glyph.id);
+                if placement == Placement::Rounded {
+                    let key = (run.font, run.size.to_bits(), glyph.id);
+                    tiles.draw(&mut coverage, key, edges, (x, y));
+                } else {
+                    for edge in edges {
+                        coverage.edge(edge, x, y);
+                    }
                 }
             }
         }
@@ -360,6 +396,51 @@ mod tests {
         // 5 pt up is 10 px up; same columns.
         assert_eq!((b[0], b[2]), (a[0], a[2]));
         assert_eq!((b[1] + 10, b[3] + 10), (a[1], a[3]));
+    }
+
+    #[test]
+    fn glyphs_added_from_copies_look_like_glyphs_drawn_where_they_are() {
+        let face = noto_sans();
+        // Body text as a preview draws it, 5 px to the em, at positions of every fraction.
+        let runs: Vec<GlyphRun> = (0..8)
+            .map(|line| {
+                let mut run = run(&face, "Hamburgefonstiv @&%", 0.0, 0.0, 0.0, BLACK);
+                run.size = 10.0;
+                run.baseline = 20.0 + line as f32 * 9.37;
+                for (i, glyph) in run.glyphs.iter_mut().enumerate() {
+                    glyph.x = 4.1 + line as f32 * 0.29 + i as f32 * 5.43;
+                }
+                run
+            })
+            .collect();
+        let doc = document(runs);
+        let ink = |p: &Pixmap| -> Vec<i32> {
+            p.pixels()
+                .iter()
+                .map(|c| 255 - i32::from(c.red()))
+                .collect()
+        };
+        let rounded = ink(&rasterise_placed(&doc, 0, 240, Placement::Rounded).unwrap());
+        let exact = ink(&rasterise_placed(&doc, 0, 240, Placement::Exact).unwrap());
+        let differences: Vec<i32> = rounded
+            .iter()
+            .zip(&exact)
+            .map(|(a, b)| (a - b).abs())
+            .collect();
+        let most = differences.iter().max().unwrap();
+        let mean = differences.iter().sum::<i32>() as f32 / differences.len() as f32;
+        // A glyph moves by at most an eighth of a pixel each way: a few levels at the sides
+        // of its strokes, never a pixel's worth; all in all the same ink.
+        assert!(*most <= 4 * 17, "{most}");
+        assert!(mean < 3.0, "{mean}");
+        let (a, b): (i32, i32) = (rounded.iter().sum(), exact.iter().sum());
+        assert!(b > 100_000, "text is drawn: {b}");
+        assert!((a - b).abs() * 100 < b, "{a} against {b}");
+        // Rounded, the same every time.
+        assert_eq!(
+            rounded,
+            ink(&rasterise_placed(&doc, 0, 240, Placement::Rounded).unwrap())
+        );
     }
 
     #[test]

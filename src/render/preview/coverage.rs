@@ -58,6 +58,23 @@ impl Edge {
     }
 }
 
+impl Edge {
+    /// Leftmost x, top, rightmost x and bottom of the edges, or `None` for no edges.
+    pub(super) fn bounds(edges: &[Edge]) -> Option<[f32; 4]> {
+        edges.iter().fold(None, |bounds, e| {
+            let other = e.x + (e.bottom - e.top) * e.slope;
+            let [l, t, r, b] =
+                bounds.unwrap_or([f32::INFINITY, e.top, f32::NEG_INFINITY, e.bottom]);
+            Some([
+                l.min(e.x).min(other),
+                t.min(e.top),
+                r.max(e.x).max(other),
+                b.max(e.bottom),
+            ])
+        })
+    }
+}
+
 impl Coverage {
     pub(super) fn new(width: u32, height: u32) -> Self {
         let (width, height) = (width as usize, height as usize);
@@ -144,6 +161,35 @@ impl Coverage {
         if let Some(edge) = Edge::new(a, b) {
             self.edge(&edge, 0.0, 0.0);
         }
+    }
+
+    /// The signed area of every cell, row after row of `width + 1`.
+    pub(super) fn cells(&self) -> &[f32] {
+        &self.cells
+    }
+
+    /// Adds the cells of another coverage (`cells`, rows of `width + 1`) with its top left
+    /// cell at `column`, `row`; false, changing nothing, when they would not fit inside.
+    pub(super) fn add(&mut self, cells: &[f32], width: usize, column: i32, row: i32) -> bool {
+        let stride = self.width + 1;
+        let height = cells.len() / (width + 1);
+        let (Ok(column), Ok(row)) = (usize::try_from(column), usize::try_from(row)) else {
+            return false;
+        };
+        if column + width > self.width || row + height > self.height || height == 0 {
+            return false;
+        }
+        for (y, tile) in cells.chunks_exact(width + 1).enumerate() {
+            let start = (row + y) * stride + column;
+            for (cell, add) in self.cells[start..start + width + 1].iter_mut().zip(tile) {
+                *cell += add;
+            }
+        }
+        self.top = self.top.min(row);
+        self.bottom = self.bottom.max(row + height);
+        self.left = self.left.min(column as f32);
+        self.right = self.right.max((column + width) as f32);
+        true
     }
 
     /// Adds `edge` moved by `dx`, `dy` pixels.

@@ -6,6 +6,7 @@
 //! drawing one more copy only moves them.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use rustybuzz::ttf_parser::{self, GlyphId, OutlineBuilder};
@@ -21,8 +22,48 @@ pub(super) struct Outlines<'a> {
     scale: f32,
     /// Where the edges of (font, size in points as bits, glyph id) are in `edges`. Only looked
     /// up, never iterated, so its order is never seen.
-    index: HashMap<(usize, u32, u16), Range<usize>>,
+    index: HashMap<(usize, u32, u16), Range<usize>, Quick>,
     edges: Vec<Edge>,
+}
+
+/// Hashing for the few small integers of a glyph's key, looked up for every glyph drawn:
+/// FxHash's multiply and rotate, a fraction of the default SipHash's work (which guards
+/// against keys chosen to collide, which a page's glyph ids are not). No random seed either.
+pub(super) type Quick = BuildHasherDefault<QuickHasher>;
+
+#[derive(Default)]
+pub(super) struct QuickHasher(u64);
+
+impl Hasher for QuickHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
 }
 
 impl<'a> Outlines<'a> {
@@ -35,7 +76,7 @@ impl<'a> Outlines<'a> {
             faces: vec![None; fonts.len()],
             fonts,
             scale,
-            index: HashMap::new(),
+            index: HashMap::default(),
             edges: Vec::new(),
         }
     }

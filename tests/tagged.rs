@@ -270,126 +270,141 @@ fn every_locale_is_tagged_with_its_text_in_reading_order() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for (name, pack) in packs() {
-        let bytes = render(&pack);
-        let path = dir.path().join("pack.pdf");
-        std::fs::write(&path, &bytes).unwrap();
-        let objects = Objects::read(&path);
-        let trailer = &objects.0["trailer"];
-        let catalog = objects.get(&trailer["/Root"]);
-        assert_eq!(catalog["/MarkInfo"]["/Marked"], true, "{name}");
-        assert_eq!(catalog["/Lang"], format!("u:{}", pack.locale), "{name}");
-        assert_eq!(catalog["/ViewerPreferences"]["/DisplayDocTitle"], true);
-        let pages: Vec<String> = objects.get(&catalog["/Pages"])["/Kids"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p.as_str().unwrap().to_owned())
-            .collect();
-
-        let tree = walk(&objects, catalog, &pages);
-        for role in ["Document", "H1", "H2", "P", "L", "LI", "LBody", "Link"] {
-            assert!(tree.roles.contains(role), "{name}: no {role} element");
+    // The packs two at a time: qpdf and pdfinfo per pack made this the suite's longest test.
+    let packs = packs();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                let mut index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                while let Some((name, pack)) = packs.get(index) {
+                    assert_tagged(name, pack, &dir.path().join(format!("pack-{index}.pdf")));
+                    index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+            });
         }
+    });
+}
 
-        // The content streams and the tree name the same MCIDs, and the parent tree maps
-        // each back to its element; each link annotation to its Link element.
-        let drawn = marked_content(&bytes);
-        let in_streams: BTreeSet<(usize, i64)> = drawn
-            .iter()
-            .enumerate()
-            .flat_map(|(p, m)| m.iter().map(move |&m| (p, m)))
-            .collect();
-        let in_tree: BTreeSet<(usize, i64)> = tree.content.keys().copied().collect();
-        assert_eq!(
-            in_streams, in_tree,
-            "{name}: MCIDs of the streams and of the tree"
-        );
-        let root = objects.get(&catalog["/StructTreeRoot"]);
-        let nums = objects.get(&root["/ParentTree"])["/Nums"]
-            .as_array()
-            .expect("a flat number tree")
-            .clone();
-        let parents: BTreeMap<i64, Value> = nums
-            .chunks(2)
-            .map(|pair| (pair[0].as_i64().unwrap(), pair[1].clone()))
-            .collect();
-        for (index, page_ref) in pages.iter().enumerate() {
-            let page = objects.get(&Value::from(page_ref.as_str()));
-            assert_eq!(page["/Tabs"], "/S", "{name}: tab order by structure");
-            let key = page["/StructParents"].as_i64().expect("/StructParents");
-            let entries = parents[&key].as_array().expect("an array of elements");
-            for (mcid, element) in entries.iter().enumerate() {
-                assert_eq!(
-                    Some(element.as_str().unwrap()),
-                    tree.content.get(&(index, mcid as i64)).map(String::as_str),
-                    "{name}: page {index}, MCID {mcid} in the parent tree"
-                );
-            }
-            assert_eq!(entries.len(), drawn[index].len(), "{name}: page {index}");
-            for annotation in page["/Annots"].as_array().into_iter().flatten() {
-                let dict = objects.get(annotation);
-                assert_eq!(dict["/Subtype"], "/Link");
-                assert!(
-                    !text_string(&dict["/Contents"]).is_empty(),
-                    "{name}: /Contents"
-                );
-                assert_eq!(dict["/F"], 4, "{name}: printed");
-                let key = dict["/StructParent"].as_i64().expect("/StructParent");
-                let link = parents[&key].as_str().unwrap();
-                assert_eq!(
-                    tree.annotations
-                        .get(annotation.as_str().unwrap())
-                        .map(String::as_str),
-                    Some(link),
-                    "{name}: the annotation's Link element holds its OBJR"
-                );
-            }
-        }
+/// The tagging of one pack's PDF, written to `path` for qpdf and pdfinfo: see the test above.
+fn assert_tagged(name: &str, pack: &AppealPack, path: &Path) {
+    let bytes = render(pack);
+    std::fs::write(&path, &bytes).unwrap();
+    let objects = Objects::read(&path);
+    let trailer = &objects.0["trailer"];
+    let catalog = objects.get(&trailer["/Root"]);
+    assert_eq!(catalog["/MarkInfo"]["/Marked"], true, "{name}");
+    assert_eq!(catalog["/Lang"], format!("u:{}", pack.locale), "{name}");
+    assert_eq!(catalog["/ViewerPreferences"]["/DisplayDocTitle"], true);
+    let pages: Vec<String> = objects.get(&catalog["/Pages"])["/Kids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect();
 
-        // pdfinfo reads the tree back: the pack's text in reading order (a right-to-left run
-        // by its /ActualText, as a screen reader takes it), and no footer.
-        let (texts, printed) = pdfinfo_struct(&path);
-        assert_eq!(texts.len(), tree.leaves.len(), "{name}: one text per MCID");
-        let read: String = tree
-            .leaves
-            .iter()
-            .zip(&texts)
-            .map(|(leaf, text)| match leaf {
-                Leaf::Actual(actual) => actual.as_str(),
-                Leaf::Content => text.as_str(),
-            })
-            .collect();
-        let want = expected(&pack);
-        let got = letters(&read);
-        if got != want {
-            let at = got
-                .chars()
-                .zip(want.chars())
-                .take_while(|(a, b)| a == b)
-                .count();
-            let around = |s: &str| {
-                s.chars()
-                    .skip(at.saturating_sub(40))
-                    .take(80)
-                    .collect::<String>()
-            };
-            panic!(
-                "{name}: the structure's text differs at {at}\n   got: {}\n  want: {}",
-                around(&got),
-                around(&want)
+    let tree = walk(&objects, catalog, &pages);
+    for role in ["Document", "H1", "H2", "P", "L", "LI", "LBody", "Link"] {
+        assert!(tree.roles.contains(role), "{name}: no {role} element");
+    }
+
+    // The content streams and the tree name the same MCIDs, and the parent tree maps
+    // each back to its element; each link annotation to its Link element.
+    let drawn = marked_content(&bytes);
+    let in_streams: BTreeSet<(usize, i64)> = drawn
+        .iter()
+        .enumerate()
+        .flat_map(|(p, m)| m.iter().map(move |&m| (p, m)))
+        .collect();
+    let in_tree: BTreeSet<(usize, i64)> = tree.content.keys().copied().collect();
+    assert_eq!(
+        in_streams, in_tree,
+        "{name}: MCIDs of the streams and of the tree"
+    );
+    let root = objects.get(&catalog["/StructTreeRoot"]);
+    let nums = objects.get(&root["/ParentTree"])["/Nums"]
+        .as_array()
+        .expect("a flat number tree")
+        .clone();
+    let parents: BTreeMap<i64, Value> = nums
+        .chunks(2)
+        .map(|pair| (pair[0].as_i64().unwrap(), pair[1].clone()))
+        .collect();
+    for (index, page_ref) in pages.iter().enumerate() {
+        let page = objects.get(&Value::from(page_ref.as_str()));
+        assert_eq!(page["/Tabs"], "/S", "{name}: tab order by structure");
+        let key = page["/StructParents"].as_i64().expect("/StructParents");
+        let entries = parents[&key].as_array().expect("an array of elements");
+        for (mcid, element) in entries.iter().enumerate() {
+            assert_eq!(
+                Some(element.as_str().unwrap()),
+                tree.content.get(&(index, mcid as i64)).map(String::as_str),
+                "{name}: page {index}, MCID {mcid} in the parent tree"
             );
         }
-        for page in 1..=pages.len() {
-            let footer = normalise(&pack.footer_text(page, pages.len()));
+        assert_eq!(entries.len(), drawn[index].len(), "{name}: page {index}");
+        for annotation in page["/Annots"].as_array().into_iter().flatten() {
+            let dict = objects.get(annotation);
+            assert_eq!(dict["/Subtype"], "/Link");
             assert!(
-                !texts.iter().any(|t| normalise(t) == footer),
-                "{name}: the footer of page {page} is in the structure"
+                !text_string(&dict["/Contents"]).is_empty(),
+                "{name}: /Contents"
+            );
+            assert_eq!(dict["/F"], 4, "{name}: printed");
+            let key = dict["/StructParent"].as_i64().expect("/StructParent");
+            let link = parents[&key].as_str().unwrap();
+            assert_eq!(
+                tree.annotations
+                    .get(annotation.as_str().unwrap())
+                    .map(String::as_str),
+                Some(link),
+                "{name}: the annotation's Link element holds its OBJR"
             );
         }
-        for role in ["H1", "H2", "L", "LI", "Link"] {
-            assert!(printed.contains(role), "{name}: pdfinfo shows no {role}");
-        }
+    }
+
+    // pdfinfo reads the tree back: the pack's text in reading order (a right-to-left run
+    // by its /ActualText, as a screen reader takes it), and no footer.
+    let (texts, printed) = pdfinfo_struct(&path);
+    assert_eq!(texts.len(), tree.leaves.len(), "{name}: one text per MCID");
+    let read: String = tree
+        .leaves
+        .iter()
+        .zip(&texts)
+        .map(|(leaf, text)| match leaf {
+            Leaf::Actual(actual) => actual.as_str(),
+            Leaf::Content => text.as_str(),
+        })
+        .collect();
+    let want = expected(&pack);
+    let got = letters(&read);
+    if got != want {
+        let at = got
+            .chars()
+            .zip(want.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let around = |s: &str| {
+            s.chars()
+                .skip(at.saturating_sub(40))
+                .take(80)
+                .collect::<String>()
+        };
+        panic!(
+            "{name}: the structure's text differs at {at}\n   got: {}\n  want: {}",
+            around(&got),
+            around(&want)
+        );
+    }
+    for page in 1..=pages.len() {
+        let footer = normalise(&pack.footer_text(page, pages.len()));
+        assert!(
+            !texts.iter().any(|t| normalise(t) == footer),
+            "{name}: the footer of page {page} is in the structure"
+        );
+    }
+    for role in ["H1", "H2", "L", "LI", "Link"] {
+        assert!(printed.contains(role), "{name}: pdfinfo shows no {role}");
     }
 }
 

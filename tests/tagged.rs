@@ -289,8 +289,8 @@ fn every_locale_is_tagged_with_its_text_in_reading_order() {
 /// The tagging of one pack's PDF, written to `path` for qpdf and pdfinfo: see the test above.
 fn assert_tagged(name: &str, pack: &AppealPack, path: &Path) {
     let bytes = render(pack);
-    std::fs::write(&path, &bytes).unwrap();
-    let objects = Objects::read(&path);
+    std::fs::write(path, &bytes).unwrap();
+    let objects = Objects::read(path);
     let trailer = &objects.0["trailer"];
     let catalog = objects.get(&trailer["/Root"]);
     assert_eq!(catalog["/MarkInfo"]["/Marked"], true, "{name}");
@@ -365,7 +365,7 @@ fn assert_tagged(name: &str, pack: &AppealPack, path: &Path) {
 
     // pdfinfo reads the tree back: the pack's text in reading order (a right-to-left run
     // by its /ActualText, as a screen reader takes it), and no footer.
-    let (texts, printed) = pdfinfo_struct(&path);
+    let (texts, printed) = pdfinfo_struct(path);
     assert_eq!(texts.len(), tree.leaves.len(), "{name}: one text per MCID");
     let read: String = tree
         .leaves
@@ -376,7 +376,7 @@ fn assert_tagged(name: &str, pack: &AppealPack, path: &Path) {
             Leaf::Content => text.as_str(),
         })
         .collect();
-    let want = expected(&pack);
+    let want = expected(pack);
     let got = letters(&read);
     if got != want {
         let at = got

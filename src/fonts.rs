@@ -1,8 +1,8 @@
 //! The font library: families from `fonts/fonts.toml`, read and parsed once per run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustybuzz::ttf_parser;
 use serde::Deserialize;
@@ -148,7 +148,27 @@ pub(crate) struct FontFace {
     /// could start, most of them for faces no locale of the run draws with (the CJK face
     /// for a Latin-only tree). Packs render on several threads, hence a `OnceLock`.
     coverage: OnceLock<Vec<u32>>,
+    /// Words this face has shaped, for every pack of the process: see [`FontFace::shaped`].
+    words: Mutex<HashMap<WordKey, Arc<[ShapedGlyph]>>>,
 }
+
+/// What a shaped word depends on besides the face: the language (`locl` forms), whether it
+/// runs right to left, and its text (whose script the shaper guesses from it).
+type WordKey = (Option<String>, bool, Box<str>);
+
+/// A glyph as the shaper gives it, in font units; `cluster` is a byte offset in the word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ShapedGlyph {
+    pub id: u16,
+    pub cluster: u32,
+    pub x_advance: i32,
+    pub x_offset: i32,
+    pub y_offset: i32,
+}
+
+/// Words kept per face at most: past it, words are shaped again each time (a guard on memory
+/// for a process that renders many packs; one pack shapes a few thousand distinct words).
+const MAX_WORDS_PER_FACE: usize = 100_000;
 
 impl FontFace {
     fn load(family: &str, style: FaceStyle, path: PathBuf) -> Result<Self, FontError> {
@@ -199,7 +219,34 @@ impl FontFace {
             postscript_name,
             units_per_em,
             coverage: OnceLock::new(),
+            words: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The glyphs of `word` shaped in this face, from the cache the packs of this process
+    /// share (the names, addresses, e-mails and numbers of an alert recur in every locale, and a
+    /// process that renders a pack again shapes nothing twice); `shape` makes them on a miss.
+    /// Shaping is a function of the face, the language, the direction and the text, so a cached
+    /// word is the same glyphs `shape` would give.
+    pub(crate) fn shaped(
+        &self,
+        language: Option<&str>,
+        rtl: bool,
+        word: &str,
+        shape: impl FnOnce() -> Arc<[ShapedGlyph]>,
+    ) -> Arc<[ShapedGlyph]> {
+        let key: WordKey = (language.map(str::to_owned), rtl, word.into());
+        if let Some(glyphs) = self.words.lock().ok().and_then(|w| w.get(&key).cloned()) {
+            return glyphs;
+        }
+        // Shaped outside the lock, so the other threads' packs do not wait on it.
+        let glyphs = shape();
+        if let Ok(mut words) = self.words.lock()
+            && words.len() < MAX_WORDS_PER_FACE
+        {
+            words.insert(key, glyphs.clone());
+        }
+        glyphs
     }
 
     pub(crate) fn covers(&self, ch: char) -> bool {
@@ -471,6 +518,39 @@ mod tests {
 
     fn library() -> FontLibrary {
         FontLibrary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")).unwrap()
+    }
+
+    #[test]
+    fn a_word_is_shaped_once_per_face_language_and_direction() {
+        let library = library();
+        let face = library.families[0].faces.values().next().unwrap();
+        let calls = std::cell::Cell::new(0);
+        let shape = |id: u16| {
+            calls.set(calls.get() + 1);
+            Arc::from(vec![ShapedGlyph {
+                id,
+                cluster: 0,
+                x_advance: 500,
+                x_offset: 0,
+                y_offset: 0,
+            }])
+        };
+        let first = face.shaped(Some("fr"), false, "appel", || shape(1));
+        let again = face.shaped(Some("fr"), false, "appel", || shape(2));
+        assert!(Arc::ptr_eq(&first, &again));
+        assert_eq!(calls.get(), 1);
+        // Another language, direction or text is another word.
+        assert_eq!(
+            face.shaped(Some("de"), false, "appel", || shape(3))[0].id,
+            3
+        );
+        assert_eq!(face.shaped(None, false, "appel", || shape(4))[0].id, 4);
+        assert_eq!(face.shaped(Some("fr"), true, "appel", || shape(5))[0].id, 5);
+        assert_eq!(
+            face.shaped(Some("fr"), false, "appels", || shape(6))[0].id,
+            6
+        );
+        assert_eq!(calls.get(), 5);
     }
 
     #[test]

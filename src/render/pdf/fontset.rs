@@ -2,7 +2,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use rustybuzz::{
@@ -20,18 +19,8 @@ pub(super) type FaceId = usize;
 /// Shape plans by face, direction and script.
 type PlanCache = HashMap<(FaceId, Direction, Option<ShapingScript>), Arc<ShapePlan>>;
 
-/// Shaped words by face, direction and text.
-type WordCache = HashMap<(FaceId, bool, String), Rc<[RawGlyph]>>;
-
 /// A glyph as the shaper gives it, in font units; `cluster` is a byte offset in the word.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct RawGlyph {
-    pub id: u16,
-    pub cluster: u32,
-    pub x_advance: i32,
-    pub x_offset: i32,
-    pub y_offset: i32,
-}
+pub(super) use crate::fonts::ShapedGlyph as RawGlyph;
 
 pub(super) struct FontSet<'a> {
     stack: FontStack<'a>,
@@ -40,7 +29,8 @@ pub(super) struct FontSet<'a> {
     language: Option<Language>,
     /// Shape plans are costly to build and depend only on face, direction and script.
     plans: RefCell<PlanCache>,
-    words: RefCell<WordCache>,
+    /// The locale's language as the shaper's cache of words keys it.
+    language_tag: Option<String>,
 }
 
 impl std::fmt::Debug for FontSet<'_> {
@@ -79,9 +69,9 @@ impl<'a> FontSet<'a> {
             stack,
             faces,
             shapers,
-            language,
+            language: language.clone(),
             plans: RefCell::new(HashMap::new()),
-            words: RefCell::new(HashMap::new()),
+            language_tag: language.as_ref().map(|l| l.as_str().to_owned()),
         })
     }
 
@@ -169,38 +159,35 @@ impl<'a> FontSet<'a> {
         Some((id.0, i32::from(advance)))
     }
 
-    /// The glyphs of `word` in `face`, in the shaper's (visual) order; shaped once per pack.
-    pub(super) fn shape_word(&self, face: FaceId, rtl: bool, word: &str) -> Rc<[RawGlyph]> {
-        let key = (face, rtl, word.to_owned());
-        if let Some(glyphs) = self.words.borrow().get(&key) {
-            return glyphs.clone();
-        }
-        let mut buffer = UnicodeBuffer::new();
-        buffer.push_str(word);
-        // The joiners reach the shaper only when the face maps them (see `shaping`): drawn
-        // with the face's own zero-width glyph, not hidden as a space glyph, they keep a glyph
-        // of their own, which the text layer maps back to U+200C.
-        buffer.set_flags(BufferFlags::PRESERVE_DEFAULT_IGNORABLES);
-        buffer.set_direction(if rtl {
-            Direction::RightToLeft
-        } else {
-            Direction::LeftToRight
-        });
-        let output = self.shape(face, buffer);
-        let glyphs: Rc<[RawGlyph]> = output
-            .glyph_infos()
-            .iter()
-            .zip(output.glyph_positions())
-            .map(|(info, pos)| RawGlyph {
-                id: info.glyph_id as u16,
-                cluster: info.cluster,
-                x_advance: pos.x_advance,
-                x_offset: pos.x_offset,
-                y_offset: pos.y_offset,
-            })
-            .collect();
-        self.words.borrow_mut().insert(key, glyphs.clone());
-        glyphs
+    /// The glyphs of `word` in `face`, in the shaper's (visual) order; shaped once per process
+    /// for each face, language and direction ([`FontFace::shaped`]).
+    pub(super) fn shape_word(&self, face: FaceId, rtl: bool, word: &str) -> Arc<[RawGlyph]> {
+        self.faces[face].shaped(self.language_tag.as_deref(), rtl, word, || {
+            let mut buffer = UnicodeBuffer::new();
+            buffer.push_str(word);
+            // The joiners reach the shaper only when the face maps them (see `shaping`): drawn
+            // with the face's own zero-width glyph, not hidden as a space glyph, they keep a
+            // glyph of their own, which the text layer maps back to U+200C.
+            buffer.set_flags(BufferFlags::PRESERVE_DEFAULT_IGNORABLES);
+            buffer.set_direction(if rtl {
+                Direction::RightToLeft
+            } else {
+                Direction::LeftToRight
+            });
+            let output = self.shape(face, buffer);
+            output
+                .glyph_infos()
+                .iter()
+                .zip(output.glyph_positions())
+                .map(|(info, pos)| RawGlyph {
+                    id: info.glyph_id as u16,
+                    cluster: info.cluster,
+                    x_advance: pos.x_advance,
+                    x_offset: pos.x_offset,
+                    y_offset: pos.y_offset,
+                })
+                .collect()
+        })
     }
 
     /// Shapes `buffer` (direction already set) with the face's cached plan.

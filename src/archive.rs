@@ -16,20 +16,51 @@ pub(crate) fn zip<'a>(
     entries: impl IntoIterator<Item = (String, &'a [u8])>,
     modified: Timestamp,
 ) -> zip::result::ZipResult<Vec<u8>> {
-    let mut sorted: Vec<(String, &[u8])> = entries.into_iter().collect();
+    zip_entries(
+        entries
+            .into_iter()
+            .map(|(name, bytes)| (name, Entry::Bytes(bytes))),
+        modified,
+    )
+}
+
+/// What an entry of [`zip_entries`] holds.
+pub(crate) enum Entry<'a> {
+    /// Bytes, compressed as [`compression`] says for the entry's name.
+    Bytes(&'a [u8]),
+    /// A zip made by [`zip`] with one entry, of the same kind of file and the same time: that
+    /// entry, copied as it is compressed, under the new name. Something compressed once and put
+    /// in many archives (a face's embedded subset in every DOCX of a release).
+    Zipped(&'a [u8]),
+}
+
+/// [`zip`], with entries that may come compressed already.
+pub(crate) fn zip_entries<'a>(
+    entries: impl IntoIterator<Item = (String, Entry<'a>)>,
+    modified: Timestamp,
+) -> zip::result::ZipResult<Vec<u8>> {
+    let mut sorted: Vec<(String, Entry<'a>)> = entries.into_iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
     let options = SimpleFileOptions::default()
         .last_modified_time(modified.zip())
         .system(zip::System::Unix)
         .unix_permissions(0o644);
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, bytes) in sorted {
-        let (method, level) = compression(&name);
-        writer.start_file(
-            name,
-            options.compression_method(method).compression_level(level),
-        )?;
-        writer.write_all(bytes)?;
+    for (name, entry) in sorted {
+        match entry {
+            Entry::Bytes(bytes) => {
+                let (method, level) = compression(&name);
+                writer.start_file(
+                    name,
+                    options.compression_method(method).compression_level(level),
+                )?;
+                writer.write_all(bytes)?;
+            }
+            Entry::Zipped(archive) => {
+                let mut reader = ZipArchive::new(Cursor::new(archive))?;
+                writer.raw_copy_file_rename(reader.by_index_raw(0)?, name)?;
+            }
+        }
     }
     Ok(writer.finish()?.into_inner())
 }
@@ -193,5 +224,29 @@ mod tests {
             ("x-all/en/a.pdf", b"%PDF en"),
         ];
         assert_eq!(merged, zip(entries(&direct), time()).unwrap());
+    }
+
+    #[test]
+    fn an_entry_zipped_once_is_the_same_bytes_in_every_archive() {
+        let font = "glyf loca hmtx GPOS ".repeat(300);
+        let xml = b"<w:document/>".as_slice();
+        let once = zip(entries(&[("font.odttf", font.as_bytes())]), time()).unwrap();
+        let reused = zip_entries(
+            [
+                ("word/fonts/font2.odttf".to_owned(), Entry::Zipped(&once)),
+                ("word/document.xml".to_owned(), Entry::Bytes(xml)),
+            ],
+            time(),
+        )
+        .unwrap();
+        let direct: [(&str, &[u8]); 2] = [
+            ("word/document.xml", xml),
+            ("word/fonts/font2.odttf", font.as_bytes()),
+        ];
+        assert_eq!(reused, zip(entries(&direct), time()).unwrap());
+        let read = read_all(&reused);
+        assert_eq!(read[1].0, "word/fonts/font2.odttf");
+        assert_eq!(read[1].1, CompressionMethod::Deflated);
+        assert_eq!(read[1].2, font.as_bytes());
     }
 }

@@ -1,5 +1,6 @@
 //! The font library: families from `fonts/fonts.toml`, read and parsed once per run.
 
+use std::any::Any;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -150,6 +151,9 @@ pub(crate) struct FontFace {
     coverage: OnceLock<Vec<u32>>,
     /// Words this face has shaped, for every pack of the process: see [`FontFace::shaped`].
     words: Mutex<HashMap<WordKey, Arc<[ShapedGlyph]>>>,
+    /// What renderers made of this face, for every pack of the process: see
+    /// [`FontFace::derived`].
+    derived: Mutex<HashMap<Box<str>, Arc<dyn Any + Send + Sync>>>,
 }
 
 /// What a shaped word depends on besides the face: the language (`locl` forms), whether it
@@ -165,6 +169,10 @@ pub(crate) struct ShapedGlyph {
     pub x_offset: i32,
     pub y_offset: i32,
 }
+
+/// Derived values kept per face at most (a guard on memory in a long-running process that
+/// renders many different documents; a release needs one or two per face).
+const MAX_DERIVED_PER_FACE: usize = 64;
 
 /// Words kept per face at most: past it, words are shaped again each time (a guard on memory
 /// for a process that renders many packs; one pack shapes a few thousand distinct words).
@@ -220,6 +228,7 @@ impl FontFace {
             units_per_em,
             coverage: OnceLock::new(),
             words: Mutex::new(HashMap::new()),
+            derived: Mutex::new(HashMap::new()),
         })
     }
 
@@ -247,6 +256,29 @@ impl FontFace {
             words.insert(key, glyphs.clone());
         }
         glyphs
+    }
+
+    /// The value `make` gives for this face and `key`, made once per process (the DOCX renderer
+    /// keeps here each subset it embeds, compressed, since every pack of a release embeds the
+    /// same one: `render::docx::embed::REPERTOIRE`). `key` must name everything besides the face
+    /// that the value depends on, and one kind of value per key; an error is not kept.
+    pub(crate) fn derived<T: Any + Send + Sync, E>(
+        &self,
+        key: &str,
+        make: impl FnOnce() -> Result<T, E>,
+    ) -> Result<Arc<T>, E> {
+        let found = self.derived.lock().ok().and_then(|d| d.get(key).cloned());
+        if let Some(value) = found.and_then(|v| v.downcast::<T>().ok()) {
+            return Ok(value);
+        }
+        // Made outside the lock, so the other threads' packs do not wait on it.
+        let value = Arc::new(make()?);
+        if let Ok(mut derived) = self.derived.lock()
+            && derived.len() < MAX_DERIVED_PER_FACE
+        {
+            derived.insert(key.into(), value.clone());
+        }
+        Ok(value)
     }
 
     pub(crate) fn covers(&self, ch: char) -> bool {

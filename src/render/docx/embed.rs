@@ -3,10 +3,11 @@
 //! The PDF's subsetter cannot be reused: it renumbers glyphs and drops `cmap`, `GSUB` and
 //! `GPOS`, which a PDF does not need and a word processor does (it maps characters and shapes
 //! text itself). So the subset here keeps every table and every glyph id, and empties the
-//! outlines of the glyphs the document cannot reach: the characters it uses, what `GSUB` can
-//! turn them into (contextual forms, ligatures), and the components of composite glyphs. The
-//! `cmap` keeps only the characters used, so a character typed later falls back to another font
-//! instead of drawing nothing; glyph names (`post`) go. A CFF face (the Chinese one) is
+//! outlines of the glyphs the document cannot reach: the characters it uses and a fixed
+//! repertoire ([`REPERTOIRE`]), what `GSUB` can turn them into (contextual forms, ligatures),
+//! and the components of composite glyphs. The `cmap` keeps only those characters, so any other
+//! character typed later falls back to another font instead of drawing nothing; glyph names
+//! (`post`) go. A CFF face (the Chinese one) is
 //! rebuilt with TrueType outlines instead (`truetype`; Word embeds only those): see
 //! docs/decisions/0015-docx-embedded-fonts.md and 0017-cjk-truetype-for-docx.md.
 //!
@@ -14,6 +15,7 @@
 //! GUID that here derives from the subset's bytes, so the same document gives the same file.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::RangeInclusive;
 
 use rustybuzz::ttf_parser::{self, GlyphId, Tag};
 use sha2::{Digest, Sha256};
@@ -41,6 +43,50 @@ pub(super) const ALWAYS: &[char] = &[
     '\u{6F2}', '\u{6F3}', '\u{6F4}', '\u{6F5}', '\u{6F6}', '\u{6F7}', '\u{6F8}', '\u{6F9}', ' ',
     '\u{A0}', '-', '\u{2010}', '\u{AD}', '_', '.', '\u{B7}',
 ];
+
+/// Characters every subset of a TrueType face keeps when the face has them, whatever the
+/// document uses: Latin (Basic, Latin-1, Extended-A, and Romanian's comma-below letters),
+/// Cyrillic (the letters of Russian, Ukrainian, Belarusian and the South Slavic languages),
+/// general punctuation, the euro and the numero sign. Two reasons:
+/// - the DOCX is edited: a volunteer signs with their own name (Łukasz, Jiří, Ştefan) and types
+///   a reply, and those letters draw in the pack's face instead of a substitute;
+/// - LibreOffice keeps the embedded faces of the first document it opens, by family name, for
+///   the rest of its process: with one repertoire, a French, a German and a Russian pack opened
+///   one after the other all find their letters (decision 0015's addendum).
+///
+/// It also makes the subsets of every pack of the same face alike, so a release subsets and
+/// compresses each face once ([`crate::fonts::FontFace::derived`]). A CFF face (converted to
+/// TrueType for Word, the Chinese one) keeps only what the document uses: converting a
+/// repertoire would cost more than the pack.
+const REPERTOIRE: &[RangeInclusive<char>] = &[
+    ' '..='~',
+    '\u{A0}'..='\u{17F}',
+    '\u{218}'..='\u{21B}',
+    '\u{400}'..='\u{45F}',
+    '\u{490}'..='\u{491}',
+    '\u{2000}'..='\u{206F}',
+    '\u{20AC}'..='\u{20AC}',
+    '\u{2116}'..='\u{2116}',
+];
+
+/// Adds to `chars` the characters of [`REPERTOIRE`] that `covers` says the face has, when
+/// `font` has TrueType outlines.
+pub(super) fn with_repertoire(
+    font: &[u8],
+    chars: &mut BTreeSet<char>,
+    covers: impl Fn(char) -> bool,
+) {
+    let truetype = ttf_parser::RawFace::parse(font, 0)
+        .is_ok_and(|raw| raw.table(Tag::from_bytes(b"glyf")).is_some());
+    if truetype {
+        chars.extend(
+            REPERTOIRE
+                .iter()
+                .flat_map(Clone::clone)
+                .filter(|c| covers(*c)),
+        );
+    }
+}
 
 /// Brackets a right-to-left run draws mirrored: when one of a pair is used, both are kept.
 const MIRRORED: &[(char, char)] = &[
@@ -549,6 +595,33 @@ mod tests {
         );
         // The file's checksums add up, as the specification asks.
         assert_eq!(checksum(&subset), 0xB1B0_AFBA);
+    }
+
+    #[test]
+    fn truetype_faces_keep_the_repertoire_and_cff_faces_only_what_is_used() {
+        fn covers(font: &[u8]) -> impl Fn(char) -> bool + '_ {
+            let face = ttf_parser::Face::parse(font, 0).unwrap();
+            move |c| face.glyph_index(c).is_some()
+        }
+        let sans = font("NotoSans-Regular.ttf");
+        let mut chars: BTreeSet<char> = "Hé".chars().collect();
+        with_repertoire(&sans, &mut chars, covers(&sans));
+        // A volunteer's name in Polish, Czech and Romanian, a Ukrainian and a Russian word.
+        for c in "ŁłĘęřŘșȘțȚґҐїєЁё№€«»–—…\u{202F}".chars() {
+            assert!(chars.contains(&c), "{c:?} in the repertoire");
+        }
+        assert!(chars.contains(&'H') && chars.contains(&'é'));
+        // Only what the face has: Noto Sans has no Arabic letters.
+        assert!(!chars.contains(&'ب'));
+        let subset = subset(&sans, &chars).unwrap();
+        let small = ttf_parser::Face::parse(&subset, 0).unwrap();
+        let barred_l = small.glyph_index('ł').unwrap();
+        assert!(small.glyph_bounding_box(barred_l).is_some(), "drawn");
+
+        let cjk = font("NotoSansCJKsc-Regular.otf");
+        let mut chars: BTreeSet<char> = "中文".chars().collect();
+        with_repertoire(&cjk, &mut chars, covers(&cjk));
+        assert_eq!(chars, "中文".chars().collect());
     }
 
     #[test]

@@ -26,6 +26,7 @@ mod styles;
 mod xml;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use docx_rs::Docx;
 
@@ -147,7 +148,12 @@ fn assemble(
     post::referenced_numbering(&style_sheet, &mut referenced);
     post::numbering(&mut numbering, &referenced);
 
-    let fonts = embedded_fonts(families, &[&document, &style_sheet, &numbering], &footers)?;
+    let fonts = embedded_fonts(
+        families,
+        &[&document, &style_sheet, &numbering],
+        &footers,
+        options.timestamp,
+    )?;
     let settings = parts::settings(&parts::SettingsSpec {
         language: &language,
         complex_language,
@@ -195,8 +201,8 @@ fn assemble(
     add("docProps/core.xml", parts::core(&properties));
     add("docProps/app.xml", parts::app(&properties));
     add("_rels/.rels", package::package_relationships());
-    for (path, bytes) in fonts.parts {
-        package.add_binary(&path, bytes);
+    for (path, font) in fonts.parts {
+        package.add_zipped(&path, font);
     }
     package.add_content_types();
     package
@@ -231,18 +237,21 @@ fn font_entries(
 /// faces the font table names.
 #[derive(Default)]
 struct EmbeddedFonts {
-    parts: Vec<(String, Vec<u8>)>,
+    /// Each font's part, obfuscated and zipped (`Package::add_zipped`).
+    parts: Vec<(String, Arc<Vec<u8>>)>,
     relationships: Vec<post::Relationship>,
     faces: BTreeMap<String, Vec<parts::Embedded>>,
 }
 
 /// Subsets every face of the stack that the document can show (italic ones only when some
-/// text is italic) to the characters of the finished parts, and obfuscates it. A face without
-/// TrueType outlines is left out: Word and LibreOffice then substitute, as without embedding.
+/// text is italic) to the characters of the finished parts and the repertoire
+/// (`embed::with_repertoire`), and obfuscates it. A face without TrueType outlines is left
+/// out: Word and LibreOffice then substitute, as without embedding.
 fn embedded_fonts(
     families: &Families<'_>,
     parts: &[&Element],
     footers: &[(String, Element)],
+    timestamp: i64,
 ) -> Result<EmbeddedFonts, String> {
     let mut chars: BTreeSet<char> = embed::ALWAYS.iter().copied().collect();
     let mut italic = false;
@@ -289,14 +298,19 @@ fn embedded_fonts(
             if matches!(style, FaceStyle::Italic | FaceStyle::BoldItalic) && !italic {
                 continue;
             }
-            let used: BTreeSet<char> = chars.iter().copied().filter(|c| face.covers(*c)).collect();
-            let mut data = match embed::subset(&face.data, &used) {
-                Ok(data) => data,
-                Err(embed::EmbedError::NotTrueType) => continue,
+            let mut used: BTreeSet<char> =
+                chars.iter().copied().filter(|c| face.covers(*c)).collect();
+            embed::with_repertoire(&face.data, &mut used, |c| face.covers(c));
+            // Every pack of a release whose text the repertoire holds embeds the same subset:
+            // made and compressed once per face (the time is part of the zip entry).
+            let memo = format!("docx {timestamp} {}", used.iter().collect::<String>());
+            let made = face.derived(&memo, || embedded_font(&face.data, &used, timestamp));
+            let font = match made.as_deref() {
+                Ok(Some(font)) => font,
+                Ok(None) => continue,
                 Err(e) => return Err(format!("cannot embed {}: {e}", face.path.display())),
             };
-            let key = embed::font_key(&data);
-            embed::obfuscate(&mut data, &key);
+            let key = font.key.clone();
             let n = out.parts.len() + 1;
             let id = format!("rIdFont{n}");
             out.relationships.push(package::internal(
@@ -304,7 +318,8 @@ fn embedded_fonts(
                 "font",
                 &format!("fonts/font{n}.odttf"),
             ));
-            out.parts.push((format!("word/fonts/font{n}.odttf"), data));
+            out.parts
+                .push((format!("word/fonts/font{n}.odttf"), font.zipped.clone()));
             out.faces
                 .entry(family.name.clone())
                 .or_default()
@@ -312,6 +327,35 @@ fn embedded_fonts(
         }
     }
     Ok(out)
+}
+
+/// A face's subset as a DOCX embeds it: its font key and the obfuscated font, zipped.
+struct EmbeddedFont {
+    key: String,
+    zipped: Arc<Vec<u8>>,
+}
+
+/// `font` subset to `chars`, obfuscated with its key and zipped with the package's time;
+/// `None` for a face without TrueType or CFF outlines, which is not embedded.
+fn embedded_font(
+    font: &[u8],
+    chars: &BTreeSet<char>,
+    timestamp: i64,
+) -> Result<Option<EmbeddedFont>, String> {
+    let mut data = match embed::subset(font, chars) {
+        Ok(data) => data,
+        Err(embed::EmbedError::NotTrueType) => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    let key = embed::font_key(&data);
+    embed::obfuscate(&mut data, &key);
+    let entry = [("font.odttf".to_owned(), data.as_slice())];
+    let zipped = crate::archive::zip(entry, crate::timestamp::Timestamp::from_unix(timestamp))
+        .map_err(|e| format!("cannot zip the font: {e}"))?;
+    Ok(Some(EmbeddedFont {
+        key,
+        zipped: Arc::new(zipped),
+    }))
 }
 
 #[cfg(test)]

@@ -5,9 +5,11 @@
 //! relationships are listed in a fixed order, so the same pack gives the same bytes.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::post::Relationship;
 use super::xml::{self, Element};
+use crate::archive::Entry;
 use crate::timestamp::Timestamp;
 
 const RELS_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -18,6 +20,8 @@ const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingm
 #[derive(Debug, Default)]
 pub(super) struct Package {
     parts: BTreeMap<String, Vec<u8>>,
+    /// Parts that come compressed already, each as a one-entry zip (`archive::Entry::Zipped`).
+    zipped: BTreeMap<String, Arc<Vec<u8>>>,
 }
 
 impl Package {
@@ -25,9 +29,9 @@ impl Package {
         self.parts.insert(path.to_owned(), xml::write(root));
     }
 
-    /// A part that is not XML (an embedded font).
-    pub(super) fn add_binary(&mut self, path: &str, bytes: Vec<u8>) {
-        self.parts.insert(path.to_owned(), bytes);
+    /// A part compressed already, as the only entry of `zipped` (an embedded font).
+    pub(super) fn add_zipped(&mut self, path: &str, zipped: Arc<Vec<u8>>) {
+        self.zipped.insert(path.to_owned(), zipped);
     }
 
     /// Content types, by extension for the generic ones and by part for the rest.
@@ -48,7 +52,7 @@ impl Package {
             ),
         ];
         for (extension, content_type) in defaults {
-            if extension == "odttf" && !self.parts.keys().any(|p| p.ends_with(".odttf")) {
+            if extension == "odttf" && !self.zipped.keys().any(|p| p.ends_with(".odttf")) {
                 continue;
             }
             root.push(
@@ -71,8 +75,12 @@ impl Package {
 
     /// The zip: deflated, sorted, one timestamp.
     pub(super) fn zip(&self, timestamp: i64) -> Result<Vec<u8>, zip::result::ZipError> {
-        let parts = self.parts.iter().map(|(p, b)| (p.clone(), b.as_slice()));
-        crate::archive::zip(parts, Timestamp::from_unix(timestamp))
+        let parts = self.parts.iter().map(|(p, b)| (p.clone(), Entry::Bytes(b)));
+        let zipped = self
+            .zipped
+            .iter()
+            .map(|(p, z)| (p.clone(), Entry::Zipped(z)));
+        crate::archive::zip_entries(parts.chain(zipped), Timestamp::from_unix(timestamp))
     }
 }
 

@@ -1208,16 +1208,21 @@ fn libreoffice_session_without_noto(
         .collect()
 }
 
+/// Whether LibreOffice and the tools that read its PDFs and hide Noto from it are installed.
+fn libreoffice_without_noto_tools() -> bool {
+    ["soffice", "pdffonts", "pdftotext", "fc-list"]
+        .into_iter()
+        .all(have_tool)
+}
+
 /// A volunteer opens the German pack, then the Russian one, in the same LibreOffice: with every
 /// pack embedding the same repertoire of Noto Sans (Latin and Cyrillic whatever the text uses),
 /// the Russian letters draw in the embedded face, not in a substitute (before the repertoire,
 /// DejaVu Sans drew them beside Noto Sans's Latin letters, and on other machines boxes).
 #[test]
 fn libreoffice_draws_one_pack_after_another_with_their_embedded_fonts() {
-    for tool in ["soffice", "pdffonts", "pdftotext", "fc-list"] {
-        if !have_tool(tool) {
-            return;
-        }
+    if !libreoffice_without_noto_tools() {
+        return;
     }
     let tree = common::fixture("alert-observatory");
     let documents = [build(&tree, "de", &[], &[]), build(&tree, "ru", &[], &[])];
@@ -1239,10 +1244,8 @@ fn libreoffice_draws_one_pack_after_another_with_their_embedded_fonts() {
 
 #[test]
 fn libreoffice_draws_with_the_embedded_fonts_when_noto_is_missing() {
-    for tool in ["soffice", "pdffonts", "pdftotext", "fc-list"] {
-        if !have_tool(tool) {
-            return;
-        }
+    if !libreoffice_without_noto_tools() {
+        return;
     }
     let karvania = common::fixture("alert-karvania");
     for (tree, locale, expected) in [

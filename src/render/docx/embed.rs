@@ -47,7 +47,7 @@ pub(super) const ALWAYS: &[char] = &[
 /// Characters every subset of a TrueType face keeps when the face has them, whatever the
 /// document uses: Latin (Basic, Latin-1, Extended-A, and Romanian's comma-below letters),
 /// Cyrillic (the letters of Russian, Ukrainian, Belarusian and the South Slavic languages),
-/// general punctuation, the euro and the numero sign. Two reasons:
+/// general punctuation (not its format characters), the euro and the numero sign. Two reasons:
 /// - the DOCX is edited: a volunteer signs with their own name (Łukasz, Jiří, Ştefan) and types
 ///   a reply, and those letters draw in the pack's face instead of a substitute;
 /// - LibreOffice keeps the embedded faces of the first document it opens, by family name, for
@@ -64,7 +64,13 @@ const REPERTOIRE: &[RangeInclusive<char>] = &[
     '\u{218}'..='\u{21B}',
     '\u{400}'..='\u{45F}',
     '\u{490}'..='\u{491}',
-    '\u{2000}'..='\u{206F}',
+    // General punctuation without its format characters (zero-width spaces and joiners, marks
+    // and embeddings of direction, invisible operators): a subset maps those only when the
+    // document uses them, as it always did; mapped in every Persian pack's faces, they drew
+    // the half-space as a box in LibreOffice.
+    '\u{2000}'..='\u{200A}',
+    '\u{2010}'..='\u{2027}',
+    '\u{202F}'..='\u{205F}',
     '\u{20AC}'..='\u{20AC}',
     '\u{2116}'..='\u{2116}',
 ];
@@ -617,6 +623,17 @@ mod tests {
         let small = ttf_parser::Face::parse(&subset, 0).unwrap();
         let barred_l = small.glyph_index('ł').unwrap();
         assert!(small.glyph_bounding_box(barred_l).is_some(), "drawn");
+
+        // No invisible format character unless the document uses it: mapped in every
+        // Persian pack's faces, the joiners and direction marks drew the half-space as a box.
+        let mut repertoire = BTreeSet::new();
+        with_repertoire(&sans, &mut repertoire, covers(&sans));
+        for c in repertoire {
+            assert!(
+                !crate::chars::is_default_ignorable(c) || ALWAYS.contains(&c),
+                "{c:?} is invisible"
+            );
+        }
 
         let cjk = font("NotoSansCJKsc-Regular.otf");
         let mut chars: BTreeSet<char> = "中文".chars().collect();

@@ -10,14 +10,14 @@ use crate::model::{AppealPack, Block};
 use crate::source::FileId;
 
 /// Collapses every run of whitespace to one space: line wrapping is not a difference.
-pub fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The lines of the reference pack that must match the canonical text (for tests: the check
 /// itself pairs them with the addressees behind address lines).
-#[cfg(feature = "test-support")]
-pub fn canonical_lines(pack: &AppealPack) -> Vec<Line> {
+#[cfg(test)]
+fn canonical_lines(pack: &AppealPack) -> Vec<Line> {
     generated_lines(pack, None)
         .into_iter()
         .map(|g| g.line)
@@ -539,6 +539,8 @@ fn line_number(text: &str, offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     #[test]
@@ -574,5 +576,49 @@ mod tests {
     #[test]
     fn whitespace_is_normalised() {
         assert_eq!(normalise("  a\t b\n c  "), "a b c");
+    }
+
+    /// The shipped alert's data (`i18n/`), beside its other tests in `tests/shipped_alert.rs`:
+    /// the reference's canonical parts are `canonical.txt` word for word, but for the slips
+    /// the manifest declares corrected (each of which must be in the source). An oracle apart
+    /// from the check, which compares the same lines its own way.
+    #[test]
+    fn the_shipped_reference_reproduces_the_canonical_text() {
+        let i18n = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+        let tree = crate::load::load(&i18n).expect("the shipped i18n loads");
+        let pack = crate::model::build_pack(&tree, &tree.reference, &Default::default())
+            .expect("the reference builds");
+        let lines: Vec<String> = canonical_lines(&pack).into_iter().map(|l| l.text).collect();
+        let canonical = std::fs::read_to_string(i18n.join("canonical.txt")).unwrap();
+        let manifest: toml::Table = std::fs::read_to_string(i18n.join("manifest.toml"))
+            .unwrap()
+            .parse()
+            .unwrap();
+        let corrections = manifest.get("corrections").and_then(|c| c.as_array());
+        let corrected = corrections
+            .into_iter()
+            .flatten()
+            .fold(canonical.clone(), |text, c| {
+                let words = |key: &str| c[key].as_str().unwrap().to_owned();
+                let (source, corrected) = (words("source"), words("corrected"));
+                assert!(text.contains(&source), "{source:?} is not in canonical.txt");
+                text.replace(&source, &corrected)
+            });
+        let expected: Vec<String> = corrected
+            .lines()
+            .map(normalise)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(lines, expected);
+        // And it is the verbatim copy of the source it was taken from (this alert's, when the
+        // project's shared folder is beside the checkout).
+        let shared = i18n.join("../../shared/canonical-alert.txt");
+        if shared.exists() {
+            assert_eq!(
+                std::fs::read(&shared).unwrap(),
+                canonical.as_bytes(),
+                "i18n/canonical.txt must be a byte copy"
+            );
+        }
     }
 }

@@ -21,7 +21,7 @@ pub(crate) fn is_embedding_or_override(c: char) -> bool {
 
 /// Every invisible character that only steers bidi ordering: isolates, embeddings, overrides
 /// and the directional marks (ALM, LRM, RLM). Renderers use them and never draw them.
-pub fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     is_isolation_mark(c)
         || is_embedding_or_override(c)
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}')
@@ -43,14 +43,6 @@ pub(crate) fn is_default_ignorable(c: char) -> bool {
 /// र्‍), so the shaper gets them and the PDF's text layer keeps them.
 pub(crate) fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}')
-}
-
-/// Combining marks (general category M: Mn, Mc, Me), from the Unicode data. (The PDF text
-/// extractor of the tests attaches them to their base.)
-#[cfg(any(test, feature = "test-support"))]
-pub(crate) fn is_mark(c: char) -> bool {
-    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
-    c.general_category_group() == GeneralCategoryGroup::Mark
 }
 
 /// Percent-encodes every byte of `text`'s UTF-8 but ASCII letters, digits and `keep` (for

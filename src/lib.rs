@@ -17,15 +17,16 @@
 //! (the status matrix, a new locale's folder). The manifest, the canonical check, the
 //! individual checks, the layout's internals and the text helpers are crate-private.
 //!
-//! Tests and benchmarks reach a few internals (the PDF text extractor, the canonical text's
-//! lines, the stall hook's variable) through `test_support`, which exists only with the
-//! `test-support` feature and is not API.
+//! The tests need nothing else: the integration tests drive the binary and this API and bring
+//! their own oracles (a PDF text reader among them), and what must reach further is a unit
+//! test. The benchmarks' tree generator takes plural categories from `bench_support`, which
+//! exists only with the `bench-support` feature and is not API.
 
 // Diagnostics are plain values with their spans and notes (about 150 bytes); returning one as
 // an error is rare and never on a hot path, so boxing them everywhere would only add noise.
 #![allow(clippy::result_large_err)]
 // `pub(crate)` by default: a `pub` item must be reachable, that is API or test support.
-#![cfg_attr(feature = "test-support", warn(unreachable_pub))]
+#![warn(unreachable_pub)]
 
 pub(crate) mod archive;
 pub mod artifacts;
@@ -48,6 +49,6 @@ pub mod source;
 pub mod status;
 pub(crate) mod timestamp;
 
-#[cfg(feature = "test-support")]
+#[cfg(feature = "bench-support")]
 #[doc(hidden)]
-pub mod test_support;
+pub mod bench_support;

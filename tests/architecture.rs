@@ -98,19 +98,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     // The only writer.
     ("artifacts", &["load", "pipeline", "render"]),
-    // What the tests see that is not API (the `test-support` feature): it sits above all.
-    (
-        "test_support",
-        &[
-            "artifacts",
-            "canonical",
-            "chars",
-            "check",
-            "model",
-            "release",
-            "render",
-        ],
-    ),
+    // What the benchmarks see that is not API (the `bench-support` feature).
+    ("bench_support", &["check"]),
 ];
 
 /// Edges that are allowed while they last and may disappear without failing the test.

@@ -3,10 +3,10 @@
 
 use crate::common;
 
+use crate::common::pdf_text::extract;
 use appealpack::model::AppealPack;
 use appealpack::render::pdf;
 use appealpack::render::{Paper, RenderOptions};
-use appealpack::test_support::pdf::extract;
 use common::layout::{fonts, pack};
 use common::*;
 

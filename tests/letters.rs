@@ -5,10 +5,10 @@
 
 use crate::common;
 
+use crate::common::pdf_text::extract;
 use appealpack::model::{Block, ModelOptions, build_pack};
 use appealpack::render::Paper;
 use appealpack::render::pdf;
-use appealpack::test_support::pdf::extract;
 use common::layout::*;
 use common::*;
 

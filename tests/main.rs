@@ -4,18 +4,13 @@
 //! against the whole library and its dependencies, and the programs ran one after another, so
 //! the two cores idled while one program's last slow test (LibreOffice, Chromium) ran. In one
 //! program the slow tests run beside the rest. Run one area with `cargo test --release
-//! --all-features --test it <module>::`, e.g. `hostile::` or `pdf::`. Snapshots sit in `snapshots/` beside each
+//! --test it <module>::`, e.g. `hostile::` or `pdf::`. They need no feature of the library (its
+//! PDF text reader is `common::pdf_text`), so the README's test command reuses the library and
+//! the binary the first command compiled. Snapshots sit in `snapshots/` beside each
 //! module's file, named `it__<module path>__<name>.snap`.
 //!
 //! Every test runs in this one process: a test must not change the process's environment or
 //! current directory (give a child process its own with `Command::env` and `current_dir`).
-
-// Without the test features the tests cannot reach `appealpack::test_support` nor stall a build:
-// say how to run them rather than fail on a missing module.
-#[cfg(not(all(feature = "test-hooks", feature = "test-support")))]
-compile_error!(
-    "the integration tests need the test features: run `cargo test --release --all-features` (README)"
-);
 
 mod common;
 

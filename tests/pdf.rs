@@ -6,11 +6,11 @@ use crate::common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::common::pdf_text::extract;
 use appealpack::fonts::FontLibrary;
 use appealpack::model::{AppealPack, ModelOptions, build_pack};
 use appealpack::render::pdf::{self, LaidOutDocument};
 use appealpack::render::{Paper, RenderError, RenderOptions};
-use appealpack::test_support::pdf::extract;
 use common::layout::{expected_text, extracted_text};
 use common::*;
 use lopdf::{Document, Object};

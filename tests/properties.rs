@@ -7,10 +7,10 @@ use crate::common;
 
 use std::sync::OnceLock;
 
+use crate::common::pdf_text::extract;
 use appealpack::fonts::FontLibrary;
 use appealpack::model::{AppealPack, Block, Direction, Inline, Para};
 use appealpack::render::{Format, RenderOptions, render};
-use appealpack::test_support::pdf::extract;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 

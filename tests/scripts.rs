@@ -8,10 +8,10 @@ use crate::common;
 use std::fs;
 use std::path::Path;
 
+use crate::common::pdf_text::extract;
 use appealpack::fonts::FontLibrary;
 use appealpack::model::{AppealPack, Direction, ModelOptions, build_pack};
 use appealpack::render::{Paper, RenderOptions, pdf};
-use appealpack::test_support::pdf::extract;
 use common::layout::{expected_text, extracted_text};
 use common::*;
 

@@ -56,7 +56,7 @@ fn expected(pack: &AppealPack) -> String {
     out.extend(band.iter().map(|p| p.text()));
     let visible = |t: &str| -> String {
         t.chars()
-            .filter(|c| !appealpack::test_support::is_bidi_control(*c))
+            .filter(|c| !crate::common::is_bidi_control(*c))
             .collect()
     };
     out.push(visible(&pack.meta.title));

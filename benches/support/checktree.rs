@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use appealpack::test_support::{CATEGORIES, PluralInfo};
+use appealpack::bench_support::plural_categories;
 use intl_pluralrules::{PluralRuleType, PluralRules};
 
 pub const LOCALES: usize = 120;
@@ -39,7 +39,7 @@ pub fn generate(root: &Path) -> Stats {
         bytes: 0,
     };
     for (l, id) in locale_ids().iter().enumerate() {
-        let plurals = PluralInfo::for_locale(&id.parse().expect("a valid id"));
+        let plurals = plural_categories(&id.parse().expect("a valid id"));
         for f in 0..FILES {
             // Every 23rd locale lacks its last file.
             if l > 0 && l.is_multiple_of(23) && f == FILES - 1 {
@@ -63,7 +63,7 @@ pub fn generate(root: &Path) -> Stats {
 /// One file: comments, a term, attributes, a plural select, facts. `l == 0` is the reference;
 /// other locales get a pseudo-translation with their own number formatting and plural
 /// categories, and a few planted faults.
-fn file_text(l: usize, id: &str, f: usize, plurals: &PluralInfo) -> String {
+fn file_text(l: usize, id: &str, f: usize, plurals: &[&str]) -> String {
     let tr = |text: &str| {
         if l == 0 {
             text.to_owned()
@@ -133,7 +133,7 @@ fn file_text(l: usize, id: &str, f: usize, plurals: &PluralInfo) -> String {
     let categories: Vec<&str> = if l == 0 {
         vec!["one", "other"]
     } else {
-        let mut all: Vec<&str> = plurals.all.iter().map(|&c| CATEGORIES[c]).collect();
+        let mut all: Vec<&str> = plurals.to_vec();
         // Every 9th locale forgets one category in one file.
         if fault(9, 2) && all.len() > 1 {
             all.remove(0);

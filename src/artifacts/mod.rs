@@ -55,13 +55,12 @@ impl<'a> From<&'a Artifact> for OutputFile<'a> {
     }
 }
 
-/// Test hook, compiled only with the `test-hooks` feature (which the test suite turns on and
-/// the shipped binary does not have): with `APPEALPACK_TEST_STALL=<point>` the process stops at
-/// that point of the write and waits to be killed, so tests can interrupt a build exactly
-/// there. Points: `staging` (one file staged), `swap` (the old output moved aside, the new one
-/// not yet in its place).
-#[cfg(any(feature = "test-hooks", feature = "test-support"))]
-pub(crate) const STALL_VAR: &str = "APPEALPACK_TEST_STALL";
+/// Test hook of the unit tests' builds only (`interrupted`): with `APPEALPACK_TEST_STALL=<point>`
+/// the writer stops at that point and waits to be killed, so a test can interrupt a write
+/// exactly there. Points: `staging` (one file staged), `swap` (the old output moved aside, the
+/// new one not yet in its place). The shipped binary and the library have no such hook.
+#[cfg(test)]
+const STALL_VAR: &str = "APPEALPACK_TEST_STALL";
 
 /// Writes every artifact into `out`, as [`write_files`] does (the tests' shorthand).
 #[cfg(test)]
@@ -323,7 +322,7 @@ fn recover_locked(out: &OutputDir) {
     }
 }
 
-#[cfg(feature = "test-hooks")]
+#[cfg(test)]
 fn stall_at(point: &str) {
     if std::env::var_os(STALL_VAR).is_some_and(|v| v == point) {
         eprintln!("{STALL_VAR}: stalled at `{point}`");
@@ -333,7 +332,7 @@ fn stall_at(point: &str) {
     }
 }
 
-#[cfg(not(feature = "test-hooks"))]
+#[cfg(not(test))]
 fn stall_at(_point: &str) {}
 
 /// Writes every file under `staging`, then makes them durable before the swap may publish
@@ -452,6 +451,9 @@ pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     }
     result
 }
+
+#[cfg(test)]
+mod interrupted;
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,7 @@ use super::walk::{Event, key_name, selector_name, walk};
 use crate::diagnostic::{Code, Diagnostic};
 
 /// CLDR's category names, in CLDR order.
-pub const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+pub(crate) const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 fn category_index(category: PluralCategory) -> usize {
     match category {
@@ -59,7 +59,7 @@ fn operands(i: u64, f: u64, v: usize) -> PluralOperands {
 
 /// The plural categories of a locale, as fluent-bundle will select them.
 #[derive(Debug, Clone, Default)]
-pub struct PluralInfo {
+pub(crate) struct PluralInfo {
     /// The locale whose rules fluent-bundle uses (`de` for `de-CH`); `None` when intl_pluralrules
     /// has none, in which case fluent-bundle silently uses English rules.
     pub rules: Option<LanguageIdentifier>,
@@ -77,7 +77,7 @@ pub struct PluralInfo {
 }
 
 impl PluralInfo {
-    pub fn for_locale(langid: &LanguageIdentifier) -> Self {
+    pub(crate) fn for_locale(langid: &LanguageIdentifier) -> Self {
         let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
         // The same negotiation as fluent-bundle's, minus its English default.
         let negotiated = negotiate_languages(
@@ -126,7 +126,7 @@ impl PluralInfo {
     }
 
     /// `one (1, 21, 31…), few (2, 3, 4…), …`
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         self.all
             .iter()
             .map(|&c| {

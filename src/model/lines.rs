@@ -4,7 +4,7 @@ use super::{Block, Para, Part};
 
 /// One line of text and the message it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub(crate) struct Line {
     pub source: String,
     pub text: String,
 }

@@ -9,9 +9,11 @@ use std::process::Command;
 
 use appealpack::fonts::FontLibrary;
 use appealpack::model::{AppealPack, Direction, ModelOptions, build_pack};
+use appealpack::render::pdf::Geometry;
 use appealpack::render::pdf::{self, LaidOutDocument, Shape};
 use appealpack::render::{Paper, RenderOptions};
-use appealpack::test_support::pdf::{Geometry, extract};
+
+use super::pdf_text::extract;
 
 use super::{have_tool, normalise, repo, stderr};
 
@@ -228,11 +230,8 @@ pub fn word_fills(path: &Path) -> Vec<f32> {
 /// What a reader should get back from a pack's PDF: the band, the title, the subtitle and
 /// every paragraph in drawing order, bidi controls removed.
 pub fn expected_text(pack: &AppealPack) -> String {
-    let visible = |t: &String| -> String {
-        t.chars()
-            .filter(|c| !appealpack::test_support::is_bidi_control(*c))
-            .collect()
-    };
+    let visible =
+        |t: &String| -> String { t.chars().filter(|c| !super::is_bidi_control(*c)).collect() };
     let band = pack.band.as_ref().map_or(Vec::new(), |b| b.paras());
     let mut out: Vec<String> = band.iter().map(|p| p.text()).collect();
     out.push(visible(&pack.meta.title));

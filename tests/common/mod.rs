@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod layout;
+pub mod pdf_text;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -158,4 +159,23 @@ pub fn have_python_module(module: &str) -> bool {
 /// What a command printed, stdout then stderr: `check` reports on stdout, `build` on stderr.
 pub fn report(output: &Output) -> String {
     format!("{}{}", stdout(output), stderr(output))
+}
+
+/// The output folder's marker file (the file that says appealpack made the folder, so a build
+/// may replace it): part of the on-disk contract, spelled out here.
+pub const MARKER_FILE: &str = ".appealpack-output";
+
+/// The invisible characters that only steer bidi ordering (isolates, embeddings, overrides,
+/// ALM, LRM, RLM), which a reader of the text never sees.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2069}' | '\u{202A}'..='\u{202E}' | '\u{061C}' | '\u{200E}' | '\u{200F}')
+}
+
+/// SHA-256 of `bytes` in lowercase hex, as manifest.json and SHA256SUMS give it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }

@@ -89,7 +89,7 @@ fn github_annotations_cap_repeats_too() {
 }
 
 /// Builds the PDF of `fr` with `word` in a demand; returns stderr and the extracted lines.
-fn pdf_with(word: &str) -> (String, Vec<appealpack::test_support::pdf::TextLine>) {
+fn pdf_with(word: &str) -> (String, Vec<crate::common::pdf_text::TextLine>) {
     let case = Case::new();
     case.replace(
         FR,
@@ -98,7 +98,7 @@ fn pdf_with(word: &str) -> (String, Vec<appealpack::test_support::pdf::TextLine>
     );
     let err = case.built(&["--locale", "fr", "-f", "pdf"]);
     let pdf = std::fs::read(case.path("out/fr/test-alert-fr.pdf")).unwrap();
-    let lines = appealpack::test_support::pdf::extract(&pdf, false)
+    let lines = crate::common::pdf_text::extract(&pdf, false)
         .unwrap()
         .into_iter()
         .flatten()
@@ -107,9 +107,9 @@ fn pdf_with(word: &str) -> (String, Vec<appealpack::test_support::pdf::TextLine>
 }
 
 /// Every character of `word` comes back, in order, and every line is inside the margins.
-fn assert_on_the_page(word: &str, lines: &[appealpack::test_support::pdf::TextLine]) {
+fn assert_on_the_page(word: &str, lines: &[crate::common::pdf_text::TextLine]) {
     use appealpack::render::Paper;
-    use appealpack::test_support::pdf::Geometry;
+    use appealpack::render::pdf::Geometry;
     let page = Geometry::new(Paper::A4);
     for line in lines {
         assert!(

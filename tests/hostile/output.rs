@@ -95,7 +95,7 @@ fn a_full_disk_fails_the_write_and_keeps_the_previous_output() {
     std::fs::create_dir_all(disk.join("out")).unwrap();
     std::fs::write(disk.join("out/previous.txt"), "an earlier build").unwrap();
     std::fs::write(
-        disk.join("out").join(appealpack::test_support::MARKER_FILE),
+        disk.join("out").join(crate::common::MARKER_FILE),
         "made by an earlier build",
     )
     .unwrap();

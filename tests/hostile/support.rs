@@ -23,9 +23,7 @@ impl Case {
         std::fs::create_dir_all(dir.path().join("out/en")).unwrap();
         std::fs::write(dir.path().join("out/en/previous.txt"), "an earlier build").unwrap();
         std::fs::write(
-            dir.path()
-                .join("out")
-                .join(appealpack::test_support::MARKER_FILE),
+            dir.path().join("out").join(crate::common::MARKER_FILE),
             "made by an earlier build",
         )
         .unwrap();

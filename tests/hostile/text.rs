@@ -4,7 +4,7 @@
 
 use std::io::{Cursor, Read};
 
-use appealpack::test_support::pdf::extract;
+use crate::common::pdf_text::extract;
 
 use super::support::Case;
 

@@ -39,7 +39,7 @@ fn a_release_with_pdf_shows_page_1_of_each_language() {
         );
 
         // In the manifest, with the digest of the file, and in the checksums.
-        let digest = appealpack::test_support::sha256_hex(&png);
+        let digest = crate::common::sha256_hex(&png);
         let record = manifest["locales"]
             .as_array()
             .unwrap()

@@ -39,7 +39,6 @@ impl Workspace {
             .args(extra)
             .env_remove("SOURCE_DATE_EPOCH")
             .env_remove("CI")
-            .env_remove(appealpack::test_support::STALL_VAR)
             .env("NO_COLOR", "1")
             .stdin(Stdio::null());
         for (key, value) in env {
@@ -88,16 +87,4 @@ impl Workspace {
 
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// Waits up to a minute for `ready`, checking every 20 ms.
-pub fn wait_for(what: &str, mut ready: impl FnMut() -> bool) {
-    let start = std::time::Instant::now();
-    while !ready() {
-        assert!(
-            start.elapsed().as_secs() < 60,
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
 }

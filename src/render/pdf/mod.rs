@@ -7,8 +7,6 @@ mod archival;
 mod compose;
 mod content;
 pub(crate) mod document;
-#[cfg(any(test, feature = "test-support"))]
-pub(crate) mod extract;
 mod fontset;
 mod hyphenate;
 mod kinsoku;
@@ -27,6 +25,7 @@ pub use document::{
     Bookmark, Glyph, GlyphRun, LaidOutDocument, LineBox, Link, Page, Rect, Rgb, Role, Shape,
     StructElem,
 };
+pub use style::Geometry;
 
 use super::{RenderError, RenderOptions, Rendered};
 use crate::fonts::FontLibrary;

@@ -3,8 +3,9 @@
 use super::document::Rgb;
 use crate::render::Paper;
 
-/// Page geometry in points. The same margins serve A4 and US Letter: the measure differs by
-/// 17 pt and the text height by 50 pt, both absorbed by reflow.
+/// Page geometry in points (public: where [`layout`](super::layout) puts the text block, for a
+/// tool that draws or checks pages itself). The same margins serve A4 and US Letter: the measure
+/// differs by 17 pt and the text height by 50 pt, both absorbed by reflow.
 #[derive(Debug, Clone, Copy)]
 pub struct Geometry {
     pub width: f32,

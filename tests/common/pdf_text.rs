@@ -1,5 +1,5 @@
-//! Reading text back from a PDF in pure Rust: each page's content stream decoded through the
-//! fonts' ToUnicode maps. Used by tests to prove the round trip; it reads what this writer
+//! The tests' PDF oracle: text read back from a PDF in pure Rust, each page's content stream
+//! decoded through the fonts' ToUnicode maps. It proves the round trip; it reads what this writer
 //! writes (glyph ids, Identity-H, lines left to right, right-to-left runs in `ReversedChars`
 //! marked content, `/ActualText` on marked content, every paragraph in the document's
 //! direction).
@@ -10,8 +10,13 @@ use std::ops::Range;
 use lopdf::content::Content;
 use lopdf::{Document, Object};
 
-use super::shaping::mirrored;
-use crate::chars::is_mark;
+use unicode_bidi_mirroring::get_mirrored as mirrored;
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+
+/// Combining marks (general category M), which the reader attaches to their base.
+fn is_mark(c: char) -> bool {
+    c.general_category_group() == GeneralCategoryGroup::Mark
+}
 
 /// The text of one line, or of one of several separate pieces on one baseline (the fields
 /// of a signature row), in reading order.

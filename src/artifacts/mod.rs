@@ -481,7 +481,8 @@ mod tests {
         OutputDir::resolve(out, &[]).unwrap()
     }
 
-    fn names(dir: &Path) -> Vec<String> {
+    /// Names in `dir`, sorted.
+    pub(super) fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())

@@ -3,7 +3,7 @@
 use std::any::Any;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, TryLockError};
 
 use rustybuzz::ttf_parser;
 use serde::Deserialize;
@@ -153,7 +153,23 @@ pub(crate) struct FontFace {
     words: Mutex<HashMap<WordKey, Arc<[ShapedGlyph]>>>,
     /// What renderers made of this face, for every pack of the process: see
     /// [`FontFace::derived`].
-    derived: Mutex<HashMap<Box<str>, Arc<dyn Any + Send + Sync>>>,
+    derived: Mutex<HashMap<Box<str>, Derived>>,
+}
+
+/// One value of [`FontFace::derived`]: empty until made, and locked while a thread makes it.
+type Derived = Arc<Mutex<Option<Arc<dyn Any + Send + Sync>>>>;
+
+/// The value in `slot`, or the one `make` gives, kept there (an error is not kept).
+fn fill<T: Any + Send + Sync, E>(
+    slot: &mut Option<Arc<dyn Any + Send + Sync>>,
+    make: impl FnOnce() -> Result<T, E>,
+) -> Result<Arc<T>, E> {
+    if let Some(found) = slot.clone().and_then(|v| v.downcast::<T>().ok()) {
+        return Ok(found);
+    }
+    let made = Arc::new(make()?);
+    *slot = Some(made.clone());
+    Ok(made)
 }
 
 /// What a shaped word depends on besides the face: the language (`locl` forms), whether it
@@ -261,24 +277,54 @@ impl FontFace {
     /// The value `make` gives for this face and `key`, made once per process (the DOCX renderer
     /// keeps here each subset it embeds, compressed, since every pack of a release embeds the
     /// same one: `render::docx::embed::REPERTOIRE`). `key` must name everything besides the face
-    /// that the value depends on, and one kind of value per key; an error is not kept.
+    /// that the value depends on, and one kind of value per key; an error is not kept. A thread
+    /// that asks while another makes the value waits for it rather than making it too.
     pub(crate) fn derived<T: Any + Send + Sync, E>(
         &self,
         key: &str,
         make: impl FnOnce() -> Result<T, E>,
     ) -> Result<Arc<T>, E> {
-        let found = self.derived.lock().ok().and_then(|d| d.get(key).cloned());
-        if let Some(value) = found.and_then(|v| v.downcast::<T>().ok()) {
-            return Ok(value);
+        match self.derived_slot(key) {
+            Some(slot) => fill(
+                &mut slot.lock().unwrap_or_else(PoisonError::into_inner),
+                make,
+            ),
+            None => make().map(Arc::new),
         }
-        // Made outside the lock, so the other threads' packs do not wait on it.
-        let value = Arc::new(make()?);
-        if let Ok(mut derived) = self.derived.lock()
-            && derived.len() < MAX_DERIVED_PER_FACE
-        {
-            derived.insert(key.into(), value.clone());
+    }
+
+    /// [`FontFace::derived`], or `None` at once if another thread is making that value now: the
+    /// caller can make another value meanwhile and ask again later. Two packs that start at the
+    /// same moment on two threads so share their faces' work instead of both doing all of it.
+    pub(crate) fn try_derived<T: Any + Send + Sync, E>(
+        &self,
+        key: &str,
+        make: impl FnOnce() -> Result<T, E>,
+    ) -> Option<Result<Arc<T>, E>> {
+        let Some(slot) = self.derived_slot(key) else {
+            return Some(make().map(Arc::new));
+        };
+        let mut value = match slot.try_lock() {
+            Ok(value) => value,
+            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(TryLockError::WouldBlock) => return None,
+        };
+        Some(fill(&mut value, make))
+    }
+
+    /// The place of `key`'s value, made empty on first use; `None` past the limit, where a value
+    /// is made each time and kept by no one.
+    fn derived_slot(&self, key: &str) -> Option<Derived> {
+        let mut derived = self.derived.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(slot) = derived.get(key) {
+            return Some(slot.clone());
         }
-        Ok(value)
+        if derived.len() >= MAX_DERIVED_PER_FACE {
+            return None;
+        }
+        let slot = Derived::default();
+        derived.insert(key.into(), slot.clone());
+        Some(slot)
     }
 
     pub(crate) fn covers(&self, ch: char) -> bool {
@@ -550,6 +596,44 @@ mod tests {
 
     fn library() -> FontLibrary {
         FontLibrary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")).unwrap()
+    }
+
+    #[test]
+    fn a_derived_value_is_made_once_and_a_thread_that_may_not_wait_is_told_it_is_being_made() {
+        let library = library();
+        let face = library.families[0].faces.values().next().unwrap();
+        let (started, finish) = (std::sync::Barrier::new(2), std::sync::Barrier::new(2));
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let make = || {
+            calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok::<_, ()>(7_u32)
+        };
+        std::thread::scope(|scope| {
+            // One thread makes the value and holds it until the other has asked.
+            let maker = scope.spawn(|| {
+                face.derived("k", || {
+                    started.wait();
+                    finish.wait();
+                    make()
+                })
+            });
+            started.wait();
+            assert!(face.try_derived("k", make).is_none(), "being made");
+            assert_eq!(*face.try_derived("other", make).unwrap().unwrap(), 7);
+            finish.wait();
+            assert_eq!(*maker.join().unwrap().unwrap(), 7);
+        });
+        // Made now: both ways give it without making it again.
+        assert_eq!(*face.derived("k", make).unwrap(), 7);
+        assert_eq!(*face.try_derived("k", make).unwrap().unwrap(), 7);
+        assert_eq!(
+            calls.load(std::sync::atomic::Ordering::SeqCst),
+            2,
+            "k and other"
+        );
+        // An error is not kept.
+        assert!(face.derived("bad", || Err::<u32, _>(())).is_err());
+        assert_eq!(*face.derived("bad", make).unwrap(), 7);
     }
 
     #[test]

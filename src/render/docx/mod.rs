@@ -36,7 +36,7 @@ use self::page::Page;
 use self::runs::Families;
 use self::xml::Element;
 use super::{RenderError, RenderOptions, Rendered};
-use crate::fonts::{FaceStyle, FontLibrary};
+use crate::fonts::{FaceStyle, FontFace, FontLibrary};
 use crate::model::{AppealPack, Block, Direction, Para};
 
 pub fn render(
@@ -266,7 +266,8 @@ fn embedded_fonts(
         });
     }
     embed::with_mirrors(&mut chars);
-    let mut out = EmbeddedFonts::default();
+    // The faces to embed, in the document's order: family, style, face, characters.
+    let mut wanted = Vec::new();
     for (n, family) in families.stack.families.iter().enumerate() {
         // A family that draws none of the text (only digits or spaces) is not needed. Nor is
         // one whose characters an earlier family of the stack has in every face, unless runs
@@ -301,30 +302,45 @@ fn embedded_fonts(
             let mut used: BTreeSet<char> =
                 chars.iter().copied().filter(|c| face.covers(*c)).collect();
             embed::with_repertoire(&face.data, &mut used, |c| face.covers(c));
-            // Every pack of a release whose text the repertoire holds embeds the same subset:
-            // made and compressed once per face (the time is part of the zip entry).
-            let memo = format!("docx {timestamp} {}", used.iter().collect::<String>());
-            let made = face.derived(&memo, || embedded_font(&face.data, &used, timestamp));
-            let font = match made.as_deref() {
-                Ok(Some(font)) => font,
-                Ok(None) => continue,
-                Err(e) => return Err(format!("cannot embed {}: {e}", face.path.display())),
-            };
-            let key = font.key.clone();
-            let n = out.parts.len() + 1;
-            let id = format!("rIdFont{n}");
-            out.relationships.push(package::internal(
-                &id,
-                "font",
-                &format!("fonts/font{n}.odttf"),
-            ));
-            out.parts
-                .push((format!("word/fonts/font{n}.odttf"), font.zipped.clone()));
-            out.faces
-                .entry(family.name.clone())
-                .or_default()
-                .push(parts::Embedded { style, id, key });
+            wanted.push((&family.name, style, face, used));
         }
+    }
+    // Every pack of a release whose text the repertoire holds embeds the same subset: made and
+    // compressed once per face (the time is part of the zip entry). A face another thread is
+    // making now is left for last, so two packs that start together share the faces' work.
+    let memo =
+        |used: &BTreeSet<char>| format!("docx {timestamp} {}", used.iter().collect::<String>());
+    let make = |face: &FontFace, used: &BTreeSet<char>| embedded_font(&face.data, used, timestamp);
+    let mut made: Vec<_> = wanted
+        .iter()
+        .map(|(_, _, face, used)| face.try_derived(&memo(used), || make(face, used)))
+        .collect();
+    for (slot, (_, _, face, used)) in made.iter_mut().zip(&wanted) {
+        if slot.is_none() {
+            *slot = Some(face.derived(&memo(used), || make(face, used)));
+        }
+    }
+    let mut out = EmbeddedFonts::default();
+    for ((family, style, face, _), made) in wanted.into_iter().zip(made.into_iter().flatten()) {
+        let font = match made.as_deref() {
+            Ok(Some(font)) => font,
+            Ok(None) => continue,
+            Err(e) => return Err(format!("cannot embed {}: {e}", face.path.display())),
+        };
+        let key = font.key.clone();
+        let n = out.parts.len() + 1;
+        let id = format!("rIdFont{n}");
+        out.relationships.push(package::internal(
+            &id,
+            "font",
+            &format!("fonts/font{n}.odttf"),
+        ));
+        out.parts
+            .push((format!("word/fonts/font{n}.odttf"), font.zipped.clone()));
+        out.faces
+            .entry(family.clone())
+            .or_default()
+            .push(parts::Embedded { style, id, key });
     }
     Ok(out)
 }

@@ -311,17 +311,19 @@ fn embedded_fonts(
     let memo =
         |used: &BTreeSet<char>| format!("docx {timestamp} {}", used.iter().collect::<String>());
     let make = |face: &FontFace, used: &BTreeSet<char>| embedded_font(&face.data, used, timestamp);
-    let mut made: Vec<_> = wanted
+    let tried: Vec<_> = wanted
         .iter()
         .map(|(_, _, face, used)| face.try_derived(&memo(used), || make(face, used)))
         .collect();
-    for (slot, (_, _, face, used)) in made.iter_mut().zip(&wanted) {
-        if slot.is_none() {
-            *slot = Some(face.derived(&memo(used), || make(face, used)));
-        }
-    }
+    let made: Vec<_> = tried
+        .into_iter()
+        .zip(&wanted)
+        .map(|(tried, (_, _, face, used))| {
+            tried.unwrap_or_else(|| face.derived(&memo(used), || make(face, used)))
+        })
+        .collect();
     let mut out = EmbeddedFonts::default();
-    for ((family, style, face, _), made) in wanted.into_iter().zip(made.into_iter().flatten()) {
+    for ((family, style, face, _), made) in wanted.into_iter().zip(made) {
         let font = match made.as_deref() {
             Ok(Some(font)) => font,
             Ok(None) => continue,
